@@ -1,0 +1,1 @@
+"""The Persian language itself: characters, normalization, tokens. Knows nothing about news."""

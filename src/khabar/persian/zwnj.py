@@ -1,0 +1,194 @@
+"""Half-space (ZWNJ) restoration.
+
+Two sources of knowledge, tried in order for every word and every pair of
+words separated by one space:
+
+1. the lexicon built by tools/build_zwnj_lexicon.py: written forms keyed by
+   their half-space-less spelling, joined ("همکاریهای") or spaced ("آتش بس");
+2. rules of Persian inflection for words the lexicon does not know: the verb
+   prefixes می/نمی before a verb form, plural and comparative suffixes
+   (ها، های، ترین …) and the clitics after a final ه (ای، اند، ام …).
+
+A half-space that the input already has is never removed here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from khabar.persian.chars import KEPT_MARKS, NON_JOINING, PERSIAN_LETTERS, ZWNJ
+
+_WORD_SPLIT = re.compile(f"([{PERSIAN_LETTERS}{KEPT_MARKS}{ZWNJ}]+)")
+
+PREFIXES = ("نمی", "می")
+# Suffixes written with a half-space after any joining letter; longest first.
+PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "هاست", "ها")
+COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
+# Clitics written with a half-space after a final ه (ترکیه‌ای، کرده‌اند، خانه‌اش).
+HEH_CLITICS = ("اند", "ایم", "اید", "ای", "ام", "اش", "ات")
+PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
+VOWEL_ENDINGS = ("یم", "یی", "ید", "ییم", "یید", "یند")
+
+_CACHE_LIMIT = 200_000
+
+
+@dataclass
+class Lexicon:
+    """The read-only resources of half-space restoration."""
+
+    forms: dict[str, str]
+    words: dict[str, int]
+    adjectives: frozenset[str]
+    verb_forms: frozenset[str]
+    cache: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, word: str) -> str:
+        """The written form of one word (no spaces inside)."""
+        cached = self.cache.get(word)
+        if cached is not None:
+            return cached
+        if ZWNJ in word:
+            form = self.forms.get(word.replace(ZWNJ, ""))
+            if form is None or not _keeps_zwnj(word, form):
+                form = ZWNJ.join(self._resolve_plain(seg) for seg in word.split(ZWNJ))
+        else:
+            form = self.forms.get(word) or self._resolve_plain(word)
+        if len(self.cache) >= _CACHE_LIMIT:
+            self.cache.clear()
+        self.cache[word] = form
+        return form
+
+    def _resolve_plain(self, word: str) -> str:
+        if word in self.words or len(word) < 3:
+            return word
+        form = self.forms.get(word)
+        if form is not None:
+            return form
+        for prefix in PREFIXES:
+            if word.startswith(prefix):
+                rest = word[len(prefix) :]
+                if self._is_verb(rest):
+                    return prefix + ZWNJ + self._resolve_plain(rest)
+        best: tuple[int, str] | None = None
+        for suffix, stem in self._splits(word):
+            score = self.words.get(stem, 0) or (1 if stem in self.forms else 0)
+            if score and (best is None or score > best[0]):
+                best = (score, glue(self.forms.get(stem, stem), suffix))
+        return best[1] if best else word
+
+    def _splits(self, word: str):
+        for suffix in PLURAL_SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                yield suffix, word[: -len(suffix)]
+        for suffix in COMPARATIVE_SUFFIXES:
+            if word.endswith(suffix) and word[: -len(suffix)] in self.adjectives:
+                yield suffix, word[: -len(suffix)]
+        for suffix in HEH_CLITICS:
+            if word.endswith("ه" + suffix) and len(word) > len(suffix) + 2:
+                yield suffix, word[: -len(suffix)]
+
+    def _is_verb(self, rest: str) -> bool:
+        if rest in self.verb_forms:
+            return True
+        for clitic in HEH_CLITICS:
+            if rest.endswith("ه" + clitic) and rest[: -len(clitic) - 1] in self.verb_forms:
+                return True
+        return False
+
+    def join(self, left: str, right: str) -> str | None:
+        """The joined form of two words written with a space, or None to keep the space."""
+        if left in PREFIXES:
+            return left + ZWNJ + right
+        if right in PLURAL_SUFFIXES or right == "ترین":
+            return glue(left, right)
+        if right in HEH_CLITICS and left.endswith("ه"):
+            return left + ZWNJ + right
+        if right in ("تر", "تری") and left in self.adjectives:
+            return glue(left, right)
+        key = left.replace(ZWNJ, "") + " " + right.replace(ZWNJ, "")
+        form = self.forms.get(key)
+        if form is not None and _keeps_zwnj(left + ZWNJ + right, form, spaced=True):
+            return form
+        return None
+
+
+def glue(stem: str, suffix: str) -> str:
+    """stem + suffix, with a half-space unless the stem ends in a non-joining letter."""
+    last = stem.rstrip(KEPT_MARKS)[-1:]
+    return stem + suffix if last in NON_JOINING else stem + ZWNJ + suffix
+
+
+def _keeps_zwnj(word: str, form: str, spaced: bool = False) -> bool:
+    """True if `form` has a half-space at every place `word` has one."""
+    positions, pos = [], 0
+    for seg in word.split(ZWNJ)[:-1]:
+        pos += len(seg)
+        positions.append(pos)
+    form_positions, pos = set(), 0
+    for seg in form.split(ZWNJ)[:-1]:
+        pos += len(seg)
+        form_positions.add(pos)
+    if spaced:
+        return True
+    return all(p in form_positions for p in positions)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the shipped lexicon once."""
+    base = resources.files("khabar") / "data" / "zwnj"
+    forms: dict[str, str] = {}
+    with gzip.open(base.joinpath("forms.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            key, form = line.rstrip("\n").split("\t")
+            forms[key] = form
+    words: dict[str, int] = {}
+    adjectives: set[str] = set()
+    with gzip.open(base.joinpath("words.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, count, flag = line.rstrip("\n").split("\t")
+            words[word] = int(count)
+            if flag == "A":
+                adjectives.add(word)
+    verb_forms: set[str] = set()
+    for line in base.joinpath("verbs.tsv").read_text(encoding="utf-8").splitlines():
+        present, past = line.split("\t")
+        if present:
+            verb_forms.update(present + e for e in PERSON_ENDINGS)
+            if present[-1] in "اوآ":
+                verb_forms.update(present + e for e in VOWEL_ENDINGS)
+        if past:
+            verb_forms.update(past + e for e in PAST_ENDINGS)
+    return Lexicon(forms, words, frozenset(adjectives), frozenset(verb_forms))
+
+
+def restore(text: str) -> str:
+    """Restore missing half-spaces in normalized text."""
+    parts = _WORD_SPLIT.split(text)
+    n = len(parts)
+    if n < 2:
+        return text
+    lex = lexicon()
+    resolve = lex.resolve
+    for i in range(1, n, 2):
+        parts[i] = resolve(parts[i])
+    out = [parts[0]]
+    i = 1
+    while i < n:
+        word = parts[i]
+        while i + 2 < n and parts[i + 1] == " ":
+            joined = lex.join(word, parts[i + 2])
+            if joined is None:
+                break
+            word = joined
+            i += 2
+        out.append(word)
+        if i + 1 < n:
+            out.append(parts[i + 1])
+        i += 2
+    return "".join(out)
