@@ -32,43 +32,89 @@ _JOINING = "".join(c for c in _LETTERS if c not in chars.NON_JOINING)
 _PROTECTED = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s«»\"'<>()\[\]]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|[A-Za-z0-9_\-./]*[A-Za-z][A-Za-z0-9_\-./]*",
+    r"|(?<![0-9])[0-9]*[A-Za-z][A-Za-z0-9_\-./]*",
 )
-_HAS_LATIN = re.compile(r"[A-Za-z]")
+_HAS_LATIN = re.compile(r"[A-Za-z]+")
+_WHITESPACE = re.compile(r"\s|$")
 
 _SPACE_RUN = re.compile(r" {2,}")
-_LINE_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
 _BLANK_LINES = re.compile(r"\n{3,}")
-_PERSIAN_PUNCT = re.compile(rf"(?<={_L})([,;?])(?= ?{_L}|$|\s)")
-_SPACE_BEFORE_CLOSE = re.compile(r"(?<=\S) +(?=[.،؛:!؟)\]»}](?![.\d۰-۹]))")
-_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[«{]) +")
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[،؛؟!:)\]»}}])(?={_L})")
-_SPACE_BEFORE_OPEN = re.compile(rf"(?<={_L})(?=[(\[«{{])")
-_ZWNJ_RUN = re.compile(f"{ZWNJ}{{2,}}")
-_ZWNJ_SPACE = re.compile(f" *{ZWNJ}+ *(?=[ \n])| +{ZWNJ}+|{ZWNJ}+(?= )")
-_ZWNJ_USELESS = re.compile(
-    f"(?<![{_JOINING}{chars.KEPT_MARKS}]){ZWNJ}|{ZWNJ}(?!{_L})"
-)
-
+_ZWNJ_RUN = re.compile(f"{ZWNJ}+")
+_KEEPS_ZWNJ_BEFORE = frozenset(_JOINING + chars.KEPT_MARKS)
+_LETTER_SET = frozenset(_LETTERS)
+# Every pattern below starts with the character it is about, so scanning is fast.
+_LATIN_PUNCT = re.compile(r"[,;?]")
+_SPACE_BEFORE_CLOSE = re.compile(r" +(?=[.،؛:!؟)\]»}])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[«{]) +")
+_NO_SPACE_AFTER_MARK = re.compile(rf"([،؛؟!:)\]»}}])(?={_L})")
+_OPENER = re.compile(r"[(\[«{]")
 
 @lru_cache(maxsize=2)
 def _table(digits: str) -> dict[int, str | None]:
     return chars.char_table(digits)
 
 
+@lru_cache(maxsize=2)
+def _changing(digits: str) -> re.Pattern[str]:
+    """A pattern for runs of the characters that phase A changes."""
+    keys = "".join(re.escape(chr(k)) for k in sorted(_table(digits)))
+    return re.compile(f"[{keys}]+")
+
+
+def _translate(text: str, digits: str) -> str:
+    table = _table(digits)
+    return _changing(digits).sub(lambda m: m.group().translate(table), text)
+
+
 def _phase_a(text: str, digits: str) -> str:
     """Per-character mapping, leaving URLs, e-mails and Latin words untouched."""
-    text = _nfc_aligned(text)[0]
-    table = _table(digits)
+    text = _nfc(text)
     if not _HAS_LATIN.search(text):
-        return text.translate(table)
+        return _translate(text, digits)
     out: list[str] = []
     pos = 0
-    for m in _PROTECTED.finditer(text):
-        out.append(text[pos : m.start()].translate(table))
-        out.append(_strip_invisible(m.group()))
+    for start, end in _protected_spans(text):
+        out.append(_translate(text[pos:start], digits))
+        out.append(_strip_invisible(text[start:end]))
+        pos = end
+    out.append(_translate(text[pos:], digits))
+    return "".join(out)
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mails and Latin words: searched only in the
+    whitespace-delimited chunks that hold a Latin letter."""
+    spans: list[tuple[int, int]] = []
+    chunk_end = -1
+    for m in _HAS_LATIN.finditer(text):
+        if m.start() < chunk_end:
+            continue
+        chunk_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        chunk_end = _WHITESPACE.search(text, m.end()).start()
+        for p in _PROTECTED.finditer(text, chunk_start, chunk_end):
+            spans.append((p.start(), p.end()))
+    return spans
+
+
+# Outside these ranges, NFC is done cluster by cluster (slow, rare in Persian news).
+_OUTSIDE_FAST_NFC = re.compile("[^\x00-\u02ff\u0600-\u06ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+")
+
+
+def _nfc(text: str) -> str:
+    """NFC of each base character with its combining marks."""
+    if _OUTSIDE_FAST_NFC.search(text):
+        return _nfc_aligned(text)[0]
+    out: list[str] = []
+    pos = 0
+    for m in _ARABIC_MARKS.finditer(text):
+        start = max(m.start() - 1, pos)
+        out.append(text[pos:start])
+        out.append(unicodedata.normalize("NFC", text[start : m.end()]))
         pos = m.end()
-    out.append(text[pos:].translate(table))
+    if not out:
+        return text
+    out.append(text[pos:])
     return "".join(out)
 
 
@@ -81,30 +127,57 @@ def _strip_invisible(span: str) -> str:
 
 def _phase_b(text: str, restore_zwnj: bool) -> str:
     """Spacing, punctuation and half-space fixes: boundary characters only."""
-    text = _SPACE_RUN.sub(" ", text)
-    text = _ZWNJ_RUN.sub(ZWNJ, text)
-    text = _ZWNJ_SPACE.sub(_keep_space, text)
-    text = _ZWNJ_USELESS.sub("", text)
-    text = _PERSIAN_PUNCT.sub(_persian_punct, text)
-    text = _SPACE_BEFORE_CLOSE.sub("", text)
-    text = _SPACE_AFTER_OPEN.sub("", text)
-    text = _SPACE_AFTER_MARK.sub(" ", text)
-    text = _SPACE_BEFORE_OPEN.sub(" ", text)
+    if ZWNJ in text:
+        text = _ZWNJ_RUN.sub(_zwnj_or_nothing, text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    text = _LATIN_PUNCT.sub(_persian_punct, text)
+    text = _SPACE_BEFORE_CLOSE.sub(_drop_space_before_close, text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = _NO_SPACE_AFTER_MARK.sub(r"\1 ", text)
+    text = _OPENER.sub(_space_before_open, text)
     if restore_zwnj:
         from khabar.persian.zwnj import restore
 
         text = restore(text)
-    text = _LINE_EDGE_SPACE.sub("", text)
-    text = _BLANK_LINES.sub("\n\n", text)
+    if " \n" in text or "\n " in text:
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
     return text.strip(" \n")
 
 
-def _keep_space(m: re.Match[str]) -> str:
-    return " " if " " in m.group() else ""
+def _zwnj_or_nothing(m: re.Match[str]) -> str:
+    """One ZWNJ between a joining letter and a letter; nothing elsewhere."""
+    s, i, j = m.string, m.start(), m.end()
+    if i and j < len(s) and s[i - 1] in _KEEPS_ZWNJ_BEFORE and s[j] in _LETTER_SET:
+        return ZWNJ
+    return ""
 
 
 def _persian_punct(m: re.Match[str]) -> str:
-    return chars.PERSIAN_PUNCT[m.group(1)]
+    """, ; ? after a Persian word become ، ؛ ؟ (not inside numbers or Latin text)."""
+    s, i = m.string, m.start()
+    before = s[i - 1] if i else ""
+    after = s[i + 1 : i + 3].lstrip(" ")[:1]
+    if before in _LETTER_SET and (not after or after in _LETTER_SET or after in "\n«("):
+        return chars.PERSIAN_PUNCT[m.group()]
+    return m.group()
+
+
+def _drop_space_before_close(m: re.Match[str]) -> str:
+    """No space before a closing mark, unless it opens a number (" .۵") or an ellipsis."""
+    s, i, j = m.string, m.start(), m.end()
+    before = s[i - 1] if i else "\n"
+    after = s[j + 1] if j + 1 < len(s) else ""
+    if before == "\n" or before.isascii() or (s[j] in ".:" and (after.isdigit() or after == s[j])):
+        return m.group()
+    return ""
+
+
+def _space_before_open(m: re.Match[str]) -> str:
+    i = m.start()
+    return " " + m.group() if i and m.string[i - 1] in _LETTER_SET else m.group()
 
 
 def normalize(text: str, *, digits: str = "persian", restore_zwnj: bool = True) -> str:
@@ -146,8 +219,8 @@ def _phase_a_aligned(text: str, digits: str) -> tuple[str, list[int]]:
     nfc, nfc_offsets = _nfc_aligned(text)
     table = _table(digits)
     protected = [False] * len(nfc)
-    for m in _PROTECTED.finditer(nfc):
-        protected[m.start() : m.end()] = [True] * (m.end() - m.start())
+    for start, end in _protected_spans(nfc):
+        protected[start:end] = [True] * (end - start)
     pieces: list[str] = []
     offsets: list[int] = []
     for k, ch in enumerate(nfc):
@@ -163,7 +236,7 @@ def _phase_a_aligned(text: str, digits: str) -> tuple[str, list[int]]:
 
 def _nfc_aligned(text: str) -> tuple[str, list[int]]:
     """NFC, one base character and its combining marks at a time."""
-    if unicodedata.is_normalized("NFC", text):
+    if not _OUTSIDE_FAST_NFC.search(text) and _nfc(text) == text:
         return text, list(range(len(text)))
     pieces: list[str] = []
     offsets: list[int] = []

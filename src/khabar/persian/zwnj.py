@@ -46,6 +46,13 @@ class Lexicon:
     adjectives: frozenset[str]
     verb_forms: frozenset[str]
     cache: dict[str, str] = field(default_factory=dict)
+    left_words: frozenset[str] = frozenset()
+    right_words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        spaced = [k.split(" ") for k in self.forms if " " in k]
+        self.left_words = frozenset(PREFIXES) | {p[0] for p in spaced}
+        self.right_words = frozenset(PLURAL_SUFFIXES + HEH_CLITICS + COMPARATIVE_SUFFIXES)
 
     def resolve(self, word: str) -> str:
         """The written form of one word (no spaces inside)."""
@@ -170,25 +177,28 @@ def lexicon() -> Lexicon:
 def restore(text: str) -> str:
     """Restore missing half-spaces in normalized text."""
     parts = _WORD_SPLIT.split(text)
-    n = len(parts)
-    if n < 2:
+    if len(parts) < 2:
         return text
     lex = lexicon()
-    resolve = lex.resolve
-    for i in range(1, n, 2):
-        parts[i] = resolve(parts[i])
-    out = [parts[0]]
-    i = 1
-    while i < n:
-        word = parts[i]
-        while i + 2 < n and parts[i + 1] == " ":
-            joined = lex.join(word, parts[i + 2])
-            if joined is None:
-                break
-            word = joined
-            i += 2
-        out.append(word)
-        if i + 1 < n:
-            out.append(parts[i + 1])
-        i += 2
-    return "".join(out)
+    cache, resolve = lex.cache, lex.resolve
+    words = [cache.get(w) or resolve(w) for w in parts[1::2]]
+    seps = parts[2:-1:2]
+    left, right, forms = lex.left_words, lex.right_words, lex.forms
+    candidates = [
+        k
+        for k, sep in enumerate(seps)
+        if sep == " "
+        and (
+            words[k + 1] in right
+            or (words[k] in left and (words[k] in PREFIXES or f"{words[k]} {words[k + 1]}" in forms))
+        )
+    ]
+    for k in reversed(candidates):
+        joined = lex.join(words[k], words[k + 1])
+        if joined is not None:
+            words[k] = joined
+            words[k + 1] = ""
+            seps[k] = ""
+    parts[1::2] = words
+    parts[2:-1:2] = seps
+    return "".join(parts)
