@@ -70,7 +70,7 @@ class Score:
         if gl != pl:
             self.misaligned += 1
             return False
-        for g, p in zip(gb, pb):
+        for g, p in zip(gb, pb, strict=False):
             self.total += 1
             self.right += g == p
             self.tp += g == p == "zwnj"

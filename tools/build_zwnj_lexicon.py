@@ -115,7 +115,7 @@ def spaced_keys(form: str) -> list[str]:
     keys = []
     for seps in itertools.product(("", " "), repeat=len(parts) - 1):
         if " " in seps:
-            keys.append(parts[0] + "".join(s + p for s, p in zip(seps, parts[1:])))
+            keys.append(parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True)))
     return keys
 
 

@@ -81,7 +81,7 @@ def char_table(digits: str = "persian") -> dict[int, str | None]:
     table.update({ord(k): v for k, v in _presentation_forms().items()})
     table.update({ord(k): v for k, v in LETTER_VARIANTS.items()})
     for src in (PERSIAN_DIGITS, ARABIC_DIGITS, LATIN_DIGITS):
-        for s, t in zip(src, target):
+        for s, t in zip(src, target, strict=False):
             if s != t:
                 table[ord(s)] = t
     for ch in DROPPED_MARKS + TATWEEL + INVISIBLE:

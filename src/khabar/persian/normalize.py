@@ -27,15 +27,8 @@ _LETTERS = chars.PERSIAN_LETTERS
 _L = f"[{_LETTERS}]"
 _JOINING = "".join(c for c in _LETTERS if c not in chars.NON_JOINING)
 
-# Spans that phase A must leave as they are: URLs, e-mail addresses, Latin words
-# (with any digits inside them, e.g. "COVID-19", "5G").
-_PROTECTED = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s«»\"'<>()\[\]]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|(?<![0-9])[0-9]*[A-Za-z][A-Za-z0-9_\-./]*",
-)
 _HAS_LATIN = re.compile(r"[A-Za-z]+")
-_WHITESPACE = re.compile(r"\s|$")
+_ASCII_RUN = re.compile(r"[ -~]*")
 
 _SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -47,6 +40,7 @@ _LATIN_PUNCT = re.compile(r"[,;?]")
 _SPACE_BEFORE_CLOSE = re.compile(r" +(?=[.،؛:!؟)\]»}])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[«{]) +")
 _NO_SPACE_AFTER_MARK = re.compile(rf"([،؛؟!:)\]»}}])(?={_L})")
+_DIGITS_AND_MARKS = frozenset("۰۱۲۳۴۵۶۷۸۹،؛:!؟")
 _OPENER = re.compile(r"[(\[«{]")
 
 @lru_cache(maxsize=2)
@@ -67,37 +61,64 @@ def _translate(text: str, digits: str) -> str:
 
 
 def _phase_a(text: str, digits: str) -> str:
-    """Per-character mapping, leaving URLs, e-mails and Latin words untouched."""
+    """Per-character mapping, leaving URLs, e-mails and Latin words untouched;
+    then NFC again (a mapping or deletion may bring a mark to a new base), and marks
+    that follow a space or the start of the text (stray marks) dropped."""
     text = _nfc(text)
     if not _HAS_LATIN.search(text):
-        return _translate(text, digits)
-    out: list[str] = []
-    pos = 0
-    for start, end in _protected_spans(text):
-        out.append(_translate(text[pos:start], digits))
-        out.append(_strip_invisible(text[start:end]))
-        pos = end
-    out.append(_translate(text[pos:], digits))
-    return "".join(out)
+        text = _translate(text, digits)
+    else:
+        out: list[str] = []
+        pos = 0
+        for start, end in _protected_spans(text):
+            out.append(_translate(text[pos:start], digits))
+            out.append(_strip_invisible(text[start:end]))
+            pos = end
+        out.append(_translate(text[pos:], digits))
+        text = "".join(out)
+    text = _nfc(text)  # a mapped or deleted character may bring a mark to a new base
+    if _OUTSIDE_FAST_NFC.search(text):
+        return _drop_stray_marks_aligned(text, [])[0]
+    return _STRAY_ARABIC_MARKS.sub("", text)
+
+
+def _drop_stray_marks_aligned(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Drop combining marks after whitespace, a ZWNJ or the start (offsets may be [])."""
+    keep = []
+    after_boundary = True
+    for k, ch in enumerate(text):
+        if unicodedata.combining(ch):
+            if after_boundary:
+                continue
+        else:
+            after_boundary = ch.isspace() or ch == ZWNJ
+        keep.append(k)
+    if len(keep) == len(text):
+        return text, offsets
+    return "".join(text[k] for k in keep), [offsets[k] for k in keep] if offsets else []
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mails and Latin words: searched only in the
-    whitespace-delimited chunks that hold a Latin letter."""
+    """Spans that keep their characters as written: runs of printable ASCII
+    (spaces included) that hold a Latin letter — Latin words and sentences with
+    their numbers, URLs, e-mail addresses."""
     spans: list[tuple[int, int]] = []
-    chunk_end = -1
+    end = 0
     for m in _HAS_LATIN.finditer(text):
-        if m.start() < chunk_end:
+        if m.start() < end:
             continue
-        chunk_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        chunk_end = _WHITESPACE.search(text, m.end()).start()
-        for p in _PROTECTED.finditer(text, chunk_start, chunk_end):
-            spans.append((p.start(), p.end()))
+        start = m.start()
+        while start > end and " " <= text[start - 1] <= "~":
+            start -= 1
+        end = _ASCII_RUN.match(text, m.end()).end()
+        spans.append((start, end))
     return spans
 
 
 # Outside these ranges, NFC is done cluster by cluster (slow, rare in Persian news).
 _OUTSIDE_FAST_NFC = re.compile("[^\x00-\u02ff\u0600-\u06ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_MARK_CLASS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
+_STRAY_ARABIC_MARKS = re.compile(f"(?:^|(?<=[\\s{ZWNJ}])){_ARABIC_MARK_CLASS}+")
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+")
 
 
@@ -158,7 +179,7 @@ def _zwnj_or_nothing(m: re.Match[str]) -> str:
 def _persian_punct(m: re.Match[str]) -> str:
     """, ; ? after a Persian word become ، ؛ ؟ (not inside numbers or Latin text)."""
     s, i = m.string, m.start()
-    before = s[i - 1] if i else ""
+    before = s[i - 2 : i].rstrip(" ")[-1:]
     after = s[i + 1 : i + 3].lstrip(" ")[:1]
     if before in _LETTER_SET and (not after or after in _LETTER_SET or after in "\n«("):
         return chars.PERSIAN_PUNCT[m.group()]
@@ -177,7 +198,8 @@ def _drop_space_before_close(m: re.Match[str]) -> str:
 
 def _space_before_open(m: re.Match[str]) -> str:
     i = m.start()
-    return " " + m.group() if i and m.string[i - 1] in _LETTER_SET else m.group()
+    before = m.string[i - 1] if i else ""
+    return " " + m.group() if before in _LETTER_SET or before in _DIGITS_AND_MARKS else m.group()
 
 
 def normalize(text: str, *, digits: str = "persian", restore_zwnj: bool = True) -> str:
@@ -231,7 +253,11 @@ def _phase_a_aligned(text: str, digits: str) -> tuple[str, list[int]]:
             piece = "" if mapped is None else mapped
         pieces.append(piece)
         offsets.extend([nfc_offsets[k]] * len(piece))
-    return "".join(pieces), offsets
+    mid = "".join(pieces)
+    mid, again = _nfc_aligned(mid)
+    if len(again) != len(offsets) or mid != "".join(pieces):
+        offsets = [offsets[i] for i in again]
+    return _drop_stray_marks_aligned(mid, offsets)
 
 
 def _nfc_aligned(text: str) -> tuple[str, list[int]]:

@@ -1,0 +1,1 @@
+"""From bytes and files to text (and, later, to Articles)."""

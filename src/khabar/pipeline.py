@@ -1,0 +1,32 @@
+"""analyze(): raw text to Doc — normalization, tokens, sentences."""
+
+from __future__ import annotations
+
+from khabar.model import Doc, Sentence, Token
+from khabar.persian.normalize import normalize, normalize_aligned
+from khabar.persian.tokenize import sentence_spans, token_spans
+
+
+def analyze(text: str) -> Doc:
+    """Normalize `text` and split it into sentences and tokens (stand-off spans)."""
+    norm, offsets = normalize_aligned(text)
+    spans = token_spans(norm)
+    tokens = [
+        Token(s, e, norm[s:e], space_after=e < len(norm) and norm[e].isspace())
+        for s, e in spans
+    ]
+    sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
+    return Doc(text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, normalized."""
+    norm = normalize(text)
+    return [norm[s:e] for s, e, _, _ in sentence_spans(norm)]
+
+
+def tokenize(text: str) -> list[list[str]]:
+    """The tokens of `text`, normalized, sentence by sentence."""
+    norm = normalize(text)
+    spans = token_spans(norm)
+    return [[norm[s:e] for s, e in spans[a:b]] for _, _, a, b in sentence_spans(norm, spans)]
