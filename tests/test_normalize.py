@@ -105,3 +105,18 @@ def test_idempotent_on_a_mixed_paragraph():
 def test_empty_and_whitespace():
     assert normalize("") == ""
     assert normalize(" \n \n") == ""
+
+
+def test_fast_mark_class_is_every_combining_char_of_the_fast_ranges():
+    import re
+    import unicodedata
+
+    from khabar.persian import normalize as module
+
+    fast = [chr(c) for c in range(0x10000) if not module._OUTSIDE_FAST_NFC.match(chr(c))]
+    combining = {c for c in fast if unicodedata.combining(c)}
+    assert combining == {c for c in fast if re.fullmatch(module._ARABIC_MARKS, c)}
+
+
+def test_stray_marks_after_a_space_are_dropped():
+    assert normalize("سلام َدنیا") == "سلام دنیا"

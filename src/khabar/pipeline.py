@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from khabar.model import Doc, Sentence, Token
 from khabar.persian.normalize import normalize, normalize_aligned
-from khabar.persian.tokenize import sentence_spans, token_spans
+from khabar.persian.tokenize import (
+    sentence_bounds,
+    sentence_spans,
+    token_spans,
+    tokenized_sentences,
+)
 
 
 def analyze(text: str) -> Doc:
@@ -22,11 +27,9 @@ def analyze(text: str) -> Doc:
 def sentences(text: str) -> list[str]:
     """The sentences of `text`, normalized."""
     norm = normalize(text)
-    return [norm[s:e] for s, e, _, _ in sentence_spans(norm)]
+    return [norm[s:e] for s, e in sentence_bounds(norm)]
 
 
 def tokenize(text: str) -> list[list[str]]:
     """The tokens of `text`, normalized, sentence by sentence."""
-    norm = normalize(text)
-    spans = token_spans(norm)
-    return [[norm[s:e] for s, e in spans[a:b]] for _, _, a, b in sentence_spans(norm, spans)]
+    return tokenized_sentences(normalize(text))

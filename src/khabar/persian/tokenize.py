@@ -13,33 +13,66 @@ acronym, or after a known abbreviation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from khabar.persian.chars import KEPT_MARKS, PERSIAN_LETTERS, ZWNJ
 
 _W = f"[{PERSIAN_LETTERS}{KEPT_MARKS}{ZWNJ}A-Za-z]"
 _D = "[0-9۰-۹]"
+# Alternatives are ordered so the common case (a word) is tried early and every
+# alternative fails at its first character when it does not apply.
 _TOKEN = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s«»\"'<>()\[\]]+[^\s«»\"'<>()\[\].,،؛:!?؟]"
+    r"(?:https?://|ftp://|www\.)[^\s«»\"'<>()\[\]]*[^\s«»\"'<>()\[\].,،؛:!?؟]"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    rf"|{_W}+(?:[-_]{_W}+)*(?:[-_]?{_D}+(?![.,٫٬/:]{_D}))?(?!\.?{_W})"
     rf"|{_D}+(?:[.,٫٬/:]{_D}+)*"
     rf"|(?:[{PERSIAN_LETTERS}]{{1,3}}\.)+[{PERSIAN_LETTERS}]{{1,3}}(?![{PERSIAN_LETTERS}])"
     r"|(?:[A-Za-z]\.){2,}"
-    rf"|{_W}+(?:[-_]{_W}+)*(?:[-_]?{_D}+)?"
     r"|\.{2,}|…|[!?؟]+"
     r"|\S"
 )
+# Where a sentence may end: terminal marks (with the closing quotes or brackets
+# that follow them) before whitespace or the end, and every line break.
+_SENTENCE_END = re.compile(r"[.!?؟]+[»)\]}\"'”’]*(?=\s|$)|\n")
 
 # Abbreviations that end in a dot without ending the sentence.
 ABBREVIATIONS = frozenset(
     {"ه.ش", "ه.ق", "ق.م", "م", "ص", "ع", "س", "ج.ا.ا", "آ", "ج", "ر", "دکتر", "مهندس", "Mr", "Dr", "Mrs", "St"}
 )
-_TERMINAL = frozenset(".!?؟")
-_CLOSERS = frozenset("»)]}\"'”’")
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of every token of `text` (already normalized)."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of `text` (already normalized), without
+    the whitespace around it."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        mark = m.group()
+        if mark != "\n" and (mark.startswith("..") or (mark[0] == "." and _after_abbreviation(text, m.start()))):
+            continue
+        _add(text, bounds, start, m.end())
+        start = m.end()
+    _add(text, bounds, start, len(text))
+    return bounds
+
+
+def _add(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        bounds.append((start, end))
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    before = text[max(0, dot - 8) : dot].split()
+    return bool(before) and before[-1].lstrip("(«") in ABBREVIATIONS
 
 
 def sentence_spans(
@@ -48,27 +81,17 @@ def sentence_spans(
     """(start, end, first token, end token) of every sentence of `text`."""
     if tokens is None:
         tokens = token_spans(text)
-    bounds: list[tuple[int, int]] = []
-    first = 0
-    n = len(tokens)
-    k = 0
-    while k < n:
-        start, end = tokens[k]
-        last = k
-        if text[start] in _TERMINAL and not text.startswith("..", start) and not (
-            text[start] == "." and k > first and _is_abbreviation(text, tokens[k - 1], start)
-        ):
-            while last + 1 < n and tokens[last + 1][0] == tokens[last][1] and text[tokens[last + 1][0]] in _CLOSERS:
-                last += 1
-        elif last + 1 < n and "\n" not in text[end : tokens[last + 1][0]]:
-            k += 1
-            continue
-        bounds.append((first, last + 1))
-        first = k = last + 1
-    if first < n:
-        bounds.append((first, n))
-    return [(tokens[a][0], tokens[b - 1][1], a, b) for a, b in bounds]
+    starts = [s for s, _ in tokens]
+    out = []
+    for start, end in sentence_bounds(text):
+        a = bisect_left(starts, start)
+        b = bisect_left(starts, end, a)
+        if b > a:
+            out.append((start, end, a, b))
+    return out
 
 
-def _is_abbreviation(text: str, prev: tuple[int, int], dot: int) -> bool:
-    return prev[1] == dot and text[prev[0] : prev[1]] in ABBREVIATIONS
+def tokenized_sentences(text: str) -> list[list[str]]:
+    """Token strings, sentence by sentence, of `text` (already normalized)."""
+    findall = _TOKEN.findall
+    return [findall(text, s, e) for s, e in sentence_bounds(text)]

@@ -186,12 +186,8 @@ def restore(text: str) -> str:
     left, right, forms = lex.left_words, lex.right_words, lex.forms
     candidates = [
         k
-        for k, sep in enumerate(seps)
-        if sep == " "
-        and (
-            words[k + 1] in right
-            or (words[k] in left and (words[k] in PREFIXES or f"{words[k]} {words[k + 1]}" in forms))
-        )
+        for k, (sep, a, b) in enumerate(zip(seps, words, words[1:]))
+        if sep == " " and (b in right or (a in left and (a in PREFIXES or f"{a} {b}" in forms)))
     ]
     for k in reversed(candidates):
         joined = lex.join(words[k], words[k + 1])

@@ -1,0 +1,139 @@
+"""Speed benchmark, one core: words/s of normalize, tokenize and analyze on real
+news text, import time and first-call time; hazm's and shekar's normalizers side
+by side when bench/.venv-others exists (make it with --make-venv).
+
+Usage: python bench/speed.py [--make-venv] [--no-write]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import DATA, ROOT, write_section  # noqa: E402
+
+OTHERS = ROOT / "bench" / ".venv-others"
+REPEATS = 3
+
+
+def news_text(limit_words: int = 200_000) -> str:
+    """Fars News titles, abstracts and paragraphs (messy: Arabic ي/ك, spaced مي شود)."""
+    parts: list[str] = []
+    words = 0
+    for path in sorted((DATA / "news/farsnews").glob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            for chunk in [item.get("title", ""), item.get("abstract", ""), *item.get("paragraphs", [])]:
+                if chunk:
+                    parts.append(chunk)
+                    words += len(chunk.split())
+            if words >= limit_words:
+                return "\n\n".join(parts)
+    return "\n\n".join(parts)
+
+
+def ud_text() -> str:
+    lines = (DATA / "ud/perdt/train.raw.txt").read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[:12_000])
+
+
+def best_rate(fn, text: str) -> float:
+    words = len(text.split())
+    best = float("inf")
+    for _ in range(REPEATS):
+        t = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - t)
+    return words / best
+
+
+def subprocess_seconds(code: str, python: str = sys.executable) -> float:
+    runs = [float(subprocess.check_output([python, "-c", code], text=True).strip()) for _ in range(5)]
+    return min(runs)
+
+
+OTHER_CODE = """
+import sys, time
+text = open(sys.argv[1], encoding="utf-8").read()
+words = len(text.split())
+name = sys.argv[2]
+if name == "hazm":
+    from hazm import Normalizer
+    fn = Normalizer().normalize
+else:
+    from shekar import Normalizer
+    fn = Normalizer()
+fn("سلام")
+best = float("inf")
+for _ in range(3):
+    t = time.perf_counter(); fn(text); best = min(best, time.perf_counter() - t)
+print(words / best)
+"""
+
+
+def others(text: str) -> dict[str, float]:
+    py = OTHERS / "bin" / "python"
+    if not py.exists():
+        return {}
+    out = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write(text)
+    for name in ("hazm", "shekar"):
+        try:
+            res = subprocess.run([str(py), "-c", OTHER_CODE, fh.name, name], capture_output=True, text=True, timeout=900)
+            out[name] = float(res.stdout.strip().splitlines()[-1])
+        except (subprocess.SubprocessError, ValueError, IndexError):
+            print(f"{name}: could not run ({res.stderr.strip().splitlines()[-1:] if 'res' in dir() else ''})")
+    Path(fh.name).unlink()
+    return out
+
+
+def main() -> None:
+    if "--make-venv" in sys.argv and not OTHERS.exists():
+        subprocess.check_call([sys.executable, "-m", "venv", str(OTHERS)])
+        subprocess.check_call([str(OTHERS / "bin" / "pip"), "install", "-q", "hazm", "shekar"])
+    if not (DATA / "news/farsnews").exists():
+        print("skip: ../shared/data not found")
+        return
+    import khabar
+    from khabar.persian.normalize import normalize
+    from khabar.persian.tokenize import tokenized_sentences
+
+    import_s = subprocess_seconds("import time; t=time.perf_counter(); import khabar; print(time.perf_counter()-t)")
+    first_s = subprocess_seconds(
+        "import time; t=time.perf_counter(); import khabar; khabar.normalize('همکاریهای دو کشور'); "
+        "print(time.perf_counter()-t)"
+    )
+    rows = []
+    for name, text in (("Fars News (messy)", news_text()), ("PerDT train (clean)", ud_text())):
+        khabar.normalize("گرم کردن")
+        normalized = normalize(text)
+        ours = {
+            "normalize": best_rate(normalize, text),
+            "tokenize (normalized input)": best_rate(tokenized_sentences, normalized),
+            "khabar.tokenize (normalize + tokenize)": best_rate(khabar.tokenize, text),
+            "analyze": best_rate(khabar.analyze, text),
+        }
+        theirs = others(text)
+        for k, v in ours.items():
+            rows.append(f"| {name} | khabar {k} | {v:,.0f} | |")
+        for k, v in theirs.items():
+            rows.append(f"| {name} | {k} normalizer | {v:,.0f} | khabar normalize is {ours['normalize'] / v:.1f}× |")
+        print(name, len(text.split()), "words")
+    table = "| text | what | words/s | ratio |\n|---|---|---|---|\n" + "\n".join(rows)
+    table += f"\n\n`import khabar`: {import_s * 1000:.0f} ms; first `normalize` call (import + lexicon load): {first_s * 1000:.0f} ms (best of 5, fresh process each)."
+    print(table)
+    if "--no-write" not in sys.argv:
+        write_section(
+            "Speed",
+            "Command: `python bench/speed.py` (one core, best of 3 runs; hazm and shekar "
+            "run in `bench/.venv-others`, made by `--make-venv`, in the same session).\n\n" + table,
+        )
+
+
+if __name__ == "__main__":
+    main()
