@@ -186,7 +186,7 @@ def restore(text: str) -> str:
     left, right, forms = lex.left_words, lex.right_words, lex.forms
     candidates = [
         k
-        for k, (sep, a, b) in enumerate(zip(seps, words, words[1:], strict=True))
+        for k, (sep, a, b) in enumerate(zip(seps, words[:-1], words[1:], strict=True))
         if sep == " " and (b in right or (a in left and (a in PREFIXES or f"{a} {b}" in forms)))
     ]
     for k in reversed(candidates):
