@@ -136,7 +136,7 @@ def write_gz(path: Path, lines) -> None:
         gz.write("".join(lines).encode("utf-8"))
 
 
-def build(data: Path, holdout: int) -> dict[str, int]:
+def build(data: Path, holdout: int = 0, out: Path = OUT) -> dict[str, int]:
     train, held = read_perdt(data, holdout)
     if held:
         (ROOT / "bench" / ".holdout.txt").write_text("\n".join(held) + "\n", encoding="utf-8")
@@ -145,7 +145,7 @@ def build(data: Path, holdout: int) -> dict[str, int]:
 
     candidates = {w for w in ud if ZWNJ in w} | lex_zwnj
     joined: dict[str, tuple[float, str]] = {}
-    for form in candidates:
+    for form in sorted(candidates):
         key = form.replace(ZWNJ, "")
         z = ud[form] + (1 if form in lex_zwnj else 0)
         p = ud[key] + (1 if key in lex_plain else 0)
@@ -156,7 +156,7 @@ def build(data: Path, holdout: int) -> dict[str, int]:
     wanted = {k for f in candidates for k in spaced_keys(f) if k.count(" ") < 3}
     spaced_counts = ngram_counts(runs, wanted, min(max_parts, 4))
     spaced: dict[str, tuple[float, str]] = {}
-    for form in candidates:
+    for form in sorted(candidates):
         z = ud[form] + (1 if form in lex_zwnj else 0)
         for key in spaced_keys(form):
             if key not in wanted:
@@ -165,16 +165,16 @@ def build(data: Path, holdout: int) -> dict[str, int]:
             if z > SPACED_RATIO * s and z > spaced.get(key, (0.0, ""))[0]:
                 spaced[key] = (z, form)
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    write_gz(OUT / "forms.tsv.gz", (f"{k}\t{f}\n" for k, (_, f) in sorted({**joined, **spaced}.items())))
+    out.mkdir(parents=True, exist_ok=True)
+    write_gz(out / "forms.tsv.gz", (f"{k}\t{f}\n" for k, (_, f) in sorted({**joined, **spaced}.items())))
     words: Counter[str] = Counter({w: c for w, c in ud.items() if ZWNJ not in w})
     for w in lex_plain:
         words[w] += 1
     write_gz(
-        OUT / "words.tsv.gz",
+        out / "words.tsv.gz",
         (f"{w}\t{c}\t{'A' if w in adjectives else ''}\n" for w, c in sorted(words.items())),
     )
-    with open(OUT / "verbs.tsv", "w", encoding="utf-8") as fh:
+    with open(out / "verbs.tsv", "w", encoding="utf-8") as fh:
         for present, past in sorted(verb_stems(data)):
             fh.write(f"{present}\t{past}\n")
     return {"joined": len(joined), "spaced": len(spaced), "words": len(words), "held_out": len(held)}
@@ -184,8 +184,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--holdout", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    print(build(args.data, args.holdout))
+    print(build(args.data, args.holdout, args.out))
 
 
 if __name__ == "__main__":

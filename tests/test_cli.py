@@ -1,0 +1,49 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample-article.txt"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "khabar", *args], input=stdin, capture_output=True, timeout=60
+    )
+
+
+def test_analyze_prints_sentences_and_tokens():
+    res = run("analyze", str(SAMPLE))
+    assert res.returncode == 0, res.stderr
+    out = res.stdout.decode("utf-8")
+    assert "sentences" in out and "همکاری\u200cهای" in out
+
+
+def test_analyze_json_from_stdin_in_windows_1256():
+    text = "همکاريهاي دو كشور گسترش مي يابد."
+    res = run("analyze", "-", "--json", stdin=text.encode("cp1256"))
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["text"] == "همکاری\u200cهای دو کشور گسترش می\u200cیابد."
+    assert [t["text"] for t in doc["tokens"]][-1] == "."
+    assert doc["sentences"] == [{"start": 0, "end": len(doc["text"]), "tokens": [0, 6]}]
+
+
+def test_binary_file_is_a_one_line_error(tmp_path):
+    p = tmp_path / "image.png"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    res = run("analyze", str(p))
+    assert res.returncode == 1
+    err = res.stderr.decode()
+    assert err.count("\n") == 1 and "binary" in err and "Traceback" not in err
+
+
+def test_missing_file_is_a_one_line_error(tmp_path):
+    res = run("analyze", str(tmp_path / "missing.txt"))
+    assert res.returncode == 1
+    assert b"no such file" in res.stderr and b"Traceback" not in res.stderr
+
+
+def test_normalize_command_with_latin_digits():
+    res = run("normalize", "-", "--latin-digits", stdin="سال ۱۴۰۰ ميلادي".encode())
+    assert res.stdout.decode().strip() == "سال 1400 میلادی"
