@@ -13,5 +13,5 @@ def test_shipped_lexicon_is_reproducible(shared_data, tmp_path):
     stats = builder.build(shared_data, out=tmp_path)
     assert stats["joined"] > 10_000 and stats["words"] > 50_000
     shipped = ROOT / "src" / "khabar" / "data" / "zwnj"
-    for name in ("forms.tsv.gz", "words.tsv.gz", "verbs.tsv"):
+    for name in ("forms.tsv.gz", "words.tsv.gz", "verbs.tsv", "heads.tsv"):
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name

@@ -120,3 +120,16 @@ def test_fast_mark_class_is_every_combining_char_of_the_fast_ranges():
 
 def test_stray_marks_after_a_space_are_dropped():
     assert normalize("سلام َدنیا") == "سلام دنیا"
+
+
+def test_bound_compound_heads_join_after_a_known_word():
+    assert normalize("رفتار سامی ستیزی") == f"رفتار سامی{Z}ستیزی"
+    assert normalize("یک فرهنگ نویس") == f"یک فرهنگ{Z}نویس"
+
+
+def test_preverb_before_mi_keeps_the_preverb_joined():
+    assert normalize("آنها برمیگردند") == f"آنها برمی{Z}گردند"
+
+
+def test_two_everyday_words_are_not_joined_without_treebank_evidence():
+    assert normalize("کار تمام شده است") == "کار تمام شده است"

@@ -39,6 +39,13 @@ TOKEN = re.compile(f"[{PERSIAN_LETTERS}{KEPT_MARKS}{ZWNJ}]+|[^\\s]")
 # A spaced key is joined only when its half-space form is this many times more
 # frequent than the spaced words (or attested by a lexicon and never spaced).
 SPACED_RATIO = 2.0
+SPACED_COMMON = 5  # a word seen this often alone in PerDT train is an everyday word
+# A second part is "bound" when seen this often after a half-space, and this many
+# times more often than alone (and is not a plural or clitic, which rules cover).
+HEAD_MIN_COUNT = 10
+HEAD_RATIO = 4.0
+HEAD_MIN_LENGTH = 4
+HEAD_MIN_FIRSTS = 3  # seen after at least this many different first parts
 
 
 def clean(text: str) -> str:
@@ -162,10 +169,18 @@ def build(data: Path, holdout: int = 0, out: Path = OUT) -> dict[str, int]:
             if key not in wanted:
                 continue
             s = spaced_counts[key]
+            common = all(ud[part] >= SPACED_COMMON for part in key.split(" "))
+            if common and ud[form] < 2:
+                continue  # two everyday words side by side: only the treebank may join them
             if z > SPACED_RATIO * s and z > spaced.get(key, (0.0, ""))[0]:
                 spaced[key] = (z, form)
 
+    heads = bound_heads(ud)
+
     out.mkdir(parents=True, exist_ok=True)
+    with open(out / "heads.tsv", "w", encoding="utf-8") as fh:
+        for head, (z, alone) in sorted(heads.items()):
+            fh.write(f"{head}\t{z}\t{alone}\n")
     write_gz(out / "forms.tsv.gz", (f"{k}\t{f}\n" for k, (_, f) in sorted({**joined, **spaced}.items())))
     words: Counter[str] = Counter({w: c for w, c in ud.items() if ZWNJ not in w})
     for w in lex_plain:
@@ -177,7 +192,36 @@ def build(data: Path, holdout: int = 0, out: Path = OUT) -> dict[str, int]:
     with open(out / "verbs.tsv", "w", encoding="utf-8") as fh:
         for present, past in sorted(verb_stems(data)):
             fh.write(f"{present}\t{past}\n")
-    return {"joined": len(joined), "spaced": len(spaced), "words": len(words), "held_out": len(held)}
+    return {
+        "joined": len(joined),
+        "spaced": len(spaced),
+        "heads": len(heads),
+        "words": len(words),
+        "held_out": len(held),
+    }
+
+
+def bound_heads(ud: Counter[str]) -> dict[str, tuple[int, int]]:
+    """Second parts of compounds that PerDT writes after a half-space far more
+    often than as words of their own ("ستیزی", "نویس", "کننده"): a word, a space
+    and one of them is joined at run time."""
+    after_zwnj: Counter[str] = Counter()
+    firsts: dict[str, set[str]] = {}
+    for form, count in ud.items():
+        if ZWNJ in form:
+            first, head = form.rsplit(ZWNJ, 1)
+            if first in ("می", "نمی"):
+                continue
+            after_zwnj[head] += count
+            firsts.setdefault(head, set()).add(first)
+    return {
+        head: (z, ud[head])
+        for head, z in after_zwnj.items()
+        if len(head) >= HEAD_MIN_LENGTH
+        and z >= HEAD_MIN_COUNT
+        and z >= HEAD_RATIO * ud[head]
+        and len(firsts[head]) >= HEAD_MIN_FIRSTS
+    }
 
 
 def main() -> None:

@@ -25,6 +25,8 @@ from khabar.persian.chars import KEPT_MARKS, NON_JOINING, PERSIAN_LETTERS, ZWNJ
 _WORD_SPLIT = re.compile(f"([{PERSIAN_LETTERS}{KEPT_MARKS}{ZWNJ}]+)")
 
 PREFIXES = ("نمی", "می")
+# Verb particles written joined before می ("فرومی‌ریختند", "برمی‌گردد"); "" for none.
+PREVERBS = ("", "بر", "در", "فرو", "باز", "وا", "فرا", "ور")
 # Suffixes written with a half-space after any joining letter; longest first.
 PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "هاست", "ها")
 COMPARATIVE_SUFFIXES = ("ترین", "تری", "تر")
@@ -45,6 +47,7 @@ class Lexicon:
     words: dict[str, int]
     adjectives: frozenset[str]
     verb_forms: frozenset[str]
+    heads: frozenset[str] = frozenset()
     cache: dict[str, str] = field(default_factory=dict)
     left_words: frozenset[str] = frozenset()
     right_words: frozenset[str] = frozenset()
@@ -52,7 +55,9 @@ class Lexicon:
     def __post_init__(self) -> None:
         spaced = [k.split(" ") for k in self.forms if " " in k]
         self.left_words = frozenset(PREFIXES) | {p[0] for p in spaced}
-        self.right_words = frozenset(PLURAL_SUFFIXES + HEH_CLITICS + COMPARATIVE_SUFFIXES)
+        self.right_words = (
+            frozenset(PLURAL_SUFFIXES + HEH_CLITICS + COMPARATIVE_SUFFIXES) | self.heads
+        )
 
     def resolve(self, word: str) -> str:
         """The written form of one word (no spaces inside)."""
@@ -76,14 +81,19 @@ class Lexicon:
         form = self.forms.get(word)
         if form is not None:
             return form
-        for prefix in PREFIXES:
-            if word.startswith(prefix):
-                rest = word[len(prefix) :]
-                if self._is_verb(rest):
-                    return prefix + ZWNJ + self._resolve_plain(rest)
-        best: tuple[int, str] | None = None
+        for preverb in PREVERBS:
+            if not word.startswith(preverb):
+                continue
+            for prefix in PREFIXES:
+                if word.startswith(prefix, len(preverb)):
+                    rest = word[len(preverb) + len(prefix) :]
+                    if self._is_verb(rest):
+                        return preverb + prefix + ZWNJ + self._resolve_plain(rest)
+        best: tuple[float, str] | None = None
         for suffix, stem in self._splits(word):
             score = self.words.get(stem, 0) or (1 if stem in self.forms else 0)
+            if not score and suffix in PLURAL_SUFFIXES and len(stem) >= 3:
+                score = 0.5  # an unknown word with a plural ending: most likely a plural
             if score and (best is None or score > best[0]):
                 best = (score, glue(self.forms.get(stem, stem), suffix))
         return best[1] if best else word
@@ -98,6 +108,9 @@ class Lexicon:
         for suffix in HEH_CLITICS:
             if word.endswith("ه" + suffix) and len(word) > len(suffix) + 2:
                 yield suffix, word[: -len(suffix)]
+        for i in range(2, len(word) - 2):
+            if word[i:] in self.heads:
+                yield word[i:], word[:i]
 
     def _is_verb(self, rest: str) -> bool:
         if rest in self.verb_forms:
@@ -116,6 +129,8 @@ class Lexicon:
         if right in HEH_CLITICS and left.endswith("ه"):
             return left + ZWNJ + right
         if right in ("تر", "تری") and left in self.adjectives:
+            return glue(left, right)
+        if right in self.heads and (left in self.words or left in self.forms):
             return glue(left, right)
         key = left.replace(ZWNJ, "") + " " + right.replace(ZWNJ, "")
         form = self.forms.get(key)
@@ -171,7 +186,12 @@ def lexicon() -> Lexicon:
                 verb_forms.update(present + e for e in VOWEL_ENDINGS)
         if past:
             verb_forms.update(past + e for e in PAST_ENDINGS)
-    return Lexicon(forms, words, frozenset(adjectives), frozenset(verb_forms))
+            words.setdefault(past + "ه", 1)  # the past participle
+    heads = frozenset(
+        line.split("\t", 1)[0]
+        for line in base.joinpath("heads.tsv").read_text(encoding="utf-8").splitlines()
+    )
+    return Lexicon(forms, words, frozenset(adjectives), frozenset(verb_forms), heads)
 
 
 def restore(text: str) -> str:
