@@ -54,3 +54,35 @@ def write_section(name: str, body: str) -> None:
     pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.S | re.M)
     text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
     RESULTS.write_text(text.rstrip() + "\n", encoding="utf-8")
+
+
+# Other toolkits, each in a venv of its own (hazm pins an old numpy that shekar
+# cannot share): made by `python bench/speed.py --make-venv`.
+TOOLS = {"hazm": "hazm==0.10.0", "shekar": "shekar==1.7.0"}
+TOOL_CODE = """
+import sys
+name = sys.argv[1]
+if name == "hazm":
+    from hazm import Normalizer
+    normalize = Normalizer().normalize
+else:
+    from shekar import Normalizer
+    normalize = Normalizer()
+"""
+
+
+def tool_python(name: str) -> Path | None:
+    """The python of the venv holding toolkit `name`, if it has been made."""
+    py = ROOT / "bench" / f".venv-{name}" / "bin" / "python"
+    return py if py.exists() else None
+
+
+def make_tool_venvs() -> None:
+    import subprocess
+    import sys
+
+    for name, requirement in TOOLS.items():
+        if tool_python(name) is None:
+            venv = ROOT / "bench" / f".venv-{name}"
+            subprocess.check_call([sys.executable, "-m", "venv", str(venv)])
+            subprocess.check_call([str(venv / "bin" / "pip"), "install", "-q", requirement])

@@ -1,6 +1,6 @@
 """Speed benchmark, one core: words/s of normalize, tokenize and analyze on real
 news text, import time and first-call time; hazm's and shekar's normalizers side
-by side when bench/.venv-others exists (make it with --make-venv).
+by side when their venvs exist (bench/.venv-hazm, bench/.venv-shekar; --make-venv makes them).
 
 Usage: python bench/speed.py [--make-venv] [--no-write]
 """
@@ -15,9 +15,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import DATA, ROOT, write_section  # noqa: E402
+from _common import DATA, TOOL_CODE, TOOLS, make_tool_venvs, tool_python, write_section  # noqa: E402
 
-OTHERS = ROOT / "bench" / ".venv-others"
 REPEATS = 3
 
 
@@ -56,46 +55,39 @@ def subprocess_seconds(code: str, python: str = sys.executable) -> float:
     return min(runs)
 
 
-OTHER_CODE = """
-import sys, time
-text = open(sys.argv[1], encoding="utf-8").read()
+SPEED_CODE = TOOL_CODE + """
+import time
+text = open(sys.argv[2], encoding="utf-8").read()
 words = len(text.split())
-name = sys.argv[2]
-if name == "hazm":
-    from hazm import Normalizer
-    fn = Normalizer().normalize
-else:
-    from shekar import Normalizer
-    fn = Normalizer()
-fn("سلام")
+normalize("سلام")
 best = float("inf")
 for _ in range(3):
-    t = time.perf_counter(); fn(text); best = min(best, time.perf_counter() - t)
+    t = time.perf_counter(); normalize(text); best = min(best, time.perf_counter() - t)
 print(words / best)
 """
 
 
 def others(text: str) -> dict[str, float]:
-    py = OTHERS / "bin" / "python"
-    if not py.exists():
-        return {}
+    """words/s of the other toolkits' normalizers, each in its own venv."""
     out = {}
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
         fh.write(text)
-    for name in ("hazm", "shekar"):
+    for name in TOOLS:
+        py = tool_python(name)
+        if py is None:
+            continue
+        res = subprocess.run([str(py), "-c", SPEED_CODE, name, fh.name], capture_output=True, text=True, timeout=900)
         try:
-            res = subprocess.run([str(py), "-c", OTHER_CODE, fh.name, name], capture_output=True, text=True, timeout=900)
             out[name] = float(res.stdout.strip().splitlines()[-1])
-        except (subprocess.SubprocessError, ValueError, IndexError):
-            print(f"{name}: could not run ({res.stderr.strip().splitlines()[-1:] if 'res' in dir() else ''})")
+        except (ValueError, IndexError):
+            print(f"{name}: could not run: {res.stderr.strip().splitlines()[-1:]}")
     Path(fh.name).unlink()
     return out
 
 
 def main() -> None:
-    if "--make-venv" in sys.argv and not OTHERS.exists():
-        subprocess.check_call([sys.executable, "-m", "venv", str(OTHERS)])
-        subprocess.check_call([str(OTHERS / "bin" / "pip"), "install", "-q", "hazm", "shekar"])
+    if "--make-venv" in sys.argv:
+        make_tool_venvs()
     if not (DATA / "news/farsnews").exists():
         print("skip: ../shared/data not found")
         return
@@ -130,8 +122,9 @@ def main() -> None:
     if "--no-write" not in sys.argv:
         write_section(
             "Speed",
-            "Command: `python bench/speed.py` (one core, best of 3 runs; hazm and shekar "
-            "run in `bench/.venv-others`, made by `--make-venv`, in the same session).\n\n" + table,
+            "Command: `python bench/speed.py` (one core, best of 3 runs; hazm 0.10.0 and "
+            "shekar 1.7.0 run in venvs of their own, made by `--make-venv`, in the same "
+            "session, on the same text).\n\n" + table,
         )
 
 
