@@ -96,6 +96,8 @@ def _phase_a(text: str, digits: str) -> str:
 
 def _drop_stray_arabic_marks(text: str) -> str:
     """Drop runs of Arabic marks after whitespace, a ZWNJ or the start."""
+    if not _STRAY_MARK.search(text) and not _ARABIC_MARKS.match(text):
+        return text
     out: list[str] = []
     pos = 0
     for m in _ARABIC_MARKS.finditer(text):
@@ -144,18 +146,31 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
 
 # Outside these ranges, NFC is done cluster by cluster (slow, rare in Persian news).
 _OUTSIDE_FAST_NFC = re.compile("[^\x00-\u02ff\u0600-\u06ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]")
-_ARABIC_MARK_CLASS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+")
+# Every character of the fast ranges whose combining class is not 0.
+_MARK_CLASS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
+_ARABIC_MARKS = re.compile(_MARK_CLASS + "+")
+_STRAY_MARK = re.compile(f"[\\s{ZWNJ}]{_MARK_CLASS}")
+# Pairs of a base and one mark that NFC composes into one character (آ أ ؤ ئ …).
+_COMPOSING = frozenset(
+    (chr(base), mark)
+    for base in range(0x600, 0x700)
+    for mark in "\u0653\u0654\u0655"
+    if len(unicodedata.normalize("NFC", chr(base) + mark)) == 1
+)
 
 
 def _nfc(text: str) -> str:
-    """NFC of each base character with its combining marks."""
+    """NFC of each base character with its combining marks (only a mark that
+    composes with its base, or a run of marks that may need reordering, is looked at)."""
     if _OUTSIDE_FAST_NFC.search(text):
         return _nfc_aligned(text)[0]
     out: list[str] = []
     pos = 0
     for m in _ARABIC_MARKS.finditer(text):
-        start = max(m.start() - 1, pos)
+        start = m.start()
+        if m.end() - start == 1 and (text[start - 1 : start], m.group()) not in _COMPOSING:
+            continue
+        start = max(start - 1, pos)
         out.append(text[pos:start])
         out.append(unicodedata.normalize("NFC", text[start : m.end()]))
         pos = m.end()

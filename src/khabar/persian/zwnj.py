@@ -49,12 +49,16 @@ class Lexicon:
     verb_forms: frozenset[str]
     heads: frozenset[str] = frozenset()
     cache: dict[str, str] = field(default_factory=dict)
-    left_words: frozenset[str] = frozenset()
+    pairs: dict[str, frozenset[str]] = field(default_factory=dict)
     right_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        spaced = [k.split(" ") for k in self.forms if " " in k]
-        self.left_words = frozenset(PREFIXES) | {p[0] for p in spaced}
+        pairs: dict[str, set[str]] = {}
+        for key in self.forms:
+            first, _, rest = key.partition(" ")
+            if rest and " " not in rest:
+                pairs.setdefault(first, set()).add(rest)
+        self.pairs = {first: frozenset(rests) for first, rests in pairs.items()}
         self.right_words = (
             frozenset(PLURAL_SUFFIXES + HEH_CLITICS + COMPARATIVE_SUFFIXES) | self.heads
         )
@@ -203,11 +207,11 @@ def restore(text: str) -> str:
     cache, resolve = lex.cache, lex.resolve
     words = [cache.get(w) or resolve(w) for w in parts[1::2]]
     seps = parts[2:-1:2]
-    left, right, forms = lex.left_words, lex.right_words, lex.forms
+    right, pairs = lex.right_words, lex.pairs
     candidates = [
         k
         for k, (sep, a, b) in enumerate(zip(seps, words[:-1], words[1:], strict=True))
-        if sep == " " and (b in right or (a in left and (a in PREFIXES or f"{a} {b}" in forms)))
+        if sep == " " and (b in right or a in PREFIXES or b in pairs.get(a, ()))
     ]
     for k in reversed(candidates):
         joined = lex.join(words[k], words[k + 1])
