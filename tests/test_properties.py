@@ -49,3 +49,14 @@ def test_tokens_are_spans_of_the_text(text):
         assert not tok.text.isspace()
     covered = [t for s in doc.sentences for t in doc.sentence_tokens(s)]
     assert covered == doc.tokens
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ANY, PERSIAN))
+def test_fast_alignment_equals_character_by_character_alignment(text):
+    from khabar.persian import normalize as module
+
+    mid, mid_offsets = module._phase_a_offsets(text, "persian")
+    assert (mid, mid_offsets) == module._phase_a_aligned(text, "persian")
+    out = module._phase_b(mid, True)
+    assert module._align_boundaries(mid, out) == module._align_boundaries_slow(mid, out)

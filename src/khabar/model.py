@@ -8,7 +8,7 @@ from typing import Any
 SCHEMA_VERSION = "1"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A word or punctuation token: text[start:end] of the Doc."""
 
@@ -21,7 +21,7 @@ class Token:
         return {"start": self.start, "end": self.end, "text": self.text, "space_after": self.space_after}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     """A sentence: text[start:end] of the Doc, tokens[first_token:end_token]."""
 

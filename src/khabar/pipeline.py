@@ -16,10 +16,7 @@ def analyze(text: str) -> Doc:
     """Normalize `text` and split it into sentences and tokens (stand-off spans)."""
     norm, offsets = normalize_aligned(text)
     spans = token_spans(norm)
-    tokens = [
-        Token(s, e, norm[s:e], space_after=e < len(norm) and norm[e].isspace())
-        for s, e in spans
-    ]
+    tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
     return Doc(text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens)
 
