@@ -49,9 +49,6 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
 
-    def sentence_texts(self) -> list[str]:
-        return [self.text[s.start : s.end] for s in self.sentences]
-
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.end_token]
 

@@ -5,11 +5,15 @@ words separated by one space:
 
 1. the lexicon built by tools/build_zwnj_lexicon.py: written forms keyed by
    their half-space-less spelling, joined ("همکاریهای") or spaced ("آتش بس");
-2. rules of Persian inflection for words the lexicon does not know: the verb
-   prefixes می/نمی before a verb form, plural and comparative suffixes
-   (ها، های، ترین …) and the clitics after a final ه (ای، اند، ام …).
+2. rules for words the lexicon does not know: the verb prefixes می/نمی (after
+   an optional particle: برمی‌گردد) before a verb form; plural and comparative
+   suffixes (ها، های، ترین …); the clitics after a final ه (ای، اند، ام …); and
+   "bound heads", second parts of compounds that the treebank nearly always
+   writes after a half-space (ستیزی، نویس، کننده …).
 
-A half-space that the input already has is never removed here.
+A half-space that the input already has is never removed here. A word written
+with a space is joined to its neighbour only in the input's spaced forms above
+(a words pair of the lexicon, a prefix, a suffix, a clitic or a bound head).
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ _CACHE_LIMIT = 200_000
 
 @dataclass
 class Lexicon:
-    """The read-only resources of half-space restoration."""
+    """The resources of half-space restoration (read-only once loaded), and a
+    bounded memo of the words already resolved."""
 
     forms: dict[str, str]
     words: dict[str, int]
@@ -136,11 +141,8 @@ class Lexicon:
             return glue(left, right)
         if right in self.heads and (left in self.words or left in self.forms):
             return glue(left, right)
-        key = left.replace(ZWNJ, "") + " " + right.replace(ZWNJ, "")
-        form = self.forms.get(key)
-        if form is not None and _keeps_zwnj(left + ZWNJ + right, form, spaced=True):
-            return form
-        return None
+        form = self.forms.get(left.replace(ZWNJ, "") + " " + right.replace(ZWNJ, ""))
+        return form if form is not None and _keeps_zwnj(left + right, form) else None
 
 
 def glue(stem: str, suffix: str) -> str:
@@ -149,19 +151,18 @@ def glue(stem: str, suffix: str) -> str:
     return stem + suffix if last in NON_JOINING else stem + ZWNJ + suffix
 
 
-def _keeps_zwnj(word: str, form: str, spaced: bool = False) -> bool:
+def _keeps_zwnj(word: str, form: str) -> bool:
     """True if `form` has a half-space at every place `word` has one."""
-    positions, pos = [], 0
+    return _zwnj_positions(word) <= _zwnj_positions(form)
+
+
+def _zwnj_positions(word: str) -> set[int]:
+    """Where the half-spaces of `word` stand, counted in letters without them."""
+    positions, pos = set(), 0
     for seg in word.split(ZWNJ)[:-1]:
         pos += len(seg)
-        positions.append(pos)
-    form_positions, pos = set(), 0
-    for seg in form.split(ZWNJ)[:-1]:
-        pos += len(seg)
-        form_positions.add(pos)
-    if spaced:
-        return True
-    return all(p in form_positions for p in positions)
+        positions.add(pos)
+    return positions
 
 
 @lru_cache(maxsize=1)
