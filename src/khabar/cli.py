@@ -33,19 +33,64 @@ def analyze(
     file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Doc as JSON.")] = False,
 ) -> None:
-    """Normalize a text and split it into sentences and tokens."""
+    """Read an article (text, HTML, JSON or WARC), normalize it and split it into sentences and tokens."""
+    from khabar.ingest.reader import read
     from khabar.pipeline import analyze as run
 
-    doc = run(_read(file))
+    source = sys.stdin.buffer.read() if file == "-" else Path(file)
+    doc = run(read(source, name="stdin" if file == "-" else None))
     if as_json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     console = Console(highlight=False)
+    if doc.article is not None:
+        _print_article_header(console, doc.article)
     console.print(Text(f"{len(doc.sentences)} sentences, {len(doc.tokens)} tokens", style="bold"))
     for i, sent in enumerate(doc.sentences, 1):
         console.print(Text(f"\n[{i}] ", style="cyan") + Text(doc.text[sent.start : sent.end]))
         tokens = doc.sentence_tokens(sent)
         console.print(Text(" │ ".join(t.text for t in tokens), style="dim"))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL, WARC, or - for stdin.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The JSONL file Articles are appended to.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read news inputs into a JSONL file of Articles (resumable: a re-run adds only new articles)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from khabar.ingest.batch import error_log_path, expand
+    from khabar.ingest.batch import ingest as run
+
+    inputs = expand(paths)
+    console = Console(stderr=True, highlight=False)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True, disable=as_json,
+    ) as progress:
+        task = progress.add_task("ingest", total=len(inputs))
+        summary = run(inputs, out, on_input=lambda _: progress.advance(task))
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console(highlight=False)
+    console.print(
+        f"[bold]{summary.written}[/] articles written to {out}, {summary.already_present} already there, "
+        f"{summary.duplicates} duplicates, [bold]{len(summary.failed)}[/] inputs failed "
+        f"(from {summary.inputs} inputs)"
+    )
+    for reason, count in summary.reasons().most_common():
+        console.print(f"  {count} × {reason}")
+    if summary.failed:
+        console.print(f"failures listed in {error_log_path(out)}")
 
 
 @app.command()
@@ -57,6 +102,23 @@ def normalize(
     from khabar.persian.normalize import normalize as run
 
     sys.stdout.write(run(_read(file), digits="latin" if latin_digits else "persian") + "\n")
+
+
+def _print_article_header(console: Console, article) -> None:
+    facts = [
+        ("agency", article.agency),
+        ("dateline", article.dateline),
+        ("attributions", " → ".join(article.attributions) if article.attributions else None),
+        ("published", article.published.isoformat() if article.published else None),
+        ("url", article.url),
+    ]
+    console.print(Text(article.title or "(no title)", style="bold underline"))
+    for key, value in facts:
+        if value:
+            console.print(Text(f"{key}: ", style="cyan") + Text(str(value)))
+    for warning in article.warnings:
+        console.print(Text(f"note: {warning}", style="yellow"))
+    console.print()
 
 
 def main() -> None:

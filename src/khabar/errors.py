@@ -7,3 +7,7 @@ class KhabarError(Exception):
 
 class InputError(KhabarError):
     """The input cannot be read as text (binary, undecodable, missing)."""
+
+
+class NoArticleError(InputError):
+    """The input was read but holds no article (a bot-check page, an empty page)."""

@@ -1,8 +1,11 @@
-"""The data model: Doc with stand-off layers (character offsets into Doc.text)."""
+"""The data model: Article (what ingest produces) and Doc, whose layers are
+stand-off (character offsets into Doc.text)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 SCHEMA_VERSION = "1"
@@ -48,6 +51,7 @@ class Doc:
     offsets: list[int]
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    article: Article | None = None
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.end_token]
@@ -59,9 +63,70 @@ class Doc:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA_VERSION,
+            "article": None if self.article is None else _article_meta(self.article),
             "text": self.text,
             "sentences": [s.to_dict() for s in self.sentences],
             "tokens": [
                 {**t.to_dict(), "raw": list(self.raw_span(t.start, t.end))} for t in self.tokens
             ],
         }
+
+
+@dataclass
+class Article:
+    """A news article as ingest found it: cleaned, not yet analysed.
+
+    `body` holds the paragraphs in order; `attributions` is the chain of sources
+    from the publishing agency to the ones it cites ("به گزارش ایرنا از تی‌آرتی"
+    → ["IRNA", "TRT"]); `warnings` says what ingest noticed but did not stop on.
+    """
+
+    title: str = ""
+    body: list[str] = field(default_factory=list)
+    lead: str = ""
+    url: str | None = None
+    site: str | None = None
+    agency: str | None = None
+    published: datetime | None = None
+    dateline: str | None = None
+    attributions: list[str] = field(default_factory=list)
+    language: str = "fa"
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = self.content_id()
+
+    def content_id(self) -> str:
+        """A stable id: a hash of the title and body text (and the URL if known)."""
+        digest = hashlib.sha256()
+        for part in (self.url or "", self.title, self.lead, *self.body):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\x00")
+        return digest.hexdigest()[:16]
+
+    def text(self) -> str:
+        """Title, lead and body as one text, a paragraph a line, blank lines between."""
+        return "\n\n".join(p for p in (self.title, self.lead, *self.body) if p)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return {"schema": SCHEMA_VERSION, **data}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if fields.get("published"):
+            fields["published"] = datetime.fromisoformat(fields["published"])
+        return cls(**fields)
+
+
+def _article_meta(article: Article) -> dict[str, Any]:
+    """The Article's fields but its text (which the Doc holds, normalized)."""
+    data = article.to_dict()
+    for key in ("schema", "title", "lead", "body"):
+        data.pop(key)
+    return data

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khabar.model import Doc, Sentence, Token
+from khabar.model import Article, Doc, Sentence, Token
 from khabar.persian.normalize import normalize, normalize_aligned
 from khabar.persian.tokenize import (
     sentence_bounds,
@@ -12,13 +12,17 @@ from khabar.persian.tokenize import (
 )
 
 
-def analyze(text: str) -> Doc:
-    """Normalize `text` and split it into sentences and tokens (stand-off spans)."""
+def analyze(text: str | Article) -> Doc:
+    """Normalize `text` (or an Article's title, lead and body) and split it into
+    sentences and tokens (stand-off spans)."""
+    article = text if isinstance(text, Article) else None
+    if article is not None:
+        text = article.text()
     norm, offsets = normalize_aligned(text)
     spans = token_spans(norm)
     tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
-    return Doc(text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens)
+    return Doc(text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens, article=article)
 
 
 def sentences(text: str) -> list[str]:

@@ -9,8 +9,14 @@ from khabar.errors import InputError
 MAX_BYTES = 200 * 1024 * 1024
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Decode `data` as text or raise InputError with a one-line reason."""
+def decode(data: bytes, name: str = "input", charset: str | None = None) -> str:
+    """Decode `data` as text or raise InputError with a one-line reason.
+    A declared `charset` (from HTTP headers) is tried first."""
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

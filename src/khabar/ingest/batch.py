@@ -1,0 +1,144 @@
+"""Batch ingest: many inputs to one JSONL file of Articles, resumable, with every
+input that could not be read recorded (and the batch going on)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khabar.errors import InputError, KhabarError
+from khabar.ingest.decode import MAX_BYTES
+from khabar.ingest.reader import iter_articles
+from khabar.model import Article
+
+
+@dataclass
+class Summary:
+    """What a batch did: articles written, already there, failed (with reasons)."""
+
+    written: int = 0
+    already_present: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    inputs: int = 0
+
+    def reasons(self) -> Counter[str]:
+        return Counter(_reason_kind(r) for _, r in self.failed)
+
+    def to_dict(self) -> dict:
+        return {
+            "inputs": self.inputs,
+            "written": self.written,
+            "already_present": self.already_present,
+            "duplicates": self.duplicates,
+            "failed": len(self.failed),
+            "failures": [{"input": s, "reason": r} for s, r in self.failed],
+        }
+
+
+def error_log_path(out: Path) -> Path:
+    return out.with_name(out.name + ".errors.jsonl")
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files as given, folders walked recursively in sorted order, '-' for stdin."""
+    found: list[str] = []
+    for p in paths:
+        if p == "-":
+            found.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found.extend(
+                str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".")
+            )
+        else:
+            found.append(p)
+    return found
+
+
+def ingest(
+    paths: Iterable[str],
+    out: Path,
+    *,
+    on_input: Callable[[str], None] | None = None,
+) -> Summary:
+    """Read every input into `out` (JSONL, appended); skip articles whose id is
+    already there; write the failures of this run to `out`.errors.jsonl."""
+    inputs = expand(paths)
+    seen = _existing_ids(out)
+    summary = Summary(inputs=len(inputs))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "a", encoding="utf-8") as sink, open(error_log_path(out), "w", encoding="utf-8") as errors:
+        for name in inputs:
+            for label, result in _read_input(name):
+                if isinstance(result, Article):
+                    if result.id in seen:
+                        if seen[result.id] == "old":
+                            summary.already_present += 1
+                        else:
+                            summary.duplicates += 1
+                        continue
+                    seen[result.id] = "new"
+                    sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                    summary.written += 1
+                else:
+                    summary.failed.append((label, str(result)))
+                    errors.write(json.dumps({"input": label, "reason": str(result)}, ensure_ascii=False) + "\n")
+            sink.flush()
+            if on_input:
+                on_input(name)
+    return summary
+
+
+def _read_input(name: str) -> Iterator[tuple[str, Article | KhabarError]]:
+    if name == "-":
+        yield from iter_articles(sys.stdin.buffer.read(), "stdin")
+        return
+    path = Path(name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield name, InputError(f"{name}: {exc.strerror.lower() if exc.strerror else exc}")
+        return
+    if size > MAX_BYTES:
+        yield name, InputError(f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield name, InputError(f"{name}: {exc.strerror.lower() if exc.strerror else exc}")
+        return
+    yield from iter_articles(data, name)
+
+
+def _existing_ids(out: Path) -> dict[str, str]:
+    """Ids of the articles already in `out`; a last line cut short by an
+    interrupted run is removed so the file stays valid JSONL."""
+    if not out.exists():
+        return {}
+    ids: dict[str, str] = {}
+    good_end = 0
+    with open(out, "rb") as fh:
+        for line in fh:
+            try:
+                ids[json.loads(line)["id"]] = "old"
+            except (ValueError, KeyError, TypeError):
+                break
+            good_end += len(line)
+    if good_end < out.stat().st_size:
+        with open(out, "rb+") as fh:
+            fh.truncate(good_end)
+            fh.flush()
+            os.fsync(fh.fileno())
+    return ids
+
+
+def _reason_kind(reason: str) -> str:
+    """The reason without the input's name: 'binary data, not text'."""
+    return reason.split(": ", 1)[-1] if ": " in reason else reason

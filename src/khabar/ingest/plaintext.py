@@ -1,0 +1,186 @@
+"""Scraped plain text to an Article: title, dateline and agency, attribution
+chain, lead and body, with the site furniture that scrapers leave around an
+article removed (comment forms, captcha, share and print lines, tags, "انتهای
+پیام", "کد خبر", related-news lists).
+
+Removal is conservative: a line goes only when it matches a furniture pattern
+and is short; a line of article prose (long, or ending a sentence) stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.ingest.dates import find_date
+from khabar.ingest.sources import registry
+from khabar.model import Article
+from khabar.persian.normalize import normalize
+
+# Lines that are site furniture when they are short (at most FURNITURE_WORDS words).
+FURNITURE_WORDS = 12
+_FURNITURE = re.compile(
+    r"^(?:"
+    r"نظر شما|نظرات|نظرات کاربران|ارسال نظر|دیدگاه(?:ها)?|پاسخ|captcha|کپچا|کد امنیتی"
+    r"|شما در حال پاسخ به نظر .* هستید\.?"
+    r"|انتهای پیام.*|کد خبر.*|شناسه خبر.*|لینک کوتاه.*|کپی شد|چاپ|ارسال|اشتراک[\s\u200c]?گذاری.*"
+    r"|ذخیره|دانلود|بازگشت|صفحه نخست|تعداد بازدید.*|زمان مطالعه.*"
+    r"|برچسب[\s\u200c]?(?:ها)?\s*:?.*|کلید ?واژه(?:ها)?\s*:?.*|تگ(?:ها)?\s*:.*"
+    r"|اخبار مرتبط|مطالب مرتبط|خبرهای مرتبط|بیشتر بخوانید.*|پربازدیدترین(?:ها)?|آخرین اخبار|پیشنهاد سردبیر"
+    r")$",
+    re.IGNORECASE,
+)
+# Headers after which every short line belongs to the block (a list of links,
+# the comment thread), up to the next line of prose.
+_BLOCK_HEADERS = re.compile(
+    r"^(?:نظر شما|نظرات|نظرات کاربران|ارسال نظر|دیدگاه(?:ها)?|اخبار مرتبط|مطالب مرتبط|خبرهای مرتبط"
+    r"|پربازدیدترین(?:ها)?|آخرین اخبار|برچسب[\s\u200c]?(?:ها)?\s*:?)$"
+)
+_SENTENCE_END = re.compile(r"[.!؟?»)]$")
+# "تهران - ایرنا - " at the start of the lead: place, then agency.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\s\-–—:،.][^\-–—:،.\n]{0,30}?)\s*[-–—]\s*(?P<agency>[^\-–—:،.\n]{2,40}?)\s*[-–—]\s*"
+)
+# "خبرگزاری فارس: " at the start of the lead.
+_SOURCE_PREFIX = re.compile(r"^\s*(?P<src>[^:،.\n]{2,40}?)\s*:\s*")
+# "به گزارش ایرنا از تی‌آرتی،", "به نقل از رویترز": who reports, citing whom.
+_NAME_CHARS = r"(?:[^،,:.؛\n«(]|\.(?=[^\s.]))"  # a dot inside a name (تی.آر.تی) is kept
+_REPORT = re.compile(rf"(?:^|\s)به\s+گزارش\s+(?P<chain>{_NAME_CHARS}{{2,120}})")
+_CITING = re.compile(r"\s+(به\s+نقل\s+از|از)\s+")
+_QUOTING = re.compile(rf"(?:^|\s)به\s+نقل\s+از\s+(?P<src>{_NAME_CHARS}{{2,60}})")
+
+
+def parse_text(text: str, *, source: str | None = None) -> Article:
+    """Read a scraped article: first line the title, then paragraphs."""
+    lines = [line.strip() for line in normalize(text).split("\n")]
+    lines = [line for line in lines if line]
+    warnings: list[str] = []
+    if not lines:
+        return Article(source=source, warnings=["empty text"])
+    title = lines[0]
+    if _is_furniture(title):
+        warnings.append("first line looks like site furniture, not a title")
+    body, dropped = strip_furniture(lines[1:])
+    if dropped:
+        warnings.append(f"removed {dropped} line(s) of site furniture")
+    return build_article(title, body, source=source, warnings=warnings, date_text=text)
+
+
+def build_article(
+    title: str,
+    paragraphs: list[str],
+    *,
+    url: str | None = None,
+    site: str | None = None,
+    source: str | None = None,
+    published=None,
+    warnings: list[str] | None = None,
+    date_text: str | None = None,
+    lead: str | None = None,
+) -> Article:
+    """Assemble an Article from normalized paragraphs: dateline, agency and the
+    attribution chain come from the lead (the first paragraph)."""
+    warnings = list(warnings or [])
+    paragraphs = [p for p in paragraphs if p]
+    reg = registry()
+    agency = dateline = None
+    if lead is None and paragraphs:
+        lead, paragraphs = paragraphs[0], paragraphs[1:]
+    lead = lead or ""
+    m = _DATELINE.match(lead)
+    if m and (found := reg.find(m["agency"])) is not None:
+        dateline, agency = m["place"].strip(), found.id
+        lead = lead[m.end() :]
+    elif (m := _SOURCE_PREFIX.match(lead)) and (found := reg.exact(m["src"])) is not None:
+        agency = found.id  # "خبرگزاری فارس: …"
+        lead = lead[m.end() :]
+    chain = attribution_chain(lead) or next(
+        (c for c in (attribution_chain(p) for p in paragraphs[:1]) if c), []
+    )
+    if agency is None and chain:
+        known = reg.exact(chain[0]) or reg.find(chain[0])
+        agency = known.id if known else None
+    if agency is None and url and (by_url := reg.by_url(url)):
+        agency = by_url.id
+    if agency and chain and chain[0] != agency:
+        chain = [agency, *chain]
+    if published is None and date_text:
+        published = find_date(date_text[:2000]) or find_date(date_text[-2000:])
+    return Article(
+        title=title,
+        lead=lead.strip(),
+        body=paragraphs,
+        url=url,
+        site=site,
+        agency=agency,
+        published=published,
+        dateline=dateline,
+        attributions=chain,
+        source=source,
+        warnings=warnings,
+    )
+
+
+def attribution_chain(paragraph: str) -> list[str]:
+    """Sources named by "به گزارش X (از|به نقل از) Y": registry ids in order. A
+    name the registry does not know is kept (in Persian) only where the text
+    says "به نقل از" and the name ends at a comma within four words; after a
+    bare "از" it may be a place ("از مسکو"), so it is left out."""
+    reg = registry()
+    chain: list[str] = []
+
+    def add(name: str, quoted: bool) -> None:
+        name = name.strip()
+        if not name:
+            return
+        found = reg.find(name)
+        if found:
+            sid = found.id
+        elif quoted and len(name.split()) <= MAX_UNKNOWN_WORDS and name.split()[0] not in _NOT_SOURCES:
+            sid = name
+        else:
+            return
+        if sid not in chain:
+            chain.append(sid)
+
+    m = _REPORT.search(paragraph)
+    if m:
+        pieces = _CITING.split(m["chain"])  # name, separator, name, …
+        add(pieces[0], quoted=False)
+        for sep, name in zip(pieces[1::2], pieces[2::2], strict=True):
+            add(name, quoted="نقل" in sep and _ends_at_comma(paragraph, name))
+    for q in _QUOTING.finditer(paragraph):
+        add(q["src"], quoted=_ends_at_comma(paragraph, q["src"]))
+    return chain
+
+
+MAX_UNKNOWN_WORDS = 4
+_NOT_SOURCES = frozenset({"خبرنگار", "گزارشگر", "ما"})
+
+
+def _ends_at_comma(paragraph: str, name: str) -> bool:
+    at = paragraph.find(name)
+    return at >= 0 and paragraph[at + len(name) : at + len(name) + 1] in ("،", ",", ":")
+
+
+def _is_furniture(line: str) -> bool:
+    return len(line.split()) <= FURNITURE_WORDS and bool(_FURNITURE.match(line))
+
+
+def strip_furniture(lines: list[str]) -> tuple[list[str], int]:
+    """Drop furniture lines and the short lines of furniture blocks; return the
+    kept lines and how many were dropped."""
+    kept: list[str] = []
+    in_block = False
+    dropped = 0
+    for line in lines:
+        short = len(line.split()) <= FURNITURE_WORDS + 3 and not _SENTENCE_END.search(line)
+        if _is_furniture(line):
+            in_block = in_block or bool(_BLOCK_HEADERS.match(line))
+            dropped += 1
+            continue
+        if in_block and short:
+            dropped += 1
+            continue
+        in_block = False
+        kept.append(line)
+    return kept, dropped

@@ -1,0 +1,89 @@
+"""The registry of news sources (src/khabar/data/sources.tsv): Persian names and
+spellings to a stable id, English name and home URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from khabar.persian.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name_en: str
+    kind: str
+    country: str
+    home: str
+    names_fa: tuple[str, ...]
+
+
+_IGNORED = re.compile(r"[\s\u200c.]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """What two spellings of one name share: normalized, without spaces, half-spaces or dots."""
+    return _IGNORED.sub("", normalize(name))
+
+
+@dataclass(frozen=True)
+class Registry:
+    sources: dict[str, Source]
+    by_name: dict[str, str]
+    max_words: int
+
+    def get(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+    def find(self, phrase: str) -> Source | None:
+        """The source whose name is the longest run of words inside `phrase`."""
+        words = normalize(phrase).split()
+        for n in range(min(self.max_words, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                found = self.by_name.get(name_key(" ".join(words[i : i + n])))
+                if found:
+                    return self.sources[found]
+        return None
+
+    def exact(self, phrase: str) -> Source | None:
+        """The source called exactly `phrase` (any spelling)."""
+        found = self.by_name.get(name_key(phrase))
+        return self.sources[found] if found else None
+
+    def by_url(self, url: str) -> Source | None:
+        """The source whose home is the host (or host and path prefix) of `url`."""
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").removeprefix("www.")
+        best: Source | None = None
+        for src in self.sources.values():
+            home_host, _, home_path = src.home.partition("/")
+            if host == home_host or host.endswith("." + home_host):
+                if home_path and not parts.path.lstrip("/").startswith(home_path):
+                    continue
+                if best is None or len(src.home) > len(best.home):
+                    best = src
+        return best
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """Load the registry once."""
+    text = (resources.files("khabar") / "data" / "sources.tsv").read_text(encoding="utf-8")
+    sources: dict[str, Source] = {}
+    by_name: dict[str, str] = {}
+    max_words = 1
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sid, name_en, kind, country, home, names = line.split("\t")
+        variants = tuple(n.strip() for n in names.split("|") if n.strip())
+        sources[sid] = Source(sid, name_en, kind, country, home, variants)
+        for name in variants:
+            by_name.setdefault(name_key(name), sid)
+            max_words = max(max_words, len(normalize(name).split()))
+    return Registry(sources, by_name, max_words)

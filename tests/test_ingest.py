@@ -1,0 +1,192 @@
+"""Ingest: plain scraped text, HTML pages, JSON records, WARC, batches."""
+
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from khabar.errors import InputError, NoArticleError
+from khabar.ingest.batch import error_log_path, ingest
+from khabar.ingest.dates import TEHRAN, find_date
+from khabar.ingest.plaintext import attribution_chain
+from khabar.ingest.reader import kind_of, read
+from khabar.ingest.sources import registry
+
+DATA = Path(__file__).parent / "data"
+ZWNJ = "\u200c"
+
+
+def test_scraped_text_structure_and_furniture():
+    art = read(DATA / "scraped.txt")
+    assert art.title == "برگزاری نمایشگاه صنایع دستی در اصفهان با حضور هنرمندان ده کشور"
+    assert art.agency == "ISNA" and art.dateline == "اصفهان"
+    assert art.attributions == ["ISNA", "REUTERS"]
+    assert art.lead.startswith("نمایشگاه بین‌المللی صنایع دستی امروز")
+    assert art.body[-1] == "مدیر نمایشگاه گفت که فروش آثار در روزهای نخست بیش از پیش‌بینی بوده است."
+    text = art.text()
+    for furniture in ("انتهای پیام", "کد خبر", "نظر شما", "captcha", "برچسب"):
+        assert furniture not in text
+
+
+def test_prose_line_is_never_dropped_even_with_a_furniture_word():
+    art = read("عنوان خبر\n\nمتن نخست خبر اینجاست.\n\nنظرات کارشناسان درباره این طرح بسیار متفاوت است و هنوز جمع‌بندی نشده است.".encode())
+    assert art.body == ["نظرات کارشناسان درباره این طرح بسیار متفاوت است و هنوز جمع‌بندی نشده است."]
+
+
+@pytest.mark.parametrize(
+    "text, chain",
+    [
+        ("به گزارش خبرنگار ایرنا، جلسه برگزار شد.", ["IRNA"]),
+        ("به گزارش ایرنا از تی.آر.تی، وزیر گفت.", ["IRNA", "TRT"]),
+        ("به گزارش خبرگزاری فارس از مسکو، جلسه برگزار شد.", ["FARS"]),
+        ("به گزارش مهر به نقل از دفتر ریاست جمهوری، جلسه لغو شد.", ["MEHR", "دفتر ریاست جمهوری"]),
+        ("به گزارش خبرنگار ما، دو طرف توافق کردند.", []),
+    ],
+)
+def test_attribution_chain(text, chain):
+    assert attribution_chain(text) == chain
+
+
+def test_html_page_keeps_every_zwnj_and_drops_comments_and_related():
+    html = (DATA / "news-page.html").read_text(encoding="utf-8")
+    art = read(DATA / "news-page.html")
+    assert art.title == "افتتاح کتابخانه‌های روستایی در استان فارس"
+    article_part = html[html.index('<div class="content">') : html.index("</article>")]
+    assert sum(p.count(ZWNJ) for p in [art.lead, *art.body]) >= article_part.count(ZWNJ)
+    assert "کتاب‌خوانی" in art.text() and "دوره‌های آموزشی کوتاه‌مدت" in art.text()
+    text = art.text()
+    assert "امیدوارم" not in text and "جشنواره کتاب" not in text and "حقوق محفوظ" not in text
+    assert art.published == datetime(2021, 6, 30, 12, 30, tzinfo=TEHRAN)
+    assert art.agency == "IRNA" and art.dateline == "شیراز"
+
+
+def test_html_entities_for_zwnj_survive():
+    body = "<p>" + "کتاب&zwnj;ها و نامه&#8204;ها در کتابخانه&#x200c;ها نگهداری می&zwnj;شوند و مردم از آن&zwnj;ها استفاده می&zwnj;کنند. " * 5 + "</p>"
+    art = read(f"<html><body><article><h1>عنوان</h1>{body}</article></body></html>".encode())
+    assert "کتاب‌ها" in art.text() and "نامه‌ها" in art.text() and "کتابخانه‌ها" in art.text()
+
+
+@pytest.mark.parametrize(
+    "written, iso",
+    [
+        ("۱۲ اردیبهشت ۱۴۰۰", "2021-05-02"),
+        ("چهارشنبه ۹ تیر ۱۴۰۰ - ۱۲:۳۰", "2021-06-30T12:30"),
+        ("۱۴۰۰/۰۴/۰۹", "2021-06-30"),
+        ("1400/04/09", "2021-06-30"),
+        ("۱ فروردین ۱۴۰۳", "2024-03-20"),
+        ("30 اسفند 1403 ساعت 23:59", "2025-03-20T23:59"),
+        ("۲ مه ۲۰۲۱", "2021-05-02"),
+        ("2021-05-02", "2021-05-02"),
+    ],
+)
+def test_dates_in_pages(written, iso):
+    found = find_date(f"تاریخ انتشار: {written}")
+    assert found is not None and found.isoformat().startswith(iso)
+    assert found.utcoffset() is not None
+
+
+def test_invalid_dates_are_not_dates():
+    assert find_date("۳۰ اسفند ۱۴۰۲") is None  # 1402 is not a leap year
+    assert find_date("۳۲ تیر ۱۴۰۰") is None
+    assert find_date("کد ۱۲۳۴/۵۶/۷۸") is None
+
+
+def test_bot_check_page_is_no_article():
+    page = (
+        "<html><head><title></title></head><body><h1>Checking your browser before accessing the website...</h1>"
+        "<p>در حال بررسی مرورگر، پیش از انتقال به سایت هستیم ...</p><div id='captcha'></div></body></html>"
+    )
+    with pytest.raises(NoArticleError, match="bot-check"):
+        read(page.encode())
+
+
+def test_empty_page_is_no_article():
+    with pytest.raises(NoArticleError):
+        read(b"<html><body><nav>\xd8\xb5\xd9\x81\xd8\xad\xd9\x87</nav></body></html>")
+
+
+def test_encodings_give_the_same_article():
+    text = (DATA / "scraped.txt").read_text(encoding="utf-8")
+    reference = read(text.encode("utf-8"))
+    assert read(text.encode("utf-16")).id == reference.id
+    assert read(b"\xef\xbb\xbf" + text.encode("utf-8")).id == reference.id
+    arabic = text.replace("ی", "ي").replace("ک", "ك").replace(ZWNJ, "")
+    assert read(arabic.encode("cp1256")).to_dict() == reference.to_dict()
+
+
+def test_json_records_and_jsonl():
+    record = {
+        "title": "بازگشایی مدارس از مهر",
+        "abstract": "خبرگزاری فارس: وزیر آموزش و پرورش از بازگشایی حضوری مدارس خبر داد.",
+        "paragraphs": ["وزیر گفت که پروتکل‌های بهداشتی رعایت می شود.", "انتهای پیام"],
+        "link": "https://www.farsnews.ir/news/1",
+    }
+    art = read(json.dumps(record, ensure_ascii=False).encode())
+    assert art.agency == "FARS" and art.lead.startswith("وزیر آموزش")
+    assert art.body == ["وزیر گفت که پروتکل‌های بهداشتی رعایت می‌شود."]
+    assert art.url == "https://www.farsnews.ir/news/1"
+    two = "\n".join(json.dumps({**record, "title": t}, ensure_ascii=False) for t in ("یک", "دو"))
+    with pytest.raises(InputError, match="2 articles"):
+        read(two.encode())
+
+
+def test_warc_html_records(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = (DATA / "news-page.html").read_bytes()
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for url, ctype, payload in (
+        ("https://example.ir/news/1", "text/html; charset=utf-8", html),
+        ("https://example.ir/logo.png", "image/png", b"\x89PNG"),
+    ):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(buf.getvalue())
+    assert kind_of(path.read_bytes(), path.name) == "warc"
+    art = read(path)
+    assert art.url == "https://example.ir/news/1" and art.title.startswith("افتتاح")
+
+
+def test_batch_records_failures_goes_on_and_resumes(tmp_path):
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.txt").write_bytes((DATA / "scraped.txt").read_bytes())
+    (inputs / "sub" / "page.html").write_bytes((DATA / "news-page.html").read_bytes())
+    (inputs / "binary.bin").write_bytes(bytes(range(256)) * 64)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "big.txt").write_bytes(("خبر " * 3_000_000).encode())
+    out = tmp_path / "out.jsonl"
+    first = ingest([str(inputs)], out)
+    assert first.written == 2 and first.inputs == 5
+    reasons = {Path(name).name: reason for name, reason in first.failed}
+    assert set(reasons) == {"binary.bin", "empty.txt", "big.txt"}
+    assert "binary" in reasons["binary.bin"] and "too large" in reasons["big.txt"]
+    assert len(error_log_path(out).read_text().splitlines()) == 3
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write('{"id": "cut sho')  # an interrupted run
+    again = ingest([str(inputs)], out)
+    assert again.written == 0 and again.already_present == 2
+    assert [json.loads(line)["title"] for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_registry_spellings():
+    reg = registry()
+    assert reg.find("تی‌آرتی").id == reg.find("تی.آر.تی").id == "TRT"
+    assert reg.find("گروه بین الملل خبرگزاری ایسنا").id == "ISNA"
+    assert reg.by_url("https://www.bbc.com/persian/articles/x").id == "BBCPERSIAN"
+    assert len(reg.sources) >= 40
+
+
+def test_seed_article(shared_data):
+    art = read(shared_data / "seed/irna-ankara-moscow.txt")
+    assert art.title == "آنکارا و مسکو در خصوص گسترش همکاری‌های اقتصادی و نظامی گفت‌وگو می‌کنند"
+    assert art.agency == "IRNA" and art.dateline == "تهران"
+    assert art.attributions == ["IRNA", "TRT"]
+    assert "ادلب" in art.body[-1] and art.body[-1].endswith("حضور و فعالیت دارند.")
+    text = art.text()
+    assert "نظر شما" not in text and "captcha" not in text and "در حال پاسخ" not in text
