@@ -8,12 +8,12 @@ import re
 from datetime import datetime
 
 from khabar.errors import NoArticleError
+from khabar.ingest.cleaning import clean, clean_lines, language_of
 from khabar.ingest.dates import TEHRAN, find_date
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.ingest.sources import registry
 from khabar.model import Article
 from khabar.persian.chars import ZWNJ
-from khabar.persian.normalize import normalize
 
 # trafilatura deletes every non-printable character, U+200C among them; a
 # printable stand-in that pages never contain carries it through extraction.
@@ -35,15 +35,17 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
 
     protected = _ZWNJ_IN_HTML.sub(_STAND_IN, html)
     doc = trafilatura.bare_extraction(
-        protected, url=url, include_comments=False, with_metadata=True, include_tables=False
+        protected, url=url, include_comments=False, with_metadata=True, include_tables=False, fast=True
     )
     text = (doc.text or "").replace(_STAND_IN, ZWNJ) if doc is not None else ""
     if _CHALLENGE.search(html[:20000]) and len(text) < 3 * MIN_ARTICLE_CHARS:
         raise NoArticleError(f"{source or 'page'}: a bot-check page, not an article")
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise NoArticleError(f"{source or 'page'}: no article text found")
-    title = normalize((doc.title or "").replace(_STAND_IN, ZWNJ))
-    lines = [line.strip() for line in normalize(text).split("\n") if line.strip()]
+    raw_title = (doc.title or "").replace(_STAND_IN, ZWNJ)
+    language = language_of(raw_title, text)
+    title = clean(raw_title, language)
+    lines = clean_lines(text, language)
     if lines and title and lines[0] == title:
         lines = lines[1:]
     lines = [line for line in lines if not _is_date_line(line)]
@@ -55,7 +57,8 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
     if site is None and page_url and (known := registry().by_url(page_url)):
         site = known.name_en
     return build_article(
-        title, body, url=page_url, site=site, source=source, published=published, warnings=warnings
+        title, body, url=page_url, site=site, source=source, published=published,
+        warnings=warnings, language=language,
     )
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
+from khabar.ingest.cleaning import clean_lines, language_of
 from khabar.ingest.dates import find_date
 from khabar.ingest.sources import registry
 from khabar.model import Article
-from khabar.persian.normalize import normalize
 
 # Lines that are site furniture when they are short (at most FURNITURE_WORDS words).
 FURNITURE_WORDS = 12
@@ -51,8 +51,8 @@ _QUOTING = re.compile(rf"(?:^|\s)به\s+نقل\s+از\s+(?P<src>{_NAME_CHARS}{{2
 
 def parse_text(text: str, *, source: str | None = None) -> Article:
     """Read a scraped article: first line the title, then paragraphs."""
-    lines = [line.strip() for line in normalize(text).split("\n")]
-    lines = [line for line in lines if line]
+    language = language_of(text)
+    lines = [line.strip() for line in clean_lines(text, language)]
     warnings: list[str] = []
     if not lines:
         return Article(source=source, warnings=["empty text"])
@@ -62,7 +62,7 @@ def parse_text(text: str, *, source: str | None = None) -> Article:
     body, dropped = strip_furniture(lines[1:])
     if dropped:
         warnings.append(f"removed {dropped} line(s) of site furniture")
-    return build_article(title, body, source=source, warnings=warnings, date_text=text)
+    return build_article(title, body, source=source, warnings=warnings, date_text=text, language=language)
 
 
 def build_article(
@@ -76,6 +76,7 @@ def build_article(
     warnings: list[str] | None = None,
     date_text: str | None = None,
     lead: str | None = None,
+    language: str = "fa",
 ) -> Article:
     """Assemble an Article from normalized paragraphs: dateline, agency and the
     attribution chain come from the lead (the first paragraph)."""
@@ -117,6 +118,7 @@ def build_article(
         attributions=chain,
         source=source,
         warnings=warnings,
+        language=language,
     )
 
 

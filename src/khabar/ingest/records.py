@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from khabar.errors import InputError
+from khabar.ingest.cleaning import clean, clean_lines, language_of
 from khabar.ingest.dates import find_date
 from khabar.ingest.html import _published
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.model import Article
-from khabar.persian.normalize import normalize
 
 TITLE_FIELDS = ("title", "headline", "name")
 LEAD_FIELDS = ("abstract", "lead", "lede", "summary", "description", "subtitle")
@@ -56,10 +56,11 @@ def parse_record(record: Any, label: str) -> Article:
         raise InputError(f"{label}: a JSON {type(record).__name__}, not an object")
     if record.get("schema") and "body" in record and isinstance(record["body"], list):
         return Article.from_dict(record)  # khabar's own output read back
-    title = normalize(_first_text(record, TITLE_FIELDS))
-    lead = normalize(_first_text(record, LEAD_FIELDS))
+    raw_title, raw_lead = _first_text(record, TITLE_FIELDS), _first_text(record, LEAD_FIELDS)
     raw_lines = [line for p in _paragraphs(record) for line in p.split("\n") if line.strip()]
-    lines = [line for line in normalize("\n".join(raw_lines)).split("\n") if line.strip()]
+    language = language_of(raw_title, raw_lead, *raw_lines[:20])
+    title, lead = clean(raw_title, language), clean(raw_lead, language)
+    lines = clean_lines("\n".join(raw_lines), language)
     body, dropped = strip_furniture(lines)
     if not title and not body and not lead:
         raise InputError(f"{label}: no title or body fields")
@@ -68,7 +69,8 @@ def parse_record(record: Any, label: str) -> Article:
     url = _first_text(record, URL_FIELDS) or None
     warnings = [f"removed {dropped} line(s) of site furniture"] if dropped else []
     return build_article(
-        title, body, url=url, source=label, published=published, warnings=warnings, lead=lead or None
+        title, body, url=url, source=label, published=published, warnings=warnings,
+        lead=lead or None, language=language,
     )
 
 

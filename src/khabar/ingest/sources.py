@@ -36,6 +36,7 @@ class Registry:
     sources: dict[str, Source]
     by_name: dict[str, str]
     max_words: int
+    by_host: dict[str, list[Source]]
 
     def get(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)
@@ -58,16 +59,14 @@ class Registry:
     def by_url(self, url: str) -> Source | None:
         """The source whose home is the host (or host and path prefix) of `url`."""
         parts = urlsplit(url if "//" in url else "//" + url)
-        host = (parts.hostname or "").removeprefix("www.")
-        best: Source | None = None
-        for src in self.sources.values():
-            home_host, _, home_path = src.home.partition("/")
-            if host == home_host or host.endswith("." + home_host):
-                if home_path and not parts.path.lstrip("/").startswith(home_path):
-                    continue
-                if best is None or len(src.home) > len(best.home):
-                    best = src
-        return best
+        labels = (parts.hostname or "").split(".")
+        path = parts.path.lstrip("/")
+        for i in range(len(labels) - 1):  # the host, then its parent domains
+            for src in self.by_host.get(".".join(labels[i:]), ()):
+                home_path = src.home.partition("/")[2]
+                if not home_path or path.startswith(home_path):
+                    return src
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -86,4 +85,9 @@ def registry() -> Registry:
         for name in variants:
             by_name.setdefault(name_key(name), sid)
             max_words = max(max_words, len(normalize(name).split()))
-    return Registry(sources, by_name, max_words)
+    by_host: dict[str, list[Source]] = {}
+    for src in sources.values():  # longer homes (host/path) first
+        by_host.setdefault(src.home.partition("/")[0], []).append(src)
+    for group in by_host.values():
+        group.sort(key=lambda s: -len(s.home))
+    return Registry(sources, by_name, max_words, by_host)
