@@ -47,3 +47,28 @@ def test_missing_file_is_a_one_line_error(tmp_path):
 def test_normalize_command_with_latin_digits():
     res = run("normalize", "-", "--latin-digits", stdin="سال ۱۴۰۰ ميلادي".encode())
     assert res.stdout.decode().strip() == "سال 1400 میلادی"
+
+
+def test_ingest_command_summary_and_resume(tmp_path):
+    data = Path(__file__).parent / "data"
+    out = tmp_path / "articles.jsonl"
+    (tmp_path / "broken.bin").write_bytes(bytes(range(256)) * 8)
+    args = ("ingest", str(data / "scraped.txt"), str(data / "news-page.html"), str(tmp_path / "broken.bin"), "--out", str(out))
+    first = run(*args, "--json")
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["written"] == 2 and summary["failed"] == 1
+    assert "binary" in summary["failures"][0]["reason"]
+    again = run(*args)
+    assert again.returncode == 0
+    assert "0 articles written" in again.stdout.decode() and "2 already there" in again.stdout.decode()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_analyze_reads_an_html_article():
+    data = Path(__file__).parent / "data"
+    res = run("analyze", str(data / "news-page.html"), "--json")
+    doc = json.loads(res.stdout)
+    assert doc["article"]["agency"] == "IRNA"
+    assert doc["article"]["published"] == "2021-06-30T12:30:00+04:30"
+    assert doc["text"].startswith("افتتاح کتابخانه‌های روستایی")

@@ -190,3 +190,14 @@ def test_seed_article(shared_data):
     assert "ادلب" in art.body[-1] and art.body[-1].endswith("حضور و فعالیت دارند.")
     text = art.text()
     assert "نظر شما" not in text and "captcha" not in text and "در حال پاسخ" not in text
+
+
+def test_all_news_records_ingest_without_failure(shared_data):
+    from khabar.ingest.reader import iter_articles
+
+    count = 0
+    for path in sorted((shared_data / "news").glob("*/*.json")):
+        for label, result in iter_articles(path.read_bytes(), path.name):
+            assert not isinstance(result, Exception), (label, result)
+            count += 1
+    assert count == 3700

@@ -42,7 +42,7 @@ def analyze(
     if as_json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     if doc.article is not None:
         _print_article_header(console, doc.article)
     console.print(Text(f"{len(doc.sentences)} sentences, {len(doc.tokens)} tokens", style="bold"))
@@ -81,7 +81,7 @@ def ingest(
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"[bold]{summary.written}[/] articles written to {out}, {summary.already_present} already there, "
         f"{summary.duplicates} duplicates, [bold]{len(summary.failed)}[/] inputs failed "
