@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/zwnj_restoration.py
 	$(BIN)/python bench/tokenization.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/extraction.py
 
 lexicon: $(STAMP)
 	$(BIN)/python tools/build_zwnj_lexicon.py
