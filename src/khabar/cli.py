@@ -46,6 +46,12 @@ def analyze(
     if doc.article is not None:
         _print_article_header(console, doc.article)
     console.print(Text(f"{len(doc.sentences)} sentences, {len(doc.tokens)} tokens", style="bold"))
+    if doc.quantities:
+        console.print(Text("quantities", style="bold"))
+        for q in doc.quantities:
+            value = f"{q.value:,}" if isinstance(q.value, (int, float)) else " – ".join(f"{v:,}" for v in q.value)
+            extra = " ".join(x for x in (q.unit or "", f"({q.approx})" if q.approx else "", "ordinal" if q.ordinal else "") if x)
+            console.print(Text(f"  {q.text}", style="magenta") + Text(f"  {q.kind}: {value} {extra}".rstrip()))
     for i, sent in enumerate(doc.sentences, 1):
         console.print(Text(f"\n[{i}] ", style="cyan") + Text(doc.text[sent.start : sent.end]))
         tokens = doc.sentence_tokens(sent)

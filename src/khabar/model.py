@@ -52,6 +52,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     article: Article | None = None
+    quantities: list[Any] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.end_token]
@@ -69,6 +70,7 @@ class Doc:
             "tokens": [
                 {**t.to_dict(), "raw": list(self.raw_span(t.start, t.end))} for t in self.tokens
             ],
+            "quantities": [q.to_dict() for q in self.quantities],
         }
 
 

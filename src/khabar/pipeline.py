@@ -1,7 +1,8 @@
-"""analyze(): raw text to Doc — normalization, tokens, sentences."""
+"""analyze(): raw text to Doc — normalization, tokens, sentences, quantities."""
 
 from __future__ import annotations
 
+from khabar.extract.numbers import extract_quantities
 from khabar.model import Article, Doc, Sentence, Token
 from khabar.persian.normalize import normalize, normalize_aligned
 from khabar.persian.tokenize import (
@@ -22,7 +23,11 @@ def analyze(text: str | Article) -> Doc:
     spans = token_spans(norm)
     tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
-    return Doc(text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens, article=article)
+    quantities = extract_quantities(norm)
+    return Doc(
+        text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens,
+        article=article, quantities=quantities,
+    )
 
 
 def sentences(text: str) -> list[str]:

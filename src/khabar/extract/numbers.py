@@ -1,0 +1,317 @@
+"""Quantities in normalized Persian text: numbers in digits, words or both, with
+what they measure — money (ISO 4217), percent, counts, measures — and their
+approximations ("حدود", "بیش از") and ranges ("۱۰ تا ۱۵").
+
+Values are what the text literally says: "۹ میلیارد و ۱۰۰ هزار دلار" is
+9,000,100,000 USD; "۵۰۰ هزار تومان" is 5,000,000 IRR (unit noted as toman).
+Numbers before a unit of time ("۴ ماه", "سه روز") are left to the times layer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from khabar.extract.numberwords import (
+    CARDINALS,
+    FRACTION_WORDS,
+    SCALE_VALUES,
+    UNITS,
+    ZWNJ,
+    _segment,
+    combine,
+    digits_value,
+    ordinal_value,
+)
+
+# Currencies: Persian name (one or two words) → (ISO 4217 code, factor).
+CURRENCIES: dict[str, tuple[str, int]] = {
+    "دلار": ("USD", 1), "دلار آمریکا": ("USD", 1), "دلار امریکا": ("USD", 1),
+    "دلار کانادا": ("CAD", 1), "دلار استرالیا": ("AUD", 1), "دلار هنگ‌کنگ": ("HKD", 1),
+    "یورو": ("EUR", 1), "ریال": ("IRR", 1), "ریال ایران": ("IRR", 1), "تومان": ("IRR", 10),
+    "ریال سعودی": ("SAR", 1), "ریال عمان": ("OMR", 1), "ریال قطر": ("QAR", 1), "ریال یمن": ("YER", 1),
+    "روبل": ("RUB", 1), "لیر": ("TRY", 1), "لیر ترکیه": ("TRY", 1), "لیره ترکیه": ("TRY", 1),
+    "لیره لبنان": ("LBP", 1), "لیره سوریه": ("SYP", 1), "پوند": ("GBP", 1), "پوند انگلیس": ("GBP", 1),
+    "ین": ("JPY", 1), "ین ژاپن": ("JPY", 1), "یوان": ("CNY", 1), "یوان چین": ("CNY", 1),
+    "درهم": ("AED", 1), "درهم امارات": ("AED", 1), "دینار عراق": ("IQD", 1), "دینار کویت": ("KWD", 1),
+    "دینار بحرین": ("BHD", 1), "روپیه": ("INR", 1), "روپیه هند": ("INR", 1), "روپیه پاکستان": ("PKR", 1),
+    "افغانی": ("AFN", 1), "فرانک سوئیس": ("CHF", 1), "وون": ("KRW", 1), "وون کره جنوبی": ("KRW", 1),
+    "منات": ("AZN", 1), "منات آذربایجان": ("AZN", 1), "منات ترکمنستان": ("TMT", 1), "درام": ("AMD", 1),
+    "سامانی": ("TJS", 1), "لاری": ("GEL", 1), "تنگه": ("KZT", 1), "بیت‌کوین": ("XBT", 1),
+}
+# Measures: Persian unit → English unit name.
+MEASURES: dict[str, str] = {
+    "بشکه": "barrel", "تن": "tonne", "کیلوگرم": "kg", "کیلو": "kg", "گرم": "g", "میلی‌گرم": "mg",
+    "کیلومتر": "km", "متر": "m", "سانتی‌متر": "cm", "سانتیمتر": "cm", "میلی‌متر": "mm", "میلیمتر": "mm",
+    "کیلومتر مربع": "km2", "متر مربع": "m2", "هکتار": "ha", "متر مکعب": "m3", "مترمکعب": "m3",
+    "لیتر": "l", "میلی‌لیتر": "ml", "کیلووات": "kW", "مگاوات": "MW", "گیگاوات": "GW", "کیلووات ساعت": "kWh",
+    "درجه سانتی‌گراد": "degC", "درجه": "degree", "ریشتر": "Richter", "مایل": "mile", "فوت": "ft",
+    "اینچ": "inch", "گیگابایت": "GB", "مگابایت": "MB", "ترابایت": "TB", "قیراط": "carat", "اونس": "oz",
+}
+# Counters: what is counted → English name.
+COUNTERS: dict[str, str] = {
+    "بار": "times", "مرتبه": "times", "دفعه": "times", "نفر": "person", "مورد": "case",
+    "دستگاه": "unit", "فروند": "vessel", "عدد": "item", "قطعه": "piece", "رأس": "head",
+    "راس": "head", "باب": "building", "جلد": "volume", "واحد": "unit", "خانوار": "household",
+    "کشته": "killed", "زخمی": "wounded", "مجروح": "wounded",
+}
+# Time units: a number before one of them belongs to the times layer.
+TIME_UNITS = frozenset(
+    ["ثانیه", "دقیقه", "ساعت", "روز", "شب", "هفته", "ماه", "سال", "قرن", "دهه", "سده", "فصل", "بامداد", "صبح", "ظهر", "عصر"]
+)
+PERCENT = frozenset({"درصد", "درصدی", "٪", "%"})
+# Approximation words before a number, and what they mean.
+APPROX_BEFORE = {
+    "حدود": "about", "حدودا": "about", "حدوداً": "about", "تقریبا": "about", "تقریباً": "about",
+    "نزدیک به": "about", "قریب به": "about", "در حدود": "about", "بالغ بر": "about",
+    "بیش از": "more_than", "بیشتر از": "more_than", "افزون بر": "more_than", "بالای": "more_than",
+    "کمتر از": "less_than", "کم‌تر از": "less_than", "زیر": "less_than",
+    "دست‌کم": "at_least", "حداقل": "at_least", "حداکثر": "at_most", "تا": "at_most",
+}
+RANGE_WORDS = frozenset({"تا", "الی", "-", "–"})
+# A word number below this, alone and before no unit, is usually a determiner
+# ("دو کشور", "سه طرف"): it is not reported.
+MIN_BARE_WORD_NUMBER = 10
+
+_NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اولین", "نخست", "نخستین"}, key=len, reverse=True)
+_CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(\u200c])(?:{'|'.join(_NUMBER_WORDS)})")
+_TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
+_SPACE = re.compile(r"\s*")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity: text[start:end] of the Doc, its kind, value and unit."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # money, percent, count, measure, number
+    value: int | float | list[int | float]
+    unit: str | None = None
+    approx: str | None = None  # about, more_than, less_than, at_least, at_most
+    ordinal: bool = False
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "value": self.value, "unit": self.unit}
+        for key in ("approx", "note"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.ordinal:
+            data["ordinal"] = True
+        return data
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text` (already normalized), in order."""
+    found: list[Quantity] = []
+    end = 0
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < end:
+            continue
+        quantity = _quantity_at(text, m.start())
+        if quantity is not None:
+            found.append(quantity)
+            end = quantity.end
+        else:  # do not look for numbers inside the word that was not one
+            word = _TOKEN.match(text, m.start())
+            end = word.end() if word else m.end()
+    return found
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
+    """Up to `limit` tokens from `pos` (stopping at a line break)."""
+    out: list[_Tok] = []
+    while len(out) < limit:
+        pos = _SPACE.match(text, pos).end()
+        if pos >= len(text) or text[pos] == "\n":
+            break
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            break
+        out.append(_Tok(m.start(), m.end(), m.group()))
+        pos = m.end()
+    return out
+
+
+def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool, bool] | None:
+    """Parse a number starting at toks[i]: (value, next index, is ordinal, all words)."""
+    parts: list[int | float | Fraction] = []
+    j = i
+    words_only = True
+    ordinal = False
+    while j < len(toks):
+        t = toks[j].text
+        if parts and t == "و" and j + 1 < len(toks):
+            j += 1
+            continue
+        value = _atom(t)
+        if value is not None:
+            if isinstance(value, float) or t[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
+                words_only = False
+                if parts and value not in SCALE_VALUES and not _follows_scale(parts):
+                    break  # "۲۰۲۱ ۵": two numbers side by side
+            elif parts and toks[j - 1].text != "و" and value not in SCALE_VALUES and not _follows_scale(parts):
+                break  # two word numbers side by side without "و"
+            parts.append(value)
+            j += 1
+            continue
+        if parts and toks[j - 1].text == "و" and t in FRACTION_WORDS:
+            parts.append(FRACTION_WORDS[t])  # "دو و نیم (میلیون)"
+            j += 1
+            continue
+        ordinal_number = ordinal_value(t) if not parts or toks[j - 1].text == "و" else None
+        if ordinal_number is not None:
+            parts.append(ordinal_number)
+            ordinal = True
+            j += 1
+            break
+        break
+    if parts and toks[j - 1].text == "و":
+        j -= 1
+    if not parts:
+        return None
+    return combine(parts), j, ordinal, words_only
+
+
+def _follows_scale(parts: list[int | float | Fraction]) -> bool:
+    return bool(parts) and parts[-1] in SCALE_VALUES
+
+
+def _atom(token: str) -> int | float | None:
+    if token[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
+        if token.count("/") == 1:  # ۳/۴
+            num, den = (digits_value(p) for p in token.split("/"))
+            return round(num / den, 6) if isinstance(num, int) and isinstance(den, int) and den else None
+        return digits_value(token)
+    if ZWNJ in token:  # یک‌سوم، دو‌پنجم
+        num, _, den = token.partition(ZWNJ)
+        numerator, denominator = UNITS.get(num), ordinal_value(den)
+        if numerator and denominator and denominator > numerator and not den.endswith("ین"):
+            return round(numerator / denominator, 6)
+        return None
+    value = CARDINALS.get(token)
+    if value is not None:
+        return value
+    if ZWNJ not in token and any(c == "و" for c in token[1:-1]):
+        parts = _segment(token)
+        if parts and len(parts) > 1:
+            return combine(parts)
+    return None
+
+
+def _unit_at(toks: list[_Tok], j: int, table: dict[str, Any]) -> tuple[str, int] | None:
+    """The longest entry of `table` (one or more words) starting at toks[j]."""
+    for n in (3, 2, 1):
+        if j + n <= len(toks):
+            key = " ".join(t.text for t in toks[j : j + n])
+            if key in table:
+                return key, j + n
+    return None
+
+
+def _quantity_at(text: str, pos: int) -> Quantity | None:
+    back = _approx_before(text, pos)
+    toks = _tokens(text, pos)
+    first = _number(toks, 0) if toks else None
+    if first is None:
+        if toks and toks[0].text in FRACTION_WORDS and toks[0].text == "نیم":
+            first = (FRACTION_WORDS["نیم"], 1, False, True)
+        else:
+            return None
+    value, j, ordinal, words_only = first
+    value_out: Any = _plain(value)
+    fraction = _fraction_after(toks, j, value) if not ordinal else None
+    if fraction is not None:
+        value_out, j = fraction
+        words_only = False  # "سه چهارم" is a fraction, not a determiner
+    if (
+        not ordinal
+        and j + 1 < len(toks)
+        and toks[j].text in RANGE_WORDS
+        and (second := _number(toks, j + 1)) is not None
+        and not second[2]
+    ):
+        value_out, j = [value_out, _plain(second[0])], second[1]
+        words_only = words_only and second[3]
+    kind, unit, note = "number", None, None
+    if j < len(toks) and toks[j].text in PERCENT:
+        kind, unit, j = "percent", "%", j + 1
+    elif (cur := _unit_at(toks, j, CURRENCIES)) is not None:
+        code, factor = CURRENCIES[cur[0]]
+        kind, unit, j = "money", code, cur[1]
+        if factor != 1:
+            value_out = _scale(value_out, factor)
+            note = "toman (10 rials)"
+    elif (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
+        kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
+    elif j < len(toks) and (toks[j].text in COUNTERS or toks[j].text == "تن"):
+        kind, unit, j = "count", COUNTERS.get(toks[j].text, "person"), j + 1
+    elif j < len(toks) and toks[j].text in TIME_UNITS:
+        return None
+    if ordinal:
+        if kind != "number":
+            return None
+    elif kind == "number" and words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER:
+        return None
+    start = back[1] if back else toks[0].start
+    end = toks[j - 1].end
+    return Quantity(
+        start, end, text[start:end], kind, value_out, unit,
+        approx=back[0] if back else None, ordinal=ordinal, note=note,
+    )
+
+
+def _fraction_after(toks: list[_Tok], j: int, numerator) -> tuple[float, int] | None:
+    """"یک سوم", "دو‌پنجم", "۳/۴" after the numerator."""
+    if j < len(toks) and isinstance(numerator, int) and numerator < 20:
+        denominator = ordinal_value(toks[j].text)
+        if denominator and denominator > numerator and not toks[j].text.endswith("ین"):
+            return round(numerator / denominator, 6), j + 1
+    return None
+
+
+def _people(toks: list[_Tok], j: int, unit: str) -> bool:
+    """"تن" counts people before "از" or a word of casualties ("۵۰ تن کشته شدند")."""
+    if unit != "تن":
+        return False
+    following = {t.text for t in toks[j : j + 3]}
+    return bool(following & {"از", "کشته", "زخمی", "مجروح", "بازداشت", "دستگیر", "جان"})
+
+
+def _approx_before(text: str, pos: int) -> tuple[str, int] | None:
+    """An approximation word ending right before `pos`: (meaning, its start)."""
+    before = text[max(0, pos - 14) : pos].rstrip()
+    for phrase, meaning in APPROX_BEFORE.items():
+        if before.endswith(phrase):
+            start = pos - (len(text[max(0, pos - 14) : pos]) - len(before)) - len(phrase)
+            if start == 0 or not text[start - 1].isalpha():
+                if phrase == "تا":
+                    continue  # "تا" before a number is a range end or "until"
+                return meaning, start
+    return None
+
+
+def _plain(value: int | float | Fraction) -> int | float:
+    if isinstance(value, Fraction):
+        return int(value) if value.denominator == 1 else float(value)
+    if isinstance(value, float) and value.is_integer() and value >= 1e15:
+        return int(value)
+    return value
+
+
+def _scale(value: Any, factor: int) -> Any:
+    if isinstance(value, list):
+        return [_plain(v * factor) for v in value]
+    return _plain(value * factor)
