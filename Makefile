@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/tokenization.py
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/quantities.py
 
 lexicon: $(STAMP)
 	$(BIN)/python tools/build_zwnj_lexicon.py

@@ -18,6 +18,7 @@ from khabar.extract.numberwords import (
     CARDINALS,
     FRACTION_WORDS,
     SCALE_VALUES,
+    SCALES,
     UNITS,
     ZWNJ,
     _segment,
@@ -130,7 +131,7 @@ class _Tok:
     text: str
 
 
-def _tokens(text: str, pos: int, limit: int = 24) -> list[_Tok]:
+def _tokens(text: str, pos: int, limit: int = 64) -> list[_Tok]:
     """Up to `limit` tokens from `pos` (stopping at a line break)."""
     out: list[_Tok] = []
     while len(out) < limit:
@@ -243,7 +244,11 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         and (second := _number(toks, j + 1)) is not None
         and not second[2]
     ):
-        value_out, j = [value_out, _plain(second[0])], second[1]
+        low, high = value_out, _plain(second[0])
+        scale = next((SCALES[t.text] for t in reversed(toks[j + 1 : second[1]]) if t.text in SCALES), 1)
+        if scale > 1 and isinstance(low, (int, float)) and low < high / scale:
+            low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون": the scale belongs to both
+        value_out, j = [low, high], second[1]
         words_only = words_only and second[3]
     kind, unit, note = "number", None, None
     if j < len(toks) and toks[j].text in PERCENT:

@@ -60,6 +60,8 @@ def ordinal_value(word: str) -> int | None:
         stem = stem[:-2]
     elif stem.endswith("ا") and stem[:-1] in ("سی",):
         stem = stem[:-1]
+    if stem.endswith("سه"):
+        return None  # the ordinal of سه is سوم; "سهم" is a share
     if stem.endswith("سو"):  # سوم، بیست و سوم
         stem = stem[:-2] + "سه"
     return compound_value(stem)

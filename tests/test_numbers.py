@@ -1,0 +1,91 @@
+"""Numbers and quantities: values of the expressions in tests/data/quantities.tsv,
+number words both ways, and what must not be taken for a quantity."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import khabar
+from khabar.extract.numbers import extract_quantities
+from khabar.extract.numberwords import compound_value, ordinal_value, to_words
+
+TABLE = Path(__file__).parent / "data" / "quantities.tsv"
+
+
+def _rows():
+    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"])
+def test_quantity_table(row):
+    found = extract_quantities(khabar.normalize(row["sentence"]))
+    assert len(found) == 1, [q.to_dict() for q in found]
+    q = found[0]
+    assert q.text == khabar.normalize(row["text"])
+    assert (q.kind, q.value, q.unit or "", q.approx or "") == (
+        row["kind"], json.loads(row["value"]), row["unit"], row["approx"],
+    )
+
+
+def test_table_has_enough_rows():
+    assert len(_rows()) >= 60
+
+
+def test_toman_is_converted_to_rials_and_noted():
+    q = extract_quantities(khabar.normalize("قیمت ۵۰ هزار تومان است"))[0]
+    assert (q.value, q.unit, q.note) == (500000, "IRR", "toman (10 rials)")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "دو کشور با یکدیگر همکاری می‌کنند.",  # a determiner, not a quantity
+        "این دیدار دو جانبه بود.",
+        "نه، او نیامد.",
+        "۴ ماه نخست سال",  # a duration: the times layer
+        "در تاریخ ۱۴۰۰/۰۴/۰۹ ساعت ۱۰:۳۰",  # a date and a time
+        "نخست‌وزیر سخنرانی کرد.",
+    ],
+)
+def test_not_quantities(sentence):
+    assert extract_quantities(khabar.normalize(sentence)) == []
+
+
+def test_quantity_offsets_index_the_doc_text():
+    doc = khabar.analyze("به گزارش ایرنا، حجم تجارت ۹ میلیارد و ۱۰۰ هزار دلار شد و ۲۲.۵ درصد رشد کرد.")
+    assert [doc.text[q.start : q.end] for q in doc.quantities] == ["۹ میلیارد و ۱۰۰ هزار دلار", "۲۲.۵ درصد"]
+    assert doc.to_dict()["quantities"][0]["value"] == 9_000_100_000
+
+
+@pytest.mark.parametrize(
+    "word, value",
+    [("دوم", 2), ("سوم", 3), ("سی‌ام", 30), ("چهارمین", 4), ("نخست", 1), ("اولین", 1), ("صدم", 100), ("بیست و سوم", 23)],
+)
+def test_ordinals(word, value):
+    assert ordinal_value(khabar.normalize(word)) == value
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15))
+def test_words_for_any_integer_parse_back(n):
+    assert compound_value(to_words(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**15))
+def test_written_amounts_are_found_with_their_value(n):
+    found = extract_quantities(khabar.normalize(f"مبلغ {to_words(n)} دلار پرداخت شد."))
+    assert [(q.kind, q.value, q.unit) for q in found] == [("money", n, "USD")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=__import__("datetime").date(1700, 1, 1), max_value=__import__("datetime").date(2300, 12, 31)))
+def test_jalali_gregorian_round_trip(day):
+    import jdatetime
+
+    assert jdatetime.date.fromgregorian(date=day).togregorian() == day
