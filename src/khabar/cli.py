@@ -32,13 +32,17 @@ def _read(source: str) -> str:
 def analyze(
     file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Doc as JSON.")] = False,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date (ISO, e.g. 2021-06-30) for relative times.")
+    ] = None,
 ) -> None:
-    """Read an article (text, HTML, JSON or WARC), normalize it and split it into sentences and tokens."""
+    """Read an article (text, HTML, JSON or WARC); normalize it; find sentences, tokens, quantities and times."""
     from khabar.ingest.reader import read
     from khabar.pipeline import analyze as run
 
     source = sys.stdin.buffer.read() if file == "-" else Path(file)
-    doc = run(read(source, name="stdin" if file == "-" else None))
+    when = _parse_published(published) if published else None
+    doc = run(read(source, name="stdin" if file == "-" else None), published=when)
     if as_json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -52,6 +56,11 @@ def analyze(
             value = f"{q.value:,}" if isinstance(q.value, (int, float)) else " – ".join(f"{v:,}" for v in q.value)
             extra = " ".join(x for x in (q.unit or "", f"({q.approx})" if q.approx else "", "ordinal" if q.ordinal else "") if x)
             console.print(Text(f"  {q.text}", style="magenta") + Text(f"  {q.kind}: {value} {extra}".rstrip()))
+    if doc.times:
+        console.print(Text("times", style="bold"))
+        for t in doc.times:
+            value = t.value or f"? ({t.reason})"
+            console.print(Text(f"  {t.text}", style="green") + Text(f"  {t.kind}: {value}" + (f" [{t.calendar}]" if t.calendar else "")))
     for i, sent in enumerate(doc.sentences, 1):
         console.print(Text(f"\n[{i}] ", style="cyan") + Text(doc.text[sent.start : sent.end]))
         tokens = doc.sentence_tokens(sent)
@@ -108,6 +117,19 @@ def normalize(
     from khabar.persian.normalize import normalize as run
 
     sys.stdout.write(run(_read(file), digits="latin" if latin_digits else "persian") + "\n")
+
+
+def _parse_published(value: str):
+    from datetime import datetime
+
+    from khabar.errors import InputError
+    from khabar.ingest.dates import TEHRAN
+
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"--published: not an ISO date or datetime: {value!r}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=TEHRAN)
 
 
 def _print_article_header(console: Console, article) -> None:

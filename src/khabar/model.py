@@ -53,6 +53,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     article: Article | None = None
     quantities: list[Any] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.end_token]
@@ -71,6 +72,7 @@ class Doc:
                 {**t.to_dict(), "raw": list(self.raw_span(t.start, t.end))} for t in self.tokens
             ],
             "quantities": [q.to_dict() for q in self.quantities],
+            "times": [t.to_dict() for t in self.times],
         }
 
 

@@ -1,8 +1,11 @@
-"""analyze(): raw text to Doc — normalization, tokens, sentences, quantities."""
+"""analyze(): raw text to Doc — normalization, tokens, sentences, quantities, times."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from khabar.extract.numbers import extract_quantities
+from khabar.extract.times import extract_times
 from khabar.model import Article, Doc, Sentence, Token
 from khabar.persian.normalize import normalize, normalize_aligned
 from khabar.persian.tokenize import (
@@ -13,20 +16,24 @@ from khabar.persian.tokenize import (
 )
 
 
-def analyze(text: str | Article) -> Doc:
-    """Normalize `text` (or an Article's title, lead and body) and split it into
-    sentences and tokens (stand-off spans)."""
+def analyze(text: str | Article, *, published: datetime | date | None = None) -> Doc:
+    """Normalize `text` (or an Article's title, lead and body) and find its
+    sentences, tokens, quantities and time expressions (stand-off spans).
+    Relative times ("هفته گذشته") are resolved against `published`, by default
+    the Article's publication date."""
     article = text if isinstance(text, Article) else None
     if article is not None:
         text = article.text()
+        published = published or article.published
     norm, offsets = normalize_aligned(text)
     spans = token_spans(norm)
     tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
     quantities = extract_quantities(norm)
+    times = extract_times(norm, published)
     return Doc(
         text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens,
-        article=article, quantities=quantities,
+        article=article, quantities=quantities, times=times,
     )
 
 

@@ -50,7 +50,9 @@ def ordinal_value(word: str) -> int | None:
     """The value of an ordinal word ("دوم", "سی‌ام", "چهارمین", "نخست", "بیست‌ویکم"), or None."""
     if word in _ORDINAL_SPECIAL:
         return _ORDINAL_SPECIAL[word]
-    if ZWNJ in word and not word.endswith((ZWNJ + "ام", ZWNJ + "امین")):
+    if ZWNJ + "و" in word:  # بیست‌ویکم
+        word = word.replace(ZWNJ, "")
+    elif ZWNJ in word and not word.endswith((ZWNJ + "ام", ZWNJ + "امین")):
         return None
     stem = word[:-2] if word.endswith("ین") else word
     if not stem.endswith("م"):

@@ -1,0 +1,604 @@
+"""Time expressions in normalized Persian text, with their values.
+
+Absolute dates in the three calendars (Jalali, Hijri, Gregorian: month names,
+numeric forms, with or without a weekday), years, centuries and decades, times
+of day, durations, and expressions relative to the publication date ("امروز",
+"روز چهارشنبه", "هفته گذشته", "سال جاری", "دو روز پیش", "از آغاز سال جاری",
+"۴ ماه نخست سال جاری میلادی"). Values are ISO 8601: a date, a datetime, a time
+("T10:30"), an interval ("2021-01-01/2021-04-30") or a duration ("P3D"); when
+a value cannot be known (relative, with no publication date) it is None with
+the reason.
+
+Which calendar does "سال جاری" count? The one the text last named ("میلادی",
+"شمسی", "قمری") before the expression, else the Jalali year, as Iranian media do.
+A weekday is the one of the publication week: the coming one when the sentence
+speaks of the future (خواهد، می‌… with a present stem), the past one otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import jdatetime
+
+from khabar.extract.numberwords import (
+    CARDINALS,
+    compound_value,
+    digits_value,
+    ordinal_value,
+    to_words,
+)
+
+JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+                 "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+GREGORIAN_MONTHS = {
+    "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "آپریل": 4, "مه": 5, "می": 5,
+    "ژوئن": 6, "جون": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8,
+    "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
+}
+HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربیع‌الاول": 3, "ربیع‌الثانی": 4, "ربیع‌الآخر": 4, "جمادی‌الاول": 5,
+    "جمادی‌الاولی": 5, "جمادی‌الثانی": 6, "جمادی‌الثانیه": 6, "جمادی‌الآخر": 6, "رجب": 7, "شعبان": 8,
+    "رمضان": 9, "شوال": 10, "ذی‌القعده": 11, "ذیقعده": 11, "ذی‌الحجه": 12, "ذیحجه": 12,
+}
+WEEKDAYS = {  # Python weekday numbers
+    "شنبه": 5, "یکشنبه": 6, "یک‌شنبه": 6, "دوشنبه": 0, "سه‌شنبه": 1, "سشنبه": 1,
+    "چهارشنبه": 2, "پنجشنبه": 3, "پنج‌شنبه": 3, "جمعه": 4, "آدینه": 4,
+}
+SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "زمستان": 10}  # first Jalali month
+UNITS = {"ثانیه": "S", "دقیقه": "M", "ساعت": "H", "روز": "D", "شب": "D", "شبانه‌روز": "D",
+         "هفته": "W", "ماه": "M", "سال": "Y", "دهه": "Y", "قرن": "Y", "سده": "Y"}
+UNIT_FACTOR = {"دهه": 10, "قرن": 100, "سده": 100}
+CALENDAR_WORDS = {
+    "هجری شمسی": "jalali", "هجری خورشیدی": "jalali", "شمسی": "jalali", "خورشیدی": "jalali", "ه.ش": "jalali",
+    "هجری قمری": "hijri", "قمری": "hijri", "ه.ق": "hijri", "ق": "hijri", "هجری": "hijri",
+    "میلادی": "gregorian", "م": "gregorian",
+}
+PAST_WORDS = {"گذشته": -1, "قبل": -1, "پیش": -1, "اخیر": -1, "پیشین": -1}
+NEXT_WORDS = {"آینده": 1, "آتی": 1, "بعد": 1, "دیگر": 1}
+CURRENT_WORDS = {"جاری": 0, "کنونی": 0, "حاضر": 0, "فعلی": 0}
+RELATIVE_DAYS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "فردا": 1, "فرداشب": 1,
+                 "پریروز": -2, "پریشب": -2, "پس‌فردا": 2}
+DAY_PARTS = {"صبح": 0, "بامداد": 0, "ق.ظ": 0, "ق. ظ": 0, "AM": 0, "am": 0, "ظهر": 12,
+             "بعدازظهر": 12, "بعد از ظهر": 12, "عصر": 12, "ب.ظ": 12, "ب. ظ": 12, "PM": 12, "pm": 12,
+             "شب": 12}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _ordinal_words() -> list[str]:
+    out = ["نخست", "نخستین", "اول", "اولین", "یکم", "یکمین"]
+    for n in list(range(2, 41)) + [50, 60, 70, 80, 90, 100]:
+        words = to_words(n)
+        head, _, last = words.rpartition(" ")
+        last_ord = {"سه": "سوم", "سی": "سی‌ام", "یک": "یکم"}.get(last, last + "م")
+        base = (head + " " if head else "") + last_ord
+        out += [base, base + "ین"]
+    return out
+
+
+_D = "[0-9۰-۹]"
+_NUMW = _alt(CARDINALS)
+_NUMBER = rf"(?:{_D}+(?:[.٫]{_D}+)?|(?:{_NUMW})(?:\s+و\s+(?:{_NUMW}))*)"
+_ORD = _alt(_ordinal_words())
+_JM, _GM, _HM = _alt(JALALI_MONTHS), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
+_MONTH = rf"(?:{_JM}|{_GM}|{_HM})"
+_WD = _alt(WEEKDAYS)
+_CAL = _alt(CALENDAR_WORDS)
+_B = r"(?<![\w\u200c])"  # the start of a word
+_E = r"(?![\w\u200c])"  # the end of a word
+_YEAR = rf"{_D}{{2,4}}|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("date_words", re.compile(
+        rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?:روز\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)(?:\s+روز)?\s*"
+        rf"(?P<month>{_MONTH})(?:\s*ماه)?{_E}(?:\s+(?:سال\s+)?(?P<year>{_YEAR}))?(?:\s+(?P<cal>{_CAL}){_E})?")),
+    ("date_numeric", re.compile(
+        rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})")),
+    ("month_year", re.compile(
+        rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:\s*ماه)?\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D})(?:\s+(?P<cal>{_CAL}){_E})?")),
+    ("time", re.compile(
+        rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})"
+        rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+    ("time_words", re.compile(
+        rf"{_B}(?:ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s+و\s+(?:(?P<half>نیم)|(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه))?"
+        rf"|(?P<h2>{_D}{{1,2}}|{_NUMW})\s*و\s*(?P<half2>نیم)(?=\s+(?:{_alt(DAY_PARTS)})))(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+    ("relative_day", re.compile(rf"{_B}(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
+    ("part_of_period", re.compile(
+        rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
+        rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
+        rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))?)"
+        rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+    ("period", re.compile(
+        rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
+        rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+    ("weekday", re.compile(
+        rf"{_B}(?:روز\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
+    ("span", re.compile(
+        rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|نیم)[\s\u200c]*(?P<unit>{_alt(UNITS)})(?P<half>\s+و\s+نیم)?{_E}"
+        rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
+    ("year", re.compile(
+        rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
+        rf"|(?P<y3>{_D}{{4}})(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?!\s*(?:درصد|دلار|نفر))")),
+    ("century", re.compile(
+        rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+    ("month_alone", re.compile(
+        rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})\s*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+]
+_INTERVAL = re.compile(r"\s*(?:تا|الی|لغایت|-|–)\s*")
+_FROM_BEFORE = re.compile(r"(?:از|بین|طی|در)\s*$")
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression: text[start:end] of the Doc, with its ISO value."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date, datetime, time, interval, duration
+    value: str | None
+    calendar: str | None = None
+    reason: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "value": self.value, "calendar": self.calendar}
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+def extract_times(text: str, published: datetime | date | None = None) -> list[TimeExpr]:
+    """Every time expression of `text` (already normalized), resolved against
+    `published` where it is relative."""
+    today = published.date() if isinstance(published, datetime) else published
+    matches: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                matches.append((m.start(), m.end(), name, m))
+    matches.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    end = -1
+    for item in matches:
+        if item[0] >= end:
+            chosen.append(item)
+            end = item[1]
+    found: list[TimeExpr] = []
+    for start, stop, name, m in chosen:
+        expr = _resolve(text, start, stop, name, m, today)
+        if expr is not None:
+            found.append(expr)
+    return _merge(text, found)
+
+
+def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Join a date and the time after it into a datetime, and "X تا Y" into an interval."""
+    out: list[TimeExpr] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        gap = text[cur.end : nxt.start] if nxt else ""
+        if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*[-–،,]?\s*(?:ساعت\s*)?", gap):
+            value = f"{cur.value}{nxt.value}" if cur.value and nxt.value else None
+            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, cur.calendar))
+            i += 2
+            continue
+        if nxt and _INTERVAL.fullmatch(gap) and cur.kind in ("date", "datetime", "interval") and nxt.kind in ("date", "datetime", "interval"):
+            start = cur.start
+            before = _FROM_BEFORE.search(text[max(0, start - 6) : start])
+            if before:
+                start -= len(text[max(0, start - 6) : start]) - before.start()
+            if cur.fields and not cur.fields.get("year_written") and nxt.fields.get("year") and cur.calendar == nxt.calendar:
+                cur.value = _to_iso(cur.calendar, nxt.fields["year"], cur.fields["month"], cur.fields["day"])
+            lo = cur.value.split("/")[0] if cur.value else None
+            hi = nxt.value.split("/")[-1] if nxt.value else None
+            value = f"{lo}/{hi}" if lo and hi else None
+            out.append(TimeExpr(start, nxt.end, text[start : nxt.end], "interval", value, cur.calendar or nxt.calendar,
+                                None if value else "an end could not be resolved"))
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _num(text: str | None) -> int | float | None:
+    if not text:
+        return None
+    text = text.strip()
+    value = digits_value(text)
+    if value is not None:
+        return value
+    return compound_value(text)
+
+
+def _calendar_cue(text: str, pos: int) -> str | None:
+    """The calendar the text last named before `pos`."""
+    best, where = None, -1
+    for word, cal in (("میلادی", "gregorian"), ("شمسی", "jalali"), ("خورشیدی", "jalali"), ("قمری", "hijri")):
+        at = text.rfind(word, 0, pos)
+        if at > where:
+            best, where = cal, at
+    return best
+
+
+def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], today: date | None) -> TimeExpr | None:
+    g = m.groupdict()
+    span = text[start:stop]
+
+    def expr(kind: str, value: str | None, calendar: str | None = None, reason: str | None = None) -> TimeExpr:
+        return TimeExpr(start, stop, span, kind, value, calendar, reason if value is None else None)
+
+    if name == "date_words":
+        day = _num(g["day"]) or ordinal_value(g["day"])
+        month_name = g["month"]
+        cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
+        year = _year(g["year"], cal)
+        month = _month_number(month_name, cal)
+        day = int(day) if day else None
+        fields = {"month": month, "day": day, "year_written": year is not None}
+        if year is None:
+            year = _year_from(today, cal)
+            if year is None:
+                found = expr("date", None, cal, "the year is not written and there is no publication date")
+                found.fields = fields
+                return found
+        found = expr("date", _to_iso(cal, year, month, day), cal, "not a valid date")
+        found.fields = {**fields, "year": year}
+        return found
+    if name == "date_numeric":
+        a, b, c = (int(g[k].translate(_LATIN)) for k in ("a", "b", "c"))
+        if len(g["a"]) == 4:
+            year, month, day = a, b, c
+        elif len(g["c"]) == 4 or len(g["c"]) == 2:
+            year, month, day = c, b, a
+            if month > 12 and day <= 12:
+                month, day = day, month  # 11.24.2016
+        else:
+            return None
+        cal = "jalali" if 1200 <= year <= 1600 or year < 100 else "gregorian"
+        year = _year(str(year), cal)
+        value = _to_iso(cal, year, month, day) if year else None
+        return expr("date", value, cal, "not a valid date") if value else None
+    if name == "month_year":
+        month_name = g["month"]
+        cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
+        year = _year(g["year"], cal)
+        if month_name in SEASONS:
+            first = SEASONS[month_name]
+            value = _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, first + 2))
+            return expr("interval", value, "jalali")
+        month = _month_number(month_name, cal)
+        value = _interval(_to_date(cal, year, month, 1), _month_end(cal, year, month))
+        return expr("interval", value, cal, "not a valid month")
+    if name == "time":
+        hour, minute = int(g["h"].translate(_LATIN)), int(g["m"].translate(_LATIN))
+        hour = _day_part(hour, g.get("part"))
+        if hour > 24 or minute > 59:
+            return None
+        second = f":{g['s'].translate(_LATIN)}" if g.get("s") else ""
+        return expr("time", f"T{hour:02d}:{minute:02d}{second}")
+    if name == "time_words":
+        hour = _num(g["h"] or g["h2"])
+        if hour is None or hour > 24:
+            return None
+        minute = 30 if (g["half"] or g["half2"]) else int(_num(g["m"]) or 0)
+        hour = _day_part(int(hour), g.get("part"))
+        return expr("time", f"T{hour:02d}:{minute:02d}")
+    if name == "relative_day":
+        if today is None:
+            return expr("date", None, None, "relative to a publication date that is not known")
+        return expr("date", (today + timedelta(days=RELATIVE_DAYS[g["rel"]])).isoformat(), "gregorian")
+    if name == "weekday":
+        if today is None:
+            return expr("date", None, None, "relative to a publication date that is not known")
+        target = WEEKDAYS[g["wd"]]
+        direction = _direction(g.get("rel"), g.get("thisweek"), text, stop)
+        return expr("date", _weekday_date(today, target, direction).isoformat(), "gregorian")
+    if name == "period":
+        return _period(text, start, stop, span, g, today)
+    if name == "part_of_period":
+        return _part_of_period(text, start, stop, span, g, today)
+    if name == "span":
+        return _span(span, start, stop, g, today)
+    if name == "year":
+        y1 = g["y1"] or g["y3"]
+        cal = CALENDAR_WORDS.get(g["cal"] or "")
+        first = _num(y1)
+        if first is None or not isinstance(first, int):
+            return None
+        if cal is None:
+            cal = "jalali" if 1200 <= first <= 1500 or first < 100 else "gregorian" if 1500 < first <= 2200 else None
+        if cal is None:
+            return None
+        y_first = _year(str(first), cal)
+        y_last = _year(g["y2"], cal) if g["y2"] else y_first
+        if y_first is None or y_last is None:
+            return expr("interval", None, cal, "not a year")
+        value = _interval(_to_date(cal, y_first, 1, 1), _year_end(cal, y_last))
+        return expr("interval", value, cal, "not a valid year")
+    if name == "century":
+        n = _num(g["n"]) or ordinal_value(g["n"])
+        cal = CALENDAR_WORDS.get(g["cal"] or "") or "gregorian"
+        return expr("interval", None, cal, f"a {'decade' if g['unit'] == 'دهه' else 'century'}: not resolved to dates") if n else None
+    if name == "month_alone":
+        month_name = g["hm"] or g["jm"] or g["gm"]
+        cal = _calendar_of_month(month_name)
+        year = _year_from(today, cal)
+        if year is None:
+            return expr("interval", None, cal, "the year is not written and there is no publication date")
+        month = _month_number(month_name, cal)
+        value = _interval(_to_date(cal, year, month, 1), _month_end(cal, year, month))
+        return expr("interval", value, cal)
+    return None
+
+
+_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+_FUTURE = re.compile(r"خواه|\bمی‌(?:شود|کند|کنند|شوند|رسد|آید|گیرد|دهد|رود)\b|آینده|فردا")
+
+
+def _direction(rel: str | None, thisweek: str | None, text: str, pos: int) -> int:
+    if rel in ("آینده", "آتی", "بعد") or (thisweek and ("آینده" in thisweek or "بعد" in thisweek)):
+        return 1
+    if rel or (thisweek and ("گذشته" in thisweek or "قبل" in thisweek)):
+        return -1
+    if thisweek:
+        return 0
+    sentence_end = min((i for i in (text.find(".", pos), text.find("\n", pos)) if i >= 0), default=len(text))
+    return 1 if _FUTURE.search(text[pos:sentence_end]) else -1
+
+
+def _weekday_date(today: date, target: int, direction: int) -> date:
+    """The weekday `target` nearest to `today` in `direction` (0: this week); today itself when it is that day."""
+    if today.weekday() == target:
+        return today
+    if direction >= 0:
+        return today + timedelta(days=(target - today.weekday()) % 7)
+    return today - timedelta(days=(today.weekday() - target) % 7)
+
+
+def _day_part(hour: int, part: str | None) -> int:
+    if part and DAY_PARTS.get(part) == 12 and hour < 12:
+        return hour + 12
+    return hour
+
+
+def _calendar_of_month(name: str) -> str:
+    if name in JALALI_MONTHS or name in SEASONS:
+        return "jalali"
+    if name in HIJRI_MONTHS:
+        return "hijri"
+    return "gregorian"
+
+
+def _month_number(name: str, cal: str) -> int:
+    if name in JALALI_MONTHS:
+        return JALALI_MONTHS.index(name) + 1
+    if name in HIJRI_MONTHS:
+        return HIJRI_MONTHS[name]
+    return GREGORIAN_MONTHS[name]
+
+
+def _year(text: str | None, cal: str) -> int | None:
+    value = _num(text) if text else None
+    if not isinstance(value, int):
+        return None
+    if value < 100:  # "۹۵" → 1395, "۲۱" → 2021 only for Gregorian context
+        return value + (1300 if cal == "jalali" else 1400 if cal == "hijri" else 2000)
+    return value
+
+
+def _year_from(today: date | None, cal: str) -> int | None:
+    if today is None:
+        return None
+    if cal == "jalali":
+        return jdatetime.date.fromgregorian(date=today).year
+    if cal == "hijri":
+        from hijridate import Gregorian
+
+        return Gregorian(today.year, today.month, today.day).to_hijri().year
+    return today.year
+
+
+def _to_date(cal: str, year: int | None, month: int | None, day: int | None) -> date | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        if cal == "jalali":
+            return jdatetime.date(year, month, day).togregorian()
+        if cal == "hijri":
+            from hijridate import Hijri
+
+            return Hijri(year, month, day).to_gregorian()
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _to_iso(cal: str, year: int | None, month: int | None, day: int | None) -> str | None:
+    d = _to_date(cal, year, month, day)
+    return d.isoformat() if d else None
+
+
+def _month_end(cal: str, year: int | None, month: int) -> date | None:
+    if year is None:
+        return None
+    for day in (31, 30, 29, 28):
+        d = _to_date(cal, year, month, day)
+        if d is not None:
+            return d
+    return None
+
+
+def _year_end(cal: str, year: int) -> date | None:
+    return _month_end(cal, year, 12)
+
+
+def _interval(first: date | None, last: date | None) -> str | None:
+    return f"{first.isoformat()}/{last.isoformat()}" if first and last else None
+
+
+def _current(today: date, cal: str, unit: str, shift: int) -> tuple[date, date] | None:
+    """The week (Saturday to Friday), month or year of `today`, shifted by `shift` units."""
+    if unit == "هفته":
+        saturday = today - timedelta(days=(today.weekday() - 5) % 7) + timedelta(weeks=shift)
+        return saturday, saturday + timedelta(days=6)
+    if cal == "jalali":
+        j = jdatetime.date.fromgregorian(date=today)
+        if unit == "ماه":
+            index = j.year * 12 + j.month - 1 + shift
+            year, month = divmod(index, 12)
+            return _to_date("jalali", year, month + 1, 1), _month_end("jalali", year, month + 1)
+        year = j.year + shift
+        return _to_date("jalali", year, 1, 1), _year_end("jalali", year)
+    if cal == "hijri":
+        from hijridate import Gregorian
+
+        h = Gregorian(today.year, today.month, today.day).to_hijri()
+        if unit == "ماه":
+            index = h.year * 12 + h.month - 1 + shift
+            year, month = divmod(index, 12)
+            return _to_date("hijri", year, month + 1, 1), _month_end("hijri", year, month + 1)
+        year = h.year + shift
+        return _to_date("hijri", year, 1, 1), _year_end("hijri", year)
+    if unit == "ماه":
+        index = today.year * 12 + today.month - 1 + shift
+        year, month = divmod(index, 12)
+        return date(year, month + 1, 1), _month_end("gregorian", year, month + 1)
+    year = today.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _shift_of(g: dict[str, Any]) -> int:
+    rel = g.get("rel")
+    if g.get("this") == "امسال":
+        return 0
+    if g.get("this") == "پارسال":
+        return -1
+    return PAST_WORDS.get(rel, 0) or NEXT_WORDS.get(rel, 0)
+
+
+def _period(text: str, start: int, stop: int, span: str, g: dict[str, Any], today: date | None) -> TimeExpr:
+    unit = "سال" if g.get("this") else g["unit"]
+    cal = CALENDAR_WORDS.get(g.get("cal") or "") or _calendar_cue(text, start) or "jalali"
+    if today is None:
+        return TimeExpr(start, stop, span, "interval", None, cal, "relative to a publication date that is not known")
+    if g.get("plural") or g.get("rel") == "اخیر" or unit not in ("هفته", "ماه", "سال"):
+        return TimeExpr(start, stop, span, "interval", None, cal, "a vague period: not resolved to dates")
+    first_last = _current(today, cal, unit, _shift_of(g))
+    value = _interval(*first_last) if first_last else None
+    return TimeExpr(start, stop, span, "interval", value, cal if unit != "هفته" else "gregorian")
+
+
+def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, Any], today: date | None) -> TimeExpr:
+    unit = "سال" if g.get("this") else g["unit"]
+    cal = CALENDAR_WORDS.get(g.get("cal") or "") or _calendar_cue(text, start) or "jalali"
+    if today is None or unit not in ("سال", "ماه", "هفته"):
+        reason = "relative to a publication date that is not known" if today is None else "not resolved to dates"
+        return TimeExpr(start, stop, span, "interval", None, cal, reason)
+    first_last = _current(today, cal, unit, _shift_of(g))
+    if first_last is None:
+        return TimeExpr(start, stop, span, "interval", None, cal, "not resolved to dates")
+    first, last = first_last
+    edge = (g.get("edge") or "").split()[0] if g.get("edge") else None
+    if g.get("n"):  # "۴ ماه نخست سال": the first n months
+        n = int(_num(g["n"]) or 0)
+        months = _months_of(first, cal, n, from_end=g.get("which") in ("پایانی", "آخر"))
+        if months is None:
+            return TimeExpr(start, stop, span, "interval", None, cal, "not resolved to dates")
+        first, last = months
+    elif edge in ("آغاز", "ابتدای", "شروع", "اول") and span.startswith("از"):
+        last = today  # "از آغاز سال جاری": up to the publication date
+    elif edge in ("آغاز", "ابتدای", "شروع", "اول", "اوایل"):
+        last = first + (last - first) / 3
+    elif edge in ("پایان", "انتهای", "انتها", "اواخر"):
+        first = last - (last - first) / 3
+    elif edge == "اواسط":
+        third = (last - first) / 3
+        first, last = first + third, last - third
+    elif edge == "نیمه":
+        half = (last - first) / 2
+        if "دوم" in g["edge"]:
+            first = first + half + timedelta(days=1)
+        else:
+            last = first + half
+    return TimeExpr(start, stop, span, "interval", _interval(first, last), cal if unit != "هفته" else "gregorian")
+
+
+def _months_of(first: date, cal: str, n: int, from_end: bool = False) -> tuple[date, date] | None:
+    """The first (or last) n months of the year that starts on `first`."""
+    if cal == "gregorian":
+        year = first.year
+        if from_end:
+            return date(year, 13 - n, 1), date(year, 12, 31)
+        return date(year, 1, 1), _month_end("gregorian", year, n)
+    year = jdatetime.date.fromgregorian(date=first).year if cal == "jalali" else None
+    if year is None:
+        return None
+    if from_end:
+        return _to_date("jalali", year, 13 - n, 1), _year_end("jalali", year)
+    return _to_date("jalali", year, 1, 1), _month_end("jalali", year, n)
+
+
+def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | None) -> TimeExpr | None:
+    n_text = g["n"]
+    n = {"چند": None, "چندین": None, "یک": 1, "نیم": 0.5}.get(n_text, _num(n_text)) if n_text else None
+    unit = g["unit"]
+    if g.get("half") and n is not None:
+        n += 0.5
+    rel = g.get("rel")
+    if n is None:
+        return TimeExpr(start, stop, span, "duration", None, None, "a vague amount of time")
+    amount = n * UNIT_FACTOR.get(unit, 1)
+    code = UNITS[unit]
+    iso = f"PT{_fmt(amount)}{code}" if unit in ("ثانیه", "دقیقه", "ساعت") else f"P{_fmt(amount)}{code}"
+    if rel is None or rel in ("دیگر",):
+        if rel and today is not None:
+            return TimeExpr(start, stop, span, "date", _shift(today, amount, code, unit, 1), "gregorian")
+        return TimeExpr(start, stop, span, "duration", iso)
+    if today is None:
+        return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
+    direction = PAST_WORDS.get(rel, 0) or NEXT_WORDS.get(rel, 0)
+    point = _shift(today, amount, code, unit, direction)
+    if rel in ("گذشته", "اخیر", "آینده", "آتی"):  # "در ۳ سال گذشته": the interval up to today
+        value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
+        return TimeExpr(start, stop, span, "interval", value, "gregorian")
+    return TimeExpr(start, stop, span, "date", point, "gregorian")
+
+
+def _shift(today: date, amount: float, code: str, unit: str, direction: int) -> str | None:
+    days = {"D": 1, "W": 7}.get(code if unit not in ("ماه",) else "")
+    if unit in ("ثانیه", "دقیقه", "ساعت"):
+        return today.isoformat()
+    if days is not None:
+        return (today + timedelta(days=direction * amount * days)).isoformat()
+    if unit == "ماه":
+        index = today.year * 12 + today.month - 1 + direction * int(amount)
+        year, month = divmod(index, 12)
+        return date(year, month + 1, min(today.day, 28)).isoformat()
+    years = int(amount)
+    try:
+        return today.replace(year=today.year + direction * years).isoformat()
+    except ValueError:
+        return today.replace(year=today.year + direction * years, day=28).isoformat()
+
+
+def _fmt(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else str(amount)
+
+
+def time_of(value: str) -> time | None:
+    """The time of an ISO time value ("T10:30")."""
+    try:
+        return time.fromisoformat(value[1:]) if value.startswith("T") else None
+    except ValueError:
+        return None
