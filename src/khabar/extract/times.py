@@ -24,6 +24,7 @@ from typing import Any
 
 import jdatetime
 
+from khabar.extract.numbers import COUNTERS, CURRENCIES, MEASURES
 from khabar.extract.numberwords import (
     CARDINALS,
     compound_value,
@@ -60,6 +61,8 @@ CALENDAR_WORDS = {
 PAST_WORDS = {"گذشته": -1, "قبل": -1, "پیش": -1, "اخیر": -1, "پیشین": -1}
 NEXT_WORDS = {"آینده": 1, "آتی": 1, "بعد": 1, "دیگر": 1}
 CURRENT_WORDS = {"جاری": 0, "کنونی": 0, "حاضر": 0, "فعلی": 0}
+# Month names that are also everyday words: a date only with digits or a year.
+AMBIGUOUS_MONTHS = frozenset({"دی", "تیر", "مهر", "آذر", "بهمن", "مرداد", "خرداد", "می", "مه", "صفر", "رجب"})
 RELATIVE_DAYS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "فردا": 1, "فرداشب": 1,
                  "پریروز": -2, "پریشب": -2, "پس‌فردا": 2}
 DAY_PARTS = {"صبح": 0, "بامداد": 0, "ق.ظ": 0, "ق. ظ": 0, "AM": 0, "am": 0, "ظهر": 12,
@@ -78,30 +81,42 @@ def _ordinal_words() -> list[str]:
         head, _, last = words.rpartition(" ")
         last_ord = {"سه": "سوم", "سی": "سی‌ام", "یک": "یکم"}.get(last, last + "م")
         base = (head + " " if head else "") + last_ord
-        out += [base, base + "ین"]
+        for form in {base, base.replace(" و ", "\u200cو"), base.replace(" و ", "و")}:
+            out += [form, form + "ین"]
     return out
 
 
 _D = "[0-9۰-۹]"
 _NUMW = _alt(CARDINALS)
-_NUMBER = rf"(?:{_D}+(?:[.٫]{_D}+)?|(?:{_NUMW})(?:\s+و\s+(?:{_NUMW}))*)"
+_NUMBER = (
+    rf"(?:{_D}+(?:[.٫]{_D}+)?(?:\s+(?:هزار|میلیون|میلیارد))?"
+    rf"|(?:{_NUMW})(?:و(?:{_NUMW}))+(?![\w\u200c])|(?:{_NUMW})(?:\s+و\s+(?:{_NUMW}))*)"
+)
 _ORD = _alt(_ordinal_words())
 _JM, _GM, _HM = _alt(JALALI_MONTHS), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
 _MONTH = rf"(?:{_JM}|{_GM}|{_HM})"
 _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
-_B = r"(?<![\w\u200c])"  # the start of a word
+_B = r"(?:(?<![\w\u200c])|(?<=(?<![\w\u200c])در))"  # the start of a word (also after a glued "در")
 _E = r"(?![\w\u200c])"  # the end of a word
-_YEAR = rf"{_D}{{2,4}}|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
+_YEAR = rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
+
+# A 4-digit number before one of these counts something: it is not a year.
+_NOT_YEAR_AFTER = _alt(
+    set(COUNTERS) | {k.split()[0] for k in CURRENCIES} | {k.split()[0] for k in MEASURES}
+    | {"درصد", "٪", "%", "هزار", "میلیون", "میلیارد", "صفحه", "متری", "کیلومتری"}
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date_words", re.compile(
-        rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?:روز\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)(?:\s+روز)?\s*"
-        rf"(?P<month>{_MONTH})(?:\s*ماه)?{_E}(?:\s+(?:سال\s+)?(?P<year>{_YEAR}))?(?:\s+(?P<cal>{_CAL}){_E})?")),
+        rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
+        rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*"
+        rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?{_E}(?:\s+(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
+        rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
     ("date_numeric", re.compile(
-        rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})")),
+        rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.]\s*{_D})")),
     ("month_year", re.compile(
-        rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:\s*ماه)?\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D})(?:\s+(?P<cal>{_CAL}){_E})?")),
+        rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:\s*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
     ("time", re.compile(
         rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})"
         rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
@@ -118,17 +133,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
         rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
     ("weekday", re.compile(
-        rf"{_B}(?:روز\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
+        rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
     ("span", re.compile(
-        rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|نیم)[\s\u200c]*(?P<unit>{_alt(UNITS)})(?P<half>\s+و\s+نیم)?{_E}"
+        rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:ی|‌ای|‌ست|ه)?(?P<half>\s+و\s+نیم)?{_E}"
         rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
     ("year", re.compile(
         rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
-        rf"|(?P<y3>{_D}{{4}})(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?!\s*(?:درصد|دلار|نفر))")),
+        rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
     ("century", re.compile(
-        rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+        rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+    ("ordinal_period", re.compile(
+        rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}"
+        rf"|{_B}(?:همان\s+|همین\s+)?(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)(?:\s+(?:سال|ماه))?{_E}")),
+    ("age", re.compile(rf"{_B}(?P<n>{_D}{{1,3}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s*سالگی{_E}")),
+    ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
     ("month_alone", re.compile(
-        rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})\s*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+        rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+    ("bare_year", re.compile(
+        rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
+        rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
 ]
 _INTERVAL = re.compile(r"\s*(?:تا|الی|لغایت|-|–)\s*")
 _FROM_BEFORE = re.compile(r"(?:از|بین|طی|در)\s*$")
@@ -176,7 +199,65 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
         expr = _resolve(text, start, stop, name, m, today)
         if expr is not None:
             found.append(expr)
-    return _merge(text, found)
+    return [_extend_right(text, _extend_left(text, t), today) for t in _merge(text, found)]
+
+
+_UNTIL_NOW = re.compile(r"\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c])")
+
+
+def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
+    """"از سال ۹۲ تا کنون": the interval runs to the publication date."""
+    m = _UNTIL_NOW.match(text, expr.end)
+    if m is None:
+        return expr
+    expr.end = m.end()
+    expr.text = text[expr.start : expr.end]
+    first = expr.value.split("/")[0][:10] if expr.value else None
+    expr.kind = "interval"
+    expr.value = f"{first}/{today.isoformat()}" if first and today else None
+    expr.reason = None if expr.value else "relative to a publication date that is not known"
+    return expr
+
+
+# Words before a time expression that belong to it (a temporal phrase, as the
+# parstdex gold marks it): prepositions, approximations and the edges of a period.
+_LEFT = re.compile(
+    r"(?:(?<![\w\u200c])(?:(?:در|از)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
+    r"اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))\s*)$"
+)
+EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
+         "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half"}
+
+
+def _extend_left(text: str, expr: TimeExpr) -> TimeExpr:
+    """Take in the words before the expression that belong to it; an edge word
+    ("اوایل", "پایان") narrows an interval value to that part."""
+    while True:
+        m = _LEFT.search(text, max(0, expr.start - 14), expr.start)
+        if m is None or m.start() == m.end():
+            return expr
+        word = re.sub(r"\s+", " ", m.group().strip())
+        edge = EDGES.get(word)
+        if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
+            first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
+            expr.value = _interval(*_edge(edge, first, last))
+        expr.start = m.start()
+        expr.text = text[expr.start : expr.end]
+
+
+def _edge(edge: str, first: date, last: date) -> tuple[date, date]:
+    """The part of [first, last] an edge word names (a third for start/middle/end)."""
+    third = (last - first) / 3
+    half = (last - first) / 2
+    if edge == "start":
+        return first, first + third
+    if edge == "end":
+        return last - third, last
+    if edge == "middle":
+        return first + third, last - third
+    if edge == "first_half":
+        return first, first + half
+    return first + half + timedelta(days=1), last
 
 
 def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
@@ -187,9 +268,14 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         cur = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         gap = text[cur.end : nxt.start] if nxt else ""
-        if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*[-–،,]?\s*(?:ساعت\s*)?", gap):
+        if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:ساعت\s*)?", gap):
             value = f"{cur.value}{nxt.value}" if cur.value and nxt.value else None
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, cur.calendar))
+            i += 2
+            continue
+        if nxt and cur.kind == "time" and nxt.kind == "date" and re.fullmatch(r"\s*(?:روز\s*)?", gap):
+            value = f"{nxt.value}{cur.value}" if cur.value and nxt.value else None
+            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar))
             i += 2
             continue
         if nxt and _INTERVAL.fullmatch(gap) and cur.kind in ("date", "datetime", "interval") and nxt.kind in ("date", "datetime", "interval"):
@@ -241,11 +327,22 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
     if name == "date_words":
         day = _num(g["day"]) or ordinal_value(g["day"])
         month_name = g["month"]
+        if month_name in AMBIGUOUS_MONTHS and not g["year"] and not g["day"][0].isdigit() and not g["wd"]:
+            return None  # "یک دی جی", "سه تیر": not dates
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
         year = _year(g["year"], cal)
         month = _month_number(month_name, cal)
         day = int(day) if day else None
         fields = {"month": month, "day": day, "year_written": year is not None}
+        if year is None and g.get("yrel") and today is not None:
+            shift = -1 if ("گذشته" in g["yrel"] or g["yrel"] == "پارسال") else 1 if "آینده" in g["yrel"] else 0
+            year = _year_from(today, cal) + shift
+            fields["year_written"] = True
+        if g.get("day2"):
+            last_day = _num(g["day2"]) or ordinal_value(g["day2"])
+            y = year if year is not None else _year_from(today, cal)
+            value = _interval(_to_date(cal, y, month, day), _to_date(cal, y, month, int(last_day or 0))) if y else None
+            return expr("interval", value, cal, "not a valid date or the year is unknown")
         if year is None:
             year = _year_from(today, cal)
             if year is None:
@@ -271,6 +368,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return expr("date", value, cal, "not a valid date") if value else None
     if name == "month_year":
         month_name = g["month"]
+        if month_name not in JALALI_MONTHS and month_name not in SEASONS and len(g["year"].strip()) < 3:
+            return None  # "محرم ۱۵": not a month and a year
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
         year = _year(g["year"], cal)
         if month_name in SEASONS:
@@ -320,12 +419,28 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             cal = "jalali" if 1200 <= first <= 1500 or first < 100 else "gregorian" if 1500 < first <= 2200 else None
         if cal is None:
             return None
+        if g.get("bc"):
+            return expr("interval", None, cal, "a year before the common era")
         y_first = _year(str(first), cal)
-        y_last = _year(g["y2"], cal) if g["y2"] else y_first
+        y_last = _year(g["y2"] or g.get("y4"), cal) if (g["y2"] or g.get("y4")) else y_first
         if y_first is None or y_last is None:
             return expr("interval", None, cal, "not a year")
         value = _interval(_to_date(cal, y_first, 1, 1), _year_end(cal, y_last))
         return expr("interval", value, cal, "not a valid year")
+    if name == "bare_year":
+        y = int(g["y"].translate(_LATIN))
+        cal = "jalali" if y < 1500 else "gregorian"
+        return expr("interval", _interval(_to_date(cal, y, 1, 1), _year_end(cal, y)), cal)
+    if name == "ordinal_period":
+        return expr("interval", None, None, "an ordinal period: not resolved to dates")
+    if name == "age":
+        n = _num(g["n"])
+        return expr("duration", f"P{_fmt(n)}Y" if n else None, None, "not a number")
+    if name == "season":
+        first = SEASONS[g["season"]]
+        year = _year_from(today, "jalali")
+        value = _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, first + 2)) if year else None
+        return expr("interval", value, "jalali", "the year is not written and there is no publication date")
     if name == "century":
         n = _num(g["n"]) or ordinal_value(g["n"])
         cal = CALENDAR_WORDS.get(g["cal"] or "") or "gregorian"
@@ -555,6 +670,8 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     unit = g["unit"]
     if g.get("half") and n is not None:
         n += 0.5
+    if g.get("n2"):
+        return TimeExpr(start, stop, span, "duration", None, None, "a range of durations")
     rel = g.get("rel")
     if n is None:
         return TimeExpr(start, stop, span, "duration", None, None, "a vague amount of time")

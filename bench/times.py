@@ -1,0 +1,107 @@
+"""Time-expression benchmark on parstdex's gold sentences (../shared/data/times):
+span precision/recall/F1 (exact character spans, and overlapping spans) of
+khabar side by side with parstdex itself (run in bench/.venv-parstdex when it
+exists: `python -m venv bench/.venv-parstdex && bench/.venv-parstdex/bin/pip
+install parstdex`), and words/s.
+
+Usage: python bench/times.py [--errors=N] [--no-write]
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import DATA, ROOT, write_section  # noqa: E402
+
+from khabar import normalize_aligned  # noqa: E402
+from khabar.extract.times import extract_times  # noqa: E402
+
+GOLD = DATA / "times" / "data.json"
+PARSTDEX = ROOT / "bench" / ".venv-parstdex" / "bin" / "python"
+PARSTDEX_CODE = """
+import json, sys
+from parstdex import Parstdex
+model = Parstdex()
+out = []
+for line in sys.stdin.read().split("\\n"):
+    spans = model.extract_span(line)
+    out.append(sorted(set(tuple(s) for s in spans.get("datetime", []))))
+print(json.dumps(out))
+"""
+
+
+def ours(sentence: str) -> list[tuple[int, int]]:
+    norm, offsets = normalize_aligned(sentence)
+    spans = []
+    for t in extract_times(norm):
+        start, end = offsets[t.start], offsets[t.end]
+        while end > start and sentence[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def score(gold: list[list[tuple[int, int]]], pred: list[list[tuple[int, int]]]) -> dict[str, float]:
+    tp = fp = fn = otp = ofp = ofn = 0
+    for g, p in zip(gold, pred, strict=True):
+        gs, ps = set(g), set(p)
+        tp += len(gs & ps)
+        fp += len(ps - gs)
+        fn += len(gs - ps)
+        ofp += sum(not any(a < d and c < b for c, d in gs) for a, b in ps)
+        ofn += sum(not any(a < d and c < b for a, b in ps) for c, d in gs)
+        otp += sum(any(a < d and c < b for c, d in gs) for a, b in ps)
+    def f(t, p_, n_):
+        prec = t / (t + p_) if t + p_ else 0.0
+        rec = t / (t + n_) if t + n_ else 0.0
+        return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return {"exact": f(tp, fp, fn), "overlap": f(otp, ofp, ofn)}
+
+
+def main() -> None:
+    if not GOLD.exists():
+        print("skip: ../shared/data/times not found")
+        return
+    items = json.loads(GOLD.read_text(encoding="utf-8"))
+    sentences = [x["test_input"] for x in items]
+    gold = [[tuple(s) for s in json.loads(x["expected"])] for x in items]
+    start = time.process_time()
+    pred = [ours(s) for s in sentences]
+    secs = time.process_time() - start
+    words = sum(len(s.split()) for s in sentences)
+    rows = [("khabar", score(gold, pred))]
+    if PARSTDEX.exists():
+        res = subprocess.run([str(PARSTDEX), "-c", PARSTDEX_CODE], input="\n".join(s.replace("\n", " ") for s in sentences),
+                             capture_output=True, text=True, timeout=900)
+        try:
+            theirs = [[tuple(s) for s in spans] for spans in json.loads(res.stdout)]
+            rows.append(("parstdex", score(gold, theirs)))
+        except (ValueError, TypeError):
+            print("parstdex could not run:", res.stderr.strip().splitlines()[-1:])
+    show = int(next((a.split("=")[1] for a in sys.argv if a.startswith("--errors=")), 0))
+    for s, g, p in list(zip(sentences, gold, pred, strict=True)):
+        if show and set(g) != set(p):
+            show -= 1
+            print(s, "\n  gold:", [s[a:b] for a, b in g], "\n  ours:", [s[a:b] for a, b in p])
+    lines = ["| system | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |", "|---|---|---|---|---|---|---|"]
+    for name, sc in rows:
+        lines.append(f"| {name} | " + " | ".join(f"{v:.3f}" for v in (*sc["exact"], *sc["overlap"])) + " |")
+    table = "\n".join(lines)
+    table += f"\n\nkhabar: {words / secs:,.0f} words/s (normalize with alignment + time extraction, {len(sentences)} sentences)."
+    print(table)
+    if "--no-write" not in sys.argv:
+        write_section(
+            "Time expressions",
+            "Command: `python bench/times.py` (parstdex's 305 gold sentences; khabar's spans "
+            "found in normalized text and mapped back to the input through the alignment; "
+            "exact = same start and end, overlap = any shared character).\n\n" + table,
+        )
+
+
+if __name__ == "__main__":
+    main()
