@@ -35,6 +35,7 @@ from khabar.extract.numberwords import (
 
 JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
                  "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+JALALI_VARIANTS = {"أذر": "آذر", "اذر": "آذر", "امرداد": "مرداد"}
 GREGORIAN_MONTHS = {
     "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "آپریل": 4, "مه": 5, "می": 5,
     "ژوئن": 6, "جون": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8,
@@ -76,7 +77,7 @@ def _alt(words) -> str:
 
 def _ordinal_words() -> list[str]:
     out = ["نخست", "نخستین", "اول", "اولین", "یکم", "یکمین"]
-    for n in list(range(2, 41)) + [50, 60, 70, 80, 90, 100]:
+    for n in range(2, 101):
         words = to_words(n)
         head, _, last = words.rpartition(" ")
         last_ord = {"سه": "سوم", "سی": "سی‌ام", "یک": "یکم"}.get(last, last + "م")
@@ -90,16 +91,16 @@ _D = "[0-9۰-۹]"
 _NUMW = _alt(CARDINALS)
 _NUMBER = (
     rf"(?:{_D}+(?:[.٫]{_D}+)?(?:\s+(?:هزار|میلیون|میلیارد))?"
-    rf"|(?:{_NUMW})(?:و(?:{_NUMW}))+(?![\w\u200c])|(?:{_NUMW})(?:\s+و\s+(?:{_NUMW}))*)"
+    rf"|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|(?:{_NUMW})(?:(?:\s+و\s+|\u200cو\s*|\s+)(?:{_NUMW}))*)"
 )
 _ORD = _alt(_ordinal_words())
-_JM, _GM, _HM = _alt(JALALI_MONTHS), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
+_JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
 _MONTH = rf"(?:{_JM}|{_GM}|{_HM})"
 _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
 _B = r"(?:(?<![\w\u200c])|(?<=(?<![\w\u200c])در))"  # the start of a word (also after a glued "در")
 _E = r"(?![\w\u200c])"  # the end of a word
-_YEAR = rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
+_YEAR = rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
 
 # A 4-digit number before one of these counts something: it is not a year.
 _NOT_YEAR_AFTER = _alt(
@@ -135,17 +136,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
     ("span", re.compile(
-        rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:ی|‌ای|‌ست|ه)?(?P<half>\s+و\s+نیم)?{_E}"
+        rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})ی?(?=(?:‌ای|‌ست|ه)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?(?![\w\u200c])"
         rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
     ("year", re.compile(
         rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
         rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
     ("century", re.compile(
-        rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+        rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?:قرن|سده)(?:\s+{_ORD})?)?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
     ("ordinal_period", re.compile(
         rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}"
         rf"|{_B}(?:همان\s+|همین\s+)?(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)(?:\s+(?:سال|ماه))?{_E}")),
     ("age", re.compile(rf"{_B}(?P<n>{_D}{{1,3}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s*سالگی{_E}")),
+    ("anaphoric", re.compile(
+        rf"{_B}(?:(?P<jm>{_JM})[\s\u200c]*(?:ماه)?\s+)?(?:همان|همین)\s+(?P<unit>سال|ماه|هفته|روز|روزها|سال‌ها){_E}")),
     ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
     ("month_alone", re.compile(
         rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
@@ -182,24 +185,71 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     """Every time expression of `text` (already normalized), resolved against
     `published` where it is relative."""
     today = published.date() if isinstance(published, datetime) else published
-    matches: list[tuple[int, int, str, re.Match[str]]] = []
+    candidates: list[TimeExpr] = []
     for name, rx in _PATTERNS:
         for m in rx.finditer(text):
             if m.end() > m.start():
-                matches.append((m.start(), m.end(), name, m))
-    matches.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    chosen: list[tuple[int, int, str, re.Match[str]]] = []
-    end = -1
-    for item in matches:
-        if item[0] >= end:
-            chosen.append(item)
-            end = item[1]
+                expr = _resolve(text, m.start(), m.end(), name, m, today)
+                if expr is not None:
+                    candidates.append(expr)
+    candidates.sort(key=lambda t: (t.start, t.start - t.end))
     found: list[TimeExpr] = []
-    for start, stop, name, m in chosen:
-        expr = _resolve(text, start, stop, name, m, today)
-        if expr is not None:
+    end = -1
+    for expr in candidates:  # the longest at each place, none overlapping
+        if expr.start >= end:
             found.append(expr)
-    return [_extend_right(text, _extend_left(text, t), today) for t in _merge(text, found)]
+            end = expr.end
+    merged = _chain(text, _merge(text, found))
+    return [_extend_right(text, _extend_left(text, t), today) for t in merged]
+
+
+_JOINER = re.compile(r"\s*(?:و\s*)?")
+_DAY_PART_AFTER = re.compile(r"\s+(?:صبح|عصر|شب|ظهر|بامداد|غروب|شامگاه|صبحگاه|نیمه‌شب|بعد\s+از\s+ظهر|بعدازظهر)(?![\w\u200c])")
+
+
+def _chain(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Expressions that follow each other with only a space or "و" between them
+    are one expression ("شنبه عصر", "۲۳ ساعت و ۵ دقیقه", "۱۳۹۵/۰۸/۱۹ ۱۳:۳۱")."""
+    out: list[TimeExpr] = []
+    for expr in found:
+        part = _DAY_PART_AFTER.match(text, expr.end)
+        if part and expr.kind in ("date", "datetime") and not text[expr.start : expr.end].startswith("ساعت"):
+            expr.end = part.end()
+            expr.text = text[expr.start : expr.end]
+        if out and _JOINER.fullmatch(text[out[-1].end : expr.start]):
+            prev = out.pop()
+            out.append(_join(text, prev, expr))
+        else:
+            out.append(expr)
+    return out
+
+
+def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
+    """One expression from two adjacent ones; a date and a time make a datetime."""
+    span = text[a.start : b.end]
+    for date_part, time_part in ((a, b), (b, a)):
+        if date_part.kind == "date" and time_part.kind == "time":
+            value = f"{date_part.value}{time_part.value}" if date_part.value and time_part.value else None
+            return TimeExpr(a.start, b.end, span, "datetime", value, date_part.calendar,
+                            None if value else "a part could not be resolved")
+    if a.kind == b.kind == "duration" and a.value and b.value and a.value.startswith("P") and b.value.startswith("P"):
+        return TimeExpr(a.start, b.end, span, "duration", _add_durations(a.value, b.value))
+    keep = a if a.value else b
+    return TimeExpr(a.start, b.end, span, keep.kind, keep.value, keep.calendar, keep.reason)
+
+
+def _add_durations(a: str, b: str) -> str:
+    """"PT23H" + "PT5M" → "PT23H5M" (parts in ISO order)."""
+    parts: dict[str, str] = {}
+    for value in (a, b):
+        date_part, _, time_part = value[1:].partition("T")
+        for number, unit in re.findall(r"([0-9.]+)([YMWD])", date_part):
+            parts[unit] = number
+        for number, unit in re.findall(r"([0-9.]+)([HMS])", time_part):
+            parts["T" + unit] = number
+    date_part = "".join(parts[u] + u for u in "YMWD" if u in parts)
+    time_part = "".join(parts["T" + u] + u for u in "HMS" if "T" + u in parts)
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 _UNTIL_NOW = re.compile(r"\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c])")
@@ -223,7 +273,7 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
     r"(?:(?<![\w\u200c])(?:(?:در|از)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
-    r"اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))\s*)$"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم)))\s*)$"
 )
 EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
          "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half"}
@@ -236,7 +286,7 @@ def _extend_left(text: str, expr: TimeExpr) -> TimeExpr:
         m = _LEFT.search(text, max(0, expr.start - 14), expr.start)
         if m is None or m.start() == m.end():
             return expr
-        word = re.sub(r"\s+", " ", m.group().strip())
+        word = re.sub(r"^در\s*(?=\S)(?!طول)", "", re.sub(r"\s+", " ", m.group().strip())) or "در"
         edge = EDGES.get(word)
         if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
             first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
@@ -327,7 +377,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
     if name == "date_words":
         day = _num(g["day"]) or ordinal_value(g["day"])
         month_name = g["month"]
-        if month_name in AMBIGUOUS_MONTHS and not g["year"] and not g["day"][0].isdigit() and not g["wd"]:
+        if month_name in AMBIGUOUS_MONTHS and not g["year"] and g["day"] in CARDINALS and not g["wd"]:
             return None  # "یک دی جی", "سه تیر": not dates
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
         year = _year(g["year"], cal)
@@ -415,6 +465,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         first = _num(y1)
         if first is None or not isinstance(first, int):
             return None
+        if g.get("bc"):
+            return expr("interval", None, "gregorian", "a year before the common era")
         if cal is None:
             cal = "jalali" if 1200 <= first <= 1500 or first < 100 else "gregorian" if 1500 < first <= 2200 else None
         if cal is None:
@@ -431,6 +483,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         y = int(g["y"].translate(_LATIN))
         cal = "jalali" if y < 1500 else "gregorian"
         return expr("interval", _interval(_to_date(cal, y, 1, 1), _year_end(cal, y)), cal)
+    if name == "anaphoric":
+        return expr("interval", None, None, "refers to a time named earlier in the text")
     if name == "ordinal_period":
         return expr("interval", None, None, "an ordinal period: not resolved to dates")
     if name == "age":
@@ -488,7 +542,7 @@ def _day_part(hour: int, part: str | None) -> int:
 
 
 def _calendar_of_month(name: str) -> str:
-    if name in JALALI_MONTHS or name in SEASONS:
+    if name in JALALI_MONTHS or name in SEASONS or name in JALALI_VARIANTS:
         return "jalali"
     if name in HIJRI_MONTHS:
         return "hijri"
@@ -496,6 +550,7 @@ def _calendar_of_month(name: str) -> str:
 
 
 def _month_number(name: str, cal: str) -> int:
+    name = JALALI_VARIANTS.get(name, name)
     if name in JALALI_MONTHS:
         return JALALI_MONTHS.index(name) + 1
     if name in HIJRI_MONTHS:
