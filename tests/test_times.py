@@ -1,0 +1,68 @@
+"""Time expressions: values of tests/data/times.tsv against 2021-06-30, the
+seed's expressions, relative ones without a publication date, calendars."""
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import khabar
+import khabar.ingest.reader
+from khabar.extract.times import extract_times
+
+TABLE = Path(__file__).parent / "data" / "times.tsv"
+PUBLISHED = date(2021, 6, 30)
+
+
+def _rows():
+    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"])
+def test_time_table(row):
+    found = extract_times(khabar.normalize(row["sentence"]), PUBLISHED)
+    assert len(found) == 1, [t.to_dict() for t in found]
+    t = found[0]
+    assert t.text == khabar.normalize(row["text"])
+    assert (t.kind, t.value or "", t.calendar or "") == (row["kind"], row["value"], row["calendar"])
+
+
+def test_table_size():
+    assert len(_rows()) >= 50
+
+
+def test_seed_times(shared_data):
+    doc = khabar.analyze(khabar.ingest.reader.read(shared_data / "seed/irna-ankara-moscow.txt"), published=PUBLISHED)
+    values = {t.text: t.value for t in doc.times}
+    assert values["روز چهارشنبه"] == "2021-06-30"
+    assert values["در ۴ ماه نخست سال جاری میلادی"] == "2021-01-01/2021-04-30"
+    assert values["هفته گذشته"] == "2021-06-19/2021-06-25"
+    assert values["از آغاز سال جاری"] == "2021-01-01/2021-06-30"
+
+
+def test_relative_without_publication_date_gives_a_reason():
+    t = extract_times(khabar.normalize("هفته گذشته جلسه بود."))[0]
+    assert t.value is None and "publication date" in t.reason
+
+
+def test_year_is_taken_from_the_end_of_a_range():
+    t = extract_times(khabar.normalize("بین ۲۷ اوت تا ۲۲ اکتبر سال ۲۰۱۷"), PUBLISHED)[0]
+    assert t.value == "2017-08-27/2017-10-22"
+
+
+def test_words_that_are_not_times():
+    for sentence in ("نماز جمعه برگزار شد.", "یک دی جی آمد.", "تیر و کمان خرید.", "این کتاب ۱۴۰۰ صفحه دارد."):
+        assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
+
+
+def test_analyze_uses_the_article_date():
+    from datetime import datetime
+
+    from khabar.ingest.dates import TEHRAN
+    from khabar.model import Article
+
+    art = Article(title="جلسه", body=["دیروز جلسه برگزار شد."], published=datetime(2021, 6, 30, 9, 0, tzinfo=TEHRAN))
+    doc = khabar.analyze(art)
+    assert [t.value for t in doc.times] == ["2021-06-29"]
