@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/quantities.py
+	$(BIN)/python bench/times.py
 
 lexicon: $(STAMP)
 	$(BIN)/python tools/build_zwnj_lexicon.py

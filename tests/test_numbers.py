@@ -13,12 +13,15 @@ import khabar
 from khabar.extract.numbers import extract_quantities
 from khabar.extract.numberwords import compound_value, ordinal_value, to_words
 
-TABLE = Path(__file__).parent / "data" / "quantities.tsv"
+TABLES = [Path(__file__).parent / "data" / f"quantities{suffix}.tsv" for suffix in ("", "_systematic")]
 
 
 def _rows():
-    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    rows = []
+    for table in TABLES:
+        lines = [line for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        rows += csv.DictReader(lines, delimiter="\t")
+    return rows
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"])

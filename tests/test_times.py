@@ -11,13 +11,16 @@ import khabar
 import khabar.ingest.reader
 from khabar.extract.times import extract_times
 
-TABLE = Path(__file__).parent / "data" / "times.tsv"
+TABLES = [Path(__file__).parent / "data" / f"times{suffix}.tsv" for suffix in ("", "_systematic")]
 PUBLISHED = date(2021, 6, 30)
 
 
 def _rows():
-    lines = [line for line in TABLE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    rows = []
+    for table in TABLES:
+        lines = [line for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        rows += csv.DictReader(lines, delimiter="\t")
+    return rows
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"])

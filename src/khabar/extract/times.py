@@ -135,7 +135,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date_numeric", re.compile(
         rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.]\s*{_D})")),
     ("month_year", re.compile(
-        rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:\s*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
+        rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
     ("time", re.compile(
         rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})"
         rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
