@@ -116,7 +116,7 @@ _JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS)
 _MONTH = rf"(?:{_JM}|{_GM}|{_HM})"
 _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
-_B = r"(?:(?<![\w\u200c])|(?<=(?<![\w\u200c])در))"  # the start of a word (also after a glued "در")
+_B = r"(?<![\w\u200c])"  # the start of a word
 _E = r"(?![\w\u200c])"  # the end of a word
 _YEAR = rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
 
@@ -174,6 +174,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
         rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
 ]
+_UNIT_WORDS = r"روز|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|شب|فصل|ساعات|دقایق"
+# What each pattern cannot match without: a cheap first test for every line.
+_NEEDS = {name: re.compile(rx) for name, rx in {
+    "date_words": rf"(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![\w\u200c])",
+    "date_numeric": rf"{_D}\s*[/\-.]\s*{_D}",
+    "month_year": rf"(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
+    "time": rf"{_D}\s*:\s*{_D}",
+    "time_words": r"ساعت|نیم",
+    "relative_day": _alt(RELATIVE_DAYS),
+    "part_of_period": r"ماه|سال|هفته|قرن|دهه",
+    "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
+    "weekday": _WD,
+    "span": rf"(?:[0-9۰-۹]|{_NUMW}|چند|چندین|یک|یه|نیم)[\s\u200c]*(?:{_UNIT_WORDS})",
+    "year": rf"سال|{_CAL}",
+    "century": r"قرن|سده|دهه",
+    "ordinal_period": (
+        r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
+        r"|(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)"
+    ),
+    "age": r"سالگی",
+    "anaphoric": r"همان|همین",
+    "season": r"فصل",
+    "month_alone": rf"(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?<![\w\u200c])(?:{_GM})(?![\w\u200c])",
+    "bare_year": r"[12۱۲][0-9۰-۹]{3}",
+}.items()}
 _INTERVAL = re.compile(r"\s*(?:تا|الی|لغایت|-|–)\s*")
 _FROM_BEFORE = re.compile(r"(?:از|بین|طی|در)\s*$")
 
@@ -204,12 +229,18 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     `published` where it is relative."""
     today = published.date() if isinstance(published, datetime) else published
     candidates: list[TimeExpr] = []
-    for name, rx in _PATTERNS:
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                expr = _resolve(text, m.start(), m.end(), name, m, today)
-                if expr is not None:
-                    candidates.append(expr)
+    start = 0
+    for line in text.split("\n"):  # no time expression crosses a line break
+        end = start + len(line)
+        for name, rx in _PATTERNS:
+            if not _NEEDS[name].search(text, start, end):
+                continue  # cheap test: the pattern cannot match this line
+            for m in rx.finditer(text, start, end):
+                if m.end() > m.start():
+                    expr = _resolve(text, m.start(), m.end(), name, m, today)
+                    if expr is not None:
+                        candidates.append(expr)
+        start = end + 1
     candidates.sort(key=lambda t: (t.start, t.start - t.end))
     found: list[TimeExpr] = []
     end = -1
