@@ -92,3 +92,9 @@ def test_jalali_gregorian_round_trip(day):
     import jdatetime
 
     assert jdatetime.date.fromgregorian(date=day).togregorian() == day
+
+
+def test_years_and_dates_are_times_not_quantities():
+    doc = khabar.analyze("در سال ۱۳۹۹ و در ۱۲ اردیبهشت ۱۴۰۰، ۵۰۰ نفر ثبت‌نام کردند.")
+    assert [q.text for q in doc.quantities] == ["۵۰۰ نفر"]
+    assert len(doc.times) == 2

@@ -29,8 +29,8 @@ def analyze(text: str | Article, *, published: datetime | date | None = None) ->
     spans = token_spans(norm)
     tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
-    quantities = extract_quantities(norm)
     times = extract_times(norm, published)
+    quantities = _outside(extract_quantities(norm), times)
     return Doc(
         text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens,
         article=article, quantities=quantities, times=times,
@@ -46,3 +46,11 @@ def sentences(text: str) -> list[str]:
 def tokenize(text: str) -> list[list[str]]:
     """The tokens of `text`, normalized, sentence by sentence."""
     return tokenized_sentences(normalize(text))
+
+
+def _outside(quantities: list, times: list) -> list:
+    """Quantities that are not part of a time expression (a year is a time, not a number)."""
+    if not times:
+        return quantities
+    spans = [(t.start, t.end) for t in times]
+    return [q for q in quantities if not any(s <= q.start and q.end <= e for s, e in spans)]
