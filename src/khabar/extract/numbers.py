@@ -21,10 +21,10 @@ from khabar.extract.numberwords import (
     SCALES,
     UNITS,
     ZWNJ,
-    _segment,
     combine,
     digits_value,
     ordinal_value,
+    segment_words,
 )
 
 # Currencies: Persian name (one or two words) → (ISO 4217 code, factor).
@@ -206,7 +206,7 @@ def _atom(token: str) -> int | float | None:
     if value is not None:
         return value
     if ZWNJ not in token and any(c == "و" for c in token[1:-1]):
-        parts = _segment(token)
+        parts = segment_words(token)
         if parts and len(parts) > 1:
             return combine(parts)
     return None

@@ -76,14 +76,14 @@ def compound_value(words: str) -> int | None:
     for piece in re.split(rf"[\s{ZWNJ}]+", words.strip()):
         if piece == "و":
             continue
-        segmented = _segment(piece)
+        segmented = segment_words(piece)
         if segmented is None:
             return None
         values.extend(segmented)
     return combine(values) if values else None
 
 
-def _segment(piece: str) -> list[int] | None:
+def segment_words(piece: str) -> list[int] | None:
     """Number words written together, with or without "و" between them
     ("هزارونهصدونود" → [1000, 900, 90]); longest word first at each point."""
     if piece in CARDINALS:

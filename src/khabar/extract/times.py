@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import jdatetime
@@ -815,11 +815,3 @@ def _shift(today: date, amount: float, code: str, unit: str, direction: int) -> 
 
 def _fmt(amount: float) -> str:
     return str(int(amount)) if float(amount).is_integer() else str(amount)
-
-
-def time_of(value: str) -> time | None:
-    """The time of an ISO time value ("T10:30")."""
-    try:
-        return time.fromisoformat(value[1:]) if value.startswith("T") else None
-    except ValueError:
-        return None

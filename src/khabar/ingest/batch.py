@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khabar.errors import InputError, KhabarError
-from khabar.ingest.decode import MAX_BYTES
+from khabar.ingest.decode import read_bytes
 from khabar.ingest.reader import iter_articles
 from khabar.model import Article
 
@@ -100,19 +100,10 @@ def _read_input(name: str) -> Iterator[tuple[str, Article | KhabarError]]:
     if name == "-":
         yield from iter_articles(sys.stdin.buffer.read(), "stdin")
         return
-    path = Path(name)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        yield name, InputError(f"{name}: {exc.strerror.lower() if exc.strerror else exc}")
-        return
-    if size > MAX_BYTES:
-        yield name, InputError(f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield name, InputError(f"{name}: {exc.strerror.lower() if exc.strerror else exc}")
+        data = read_bytes(name)
+    except InputError as exc:
+        yield name, exc
         return
     yield from iter_articles(data, name)
 

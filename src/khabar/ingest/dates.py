@@ -59,3 +59,19 @@ def _to_datetime(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
     except (ValueError, KeyError):
         return None
     return None
+
+
+def published_date(metadata: str | None, in_page: datetime | None) -> datetime | None:
+    """The metadata date (meta tags, JSON-LD), with the time of day from a date
+    written in the page on the same day when the metadata gives none."""
+    try:
+        parsed = datetime.fromisoformat(metadata) if metadata else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        return in_page
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=TEHRAN)
+    if in_page and in_page.date() == parsed.date() and parsed.time() == datetime.min.time():
+        return in_page
+    return parsed

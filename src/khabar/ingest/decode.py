@@ -39,21 +39,27 @@ def decode(data: bytes, name: str = "input", charset: str | None = None) -> str:
     return text
 
 
-def read_text(path: str | Path) -> str:
-    """Read a file as text ('-' is not handled here)."""
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or InputError saying why not (missing, a folder, too large…)."""
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"{p}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        data = p.read_bytes()
+        return p.read_bytes()
     except IsADirectoryError as exc:
         raise InputError(f"{p}: is a directory") from exc
     except FileNotFoundError as exc:
         raise InputError(f"{p}: no such file") from exc
     except PermissionError as exc:
         raise InputError(f"{p}: permission denied") from exc
-    return decode(data, str(p))
+    except OSError as exc:
+        raise InputError(f"{p}: {exc.strerror or exc}") from exc
+
+
+def read_text(path: str | Path) -> str:
+    """Read a file as text."""
+    return decode(read_bytes(path), str(path))
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

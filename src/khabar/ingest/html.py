@@ -5,11 +5,10 @@ finds Jalali or Gregorian dates written in the page."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from khabar.errors import NoArticleError
 from khabar.ingest.cleaning import clean, clean_lines, language_of
-from khabar.ingest.dates import TEHRAN, find_date
+from khabar.ingest.dates import find_date, published_date
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.ingest.sources import registry
 from khabar.model import Article
@@ -52,7 +51,7 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
     body, dropped = strip_furniture(lines)
     warnings = [f"removed {dropped} line(s) of site furniture"] if dropped else []
     page_url = url or doc.url
-    published = _published(doc.date, find_date(_visible_text(html)[:5000]))
+    published = published_date(doc.date, find_date(_visible_text(html)[:5000]))
     site = doc.sitename or doc.hostname
     if site is None and page_url and (known := registry().by_url(page_url)):
         site = known.name_en
@@ -60,22 +59,6 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
         title, body, url=page_url, site=site, source=source, published=published,
         warnings=warnings, language=language,
     )
-
-
-def _published(metadata: str | None, in_page: datetime | None) -> datetime | None:
-    """The metadata date (meta tags, JSON-LD), with the time of day from a date
-    written in the page on the same day when the metadata gives none."""
-    try:
-        parsed = datetime.fromisoformat(metadata) if metadata else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        return in_page
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=TEHRAN)
-    if in_page and in_page.date() == parsed.date() and parsed.time() == datetime.min.time():
-        return in_page
-    return parsed
 
 
 def _is_date_line(line: str) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from khabar.errors import InputError, KhabarError
-from khabar.ingest.decode import MAX_BYTES, decode
+from khabar.ingest.decode import decode, read_bytes
 from khabar.ingest.html import parse_html
 from khabar.ingest.plaintext import parse_text
 from khabar.ingest.records import iter_records, parse_record
@@ -94,7 +94,7 @@ def read(source: str | Path | bytes, *, name: str | None = None) -> Article:
     else:
         path = Path(source)
         label = name or str(path)
-        data = _read_bytes(path)
+        data = read_bytes(path)
     results = list(iter_articles(data, label))
     articles = [r for _, r in results if isinstance(r, Article)]
     if len(articles) == 1:
@@ -103,17 +103,3 @@ def read(source: str | Path | bytes, *, name: str | None = None) -> Article:
         raise InputError(f"{label}: holds {len(articles)} articles; use `khabar ingest` for collections")
     errors = [r for _, r in results if isinstance(r, KhabarError)]
     raise errors[0] if errors else InputError(f"{label}: no article found")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a directory") from exc
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc

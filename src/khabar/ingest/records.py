@@ -9,8 +9,7 @@ from typing import Any
 
 from khabar.errors import InputError
 from khabar.ingest.cleaning import clean, clean_lines, language_of
-from khabar.ingest.dates import find_date
-from khabar.ingest.html import _published
+from khabar.ingest.dates import find_date, published_date
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.model import Article
 
@@ -65,7 +64,7 @@ def parse_record(record: Any, label: str) -> Article:
     if not title and not body and not lead:
         raise InputError(f"{label}: no title or body fields")
     date_value = _first_text(record, DATE_FIELDS)
-    published = _published(date_value, None) if _is_iso(date_value) else find_date(date_value) if date_value else None
+    published = published_date(date_value, None) if _is_iso(date_value) else find_date(date_value) if date_value else None
     url = _first_text(record, URL_FIELDS) or None
     warnings = [f"removed {dropped} line(s) of site furniture"] if dropped else []
     return build_article(
