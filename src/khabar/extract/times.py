@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import jdatetime
@@ -126,79 +127,85 @@ _NOT_YEAR_AFTER = _alt(
     | {"درصد", "٪", "%", "هزار", "میلیون", "میلیارد", "صفحه", "متری", "کیلومتری"}
 )
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date_words", re.compile(
-        rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
-        rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*"
-        rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?{_E}(?:\s+(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
-        rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
-    ("date_numeric", re.compile(
-        rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.]\s*{_D})")),
-    ("month_year", re.compile(
-        rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
-    ("time", re.compile(
-        rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})"
-        rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
-    ("time_words", re.compile(
-        rf"{_B}(?:ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s+و\s+(?:(?P<half>نیم)|(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه))?"
-        rf"|(?P<h2>{_D}{{1,2}}|{_NUMW})\s*و\s*(?P<half2>نیم)(?=\s+(?:{_alt(DAY_PARTS)})))(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
-    ("relative_day", re.compile(rf"{_B}(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
-    ("part_of_period", re.compile(
-        rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
-        rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
-        rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))?)"
-        rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
-    ("period", re.compile(
-        rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
-        rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
-    ("weekday", re.compile(
-        rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
-    ("span", re.compile(
-        rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})ی?(?=(?:‌ای|‌ست|ه)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?(?![\w\u200c])"
-        rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
-    ("year", re.compile(
-        rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
-        rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
-    ("century", re.compile(
-        rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?:قرن|سده)(?:\s+{_ORD})?)?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
-    ("ordinal_period", re.compile(
-        rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}"
-        rf"|{_B}(?:همان\s+|همین\s+)?(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)(?:\s+(?:سال|ماه))?{_E}")),
-    ("age", re.compile(rf"{_B}(?P<n>{_D}{{1,3}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s*سالگی{_E}")),
-    ("anaphoric", re.compile(
-        rf"{_B}(?:(?P<jm>{_JM})[\s\u200c]*(?:ماه)?\s+)?(?:همان|همین)\s+(?P<unit>سال|ماه|هفته|روز|روزها|سال‌ها){_E}")),
-    ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
-    ("month_alone", re.compile(
-        rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
-    ("bare_year", re.compile(
-        rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
-        rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
-]
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The expression patterns, compiled on first use (import stays fast)."""
+    return [
+        ("date_words", re.compile(
+            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
+            rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*"
+            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?{_E}(?:\s+(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
+            rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
+        ("date_numeric", re.compile(
+            rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.]\s*{_D})")),
+        ("month_year", re.compile(
+            rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
+        ("time", re.compile(
+            rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})"
+            rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+        ("time_words", re.compile(
+            rf"{_B}(?:ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s+و\s+(?:(?P<half>نیم)|(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه))?"
+            rf"|(?P<h2>{_D}{{1,2}}|{_NUMW})\s*و\s*(?P<half2>نیم)(?=\s+(?:{_alt(DAY_PARTS)})))(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+        ("relative_day", re.compile(rf"{_B}(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
+        ("part_of_period", re.compile(
+            rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
+            rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
+            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))?)"
+            rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+        ("period", re.compile(
+            rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
+            rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+        ("weekday", re.compile(
+            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
+        ("span", re.compile(
+            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})ی?(?=(?:‌ای|‌ست|ه)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?(?![\w\u200c])"
+            rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
+        ("year", re.compile(
+            rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
+            rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
+        ("century", re.compile(
+            rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?:قرن|سده)(?:\s+{_ORD})?)?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+        ("ordinal_period", re.compile(
+            rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}"
+            rf"|{_B}(?:همان\s+|همین\s+)?(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)(?:\s+(?:سال|ماه))?{_E}")),
+        ("age", re.compile(rf"{_B}(?P<n>{_D}{{1,3}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s*سالگی{_E}")),
+        ("anaphoric", re.compile(
+            rf"{_B}(?:(?P<jm>{_JM})[\s\u200c]*(?:ماه)?\s+)?(?:همان|همین)\s+(?P<unit>سال|ماه|هفته|روز|روزها|سال‌ها){_E}")),
+        ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
+        ("month_alone", re.compile(
+            rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+        ("bare_year", re.compile(
+            rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
+            rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
+    ]
 _UNIT_WORDS = r"روز|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|شب|فصل|ساعات|دقایق"
 # What each pattern cannot match without: a cheap first test for every line.
-_NEEDS = {name: re.compile(rx) for name, rx in {
-    "date_words": rf"(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![\w\u200c])",
-    "date_numeric": rf"{_D}\s*[/\-.]\s*{_D}",
-    "month_year": rf"(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
-    "time": rf"{_D}\s*:\s*{_D}",
-    "time_words": r"ساعت|نیم",
-    "relative_day": _alt(RELATIVE_DAYS),
-    "part_of_period": r"ماه|سال|هفته|قرن|دهه",
-    "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
-    "weekday": _WD,
-    "span": rf"(?:[0-9۰-۹]|{_NUMW}|چند|چندین|یک|یه|نیم)[\s\u200c]*(?:{_UNIT_WORDS})",
-    "year": rf"سال|{_CAL}",
-    "century": r"قرن|سده|دهه",
-    "ordinal_period": (
-        r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
-        r"|(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)"
-    ),
-    "age": r"سالگی",
-    "anaphoric": r"همان|همین",
-    "season": r"فصل",
-    "month_alone": rf"(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?<![\w\u200c])(?:{_GM})(?![\w\u200c])",
-    "bare_year": r"[12۱۲][0-9۰-۹]{3}",
-}.items()}
+@lru_cache(maxsize=1)
+def _needs() -> dict[str, re.Pattern[str]]:
+    """For each pattern, what it cannot match without (compiled on first use)."""
+    return {name: re.compile(rx) for name, rx in {
+        "date_words": rf"(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![\w\u200c])",
+        "date_numeric": rf"{_D}\s*[/\-.]\s*{_D}",
+        "month_year": rf"(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
+        "time": rf"{_D}\s*:\s*{_D}",
+        "time_words": r"ساعت|نیم",
+        "relative_day": _alt(RELATIVE_DAYS),
+        "part_of_period": r"ماه|سال|هفته|قرن|دهه",
+        "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
+        "weekday": _WD,
+        "span": rf"(?:[0-9۰-۹]|{_NUMW}|چند|چندین|یک|یه|نیم)[\s\u200c]*(?:{_UNIT_WORDS})",
+        "year": rf"سال|{_CAL}",
+        "century": r"قرن|سده|دهه",
+        "ordinal_period": (
+            r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
+            r"|(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)"
+        ),
+        "age": r"سالگی",
+        "anaphoric": r"همان|همین",
+        "season": r"فصل",
+        "month_alone": rf"(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?<![\w\u200c])(?:{_GM})(?![\w\u200c])",
+        "bare_year": r"[12۱۲][0-9۰-۹]{3}",
+    }.items()}
 _INTERVAL = re.compile(r"\s*(?:تا|الی|لغایت|-|–)\s*")
 _FROM_BEFORE = re.compile(r"(?:از|بین|طی|در)\s*$")
 
@@ -232,8 +239,9 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     start = 0
     for line in text.split("\n"):  # no time expression crosses a line break
         end = start + len(line)
-        for name, rx in _PATTERNS:
-            if not _NEEDS[name].search(text, start, end):
+        needs = _needs()
+        for name, rx in _patterns():
+            if not needs[name].search(text, start, end):
                 continue  # cheap test: the pattern cannot match this line
             for m in rx.finditer(text, start, end):
                 if m.end() > m.start():
