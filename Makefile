@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/khabar analyze examples/sample-article.txt
+	$(BIN)/khabar analyze examples/sample-article.txt --published 2023-05-15
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests tools bench
