@@ -150,7 +150,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("part_of_period", re.compile(
             rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
             rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
-            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))?)"
+            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+{_D})))"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
             rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
@@ -158,7 +158,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", re.compile(
             rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
         ("span", re.compile(
-            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})ی?(?=(?:‌ای|‌ست|ه)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?(?![\w\u200c])"
+            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})ی?(?=(?:‌ای|‌ست|ه)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
@@ -330,7 +330,7 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
     r"(?:(?<![\w\u200c])(?:(?:در|از)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
-    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم)))\s*)$"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب)\s*)$"
 )
 EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
          "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half"}
@@ -385,7 +385,13 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar))
             i += 2
             continue
-        if nxt and _INTERVAL.fullmatch(gap) and cur.kind in ("date", "datetime", "interval") and nxt.kind in ("date", "datetime", "interval"):
+        if (
+            nxt
+            and _INTERVAL.fullmatch(gap)
+            and cur.kind in ("date", "datetime", "interval")
+            and nxt.kind in ("date", "datetime", "interval")
+            and (cur.calendar == nxt.calendar or gap.strip() not in ("-", "–"))  # "23 نوامبر - سوم آذر": one day, two calendars
+        ):
             start = cur.start
             before = _FROM_BEFORE.search(text[max(0, start - 6) : start])
             if before:
