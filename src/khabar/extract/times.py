@@ -69,7 +69,7 @@ RELATIVE_DAYS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -
                  "پریروز": -2, "پریشب": -2, "پس‌فردا": 2}
 DAY_PARTS = {"صبح": 0, "بامداد": 0, "ق.ظ": 0, "ق. ظ": 0, "AM": 0, "am": 0, "ظهر": 12,
              "بعدازظهر": 12, "بعد از ظهر": 12, "عصر": 12, "ب.ظ": 12, "ب. ظ": 12, "PM": 12, "pm": 12,
-             "شب": 12}
+             "شب": 12, "غروب": 12}
 
 
 def _alt(words) -> str:
@@ -108,9 +108,10 @@ def _ordinal_words() -> list[str]:
 
 _D = "[0-9۰-۹]"
 _NUMW = _alt(CARDINALS)
+_NUM_ITEM = rf"(?:{_NUMW})(?:و?(?:{_NUMW}))*"  # a number word, or several written together
 _NUMBER = (
     rf"(?:{_D}+(?:[.٫]{_D}+)?(?:\s+(?:هزار|میلیون|میلیارد))?"
-    rf"|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|(?:{_NUMW})(?:(?:\s+و\s+|\u200cو\s*|\s+)(?:{_NUMW}))*)"
+    rf"|{_NUM_ITEM}(?:(?:\s+و\s+|\u200cو\s*|\s+){_NUM_ITEM})*)"
 )
 _ORD = _alt(_ordinal_words())
 _JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
@@ -146,10 +147,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("time_words", re.compile(
             rf"{_B}(?:ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s+و\s+(?:(?P<half>نیم)|(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه))?"
             rf"|(?P<h2>{_D}{{1,2}}|{_NUMW})\s*و\s*(?P<half2>نیم)(?=\s+(?:{_alt(DAY_PARTS)})))(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+        ("time_to", re.compile(
+            rf"{_B}(?P<before>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW}){_E}")),
         ("relative_day", re.compile(rf"{_B}(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
         ("part_of_period", re.compile(
             rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
-            rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
+            rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
             rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+{_D})))"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
@@ -158,7 +161,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", re.compile(
             rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
         ("span", re.compile(
-            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})ی?(?=(?:‌ای|‌ست|ه)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
+            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?P<half0>\s+و\s+نیم)?(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})[یه]?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
@@ -189,6 +192,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "month_year": rf"(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
         "time": rf"{_D}\s*:\s*{_D}",
         "time_words": r"ساعت|نیم",
+        "time_to": r"به\s+ساعت",
         "relative_day": _alt(RELATIVE_DAYS),
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
@@ -260,7 +264,6 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     return [_extend_right(text, _extend_left(text, t), today) for t in merged]
 
 
-_JOINER = re.compile(r"\s*(?:و\s*)?")
 _DAY_PART_AFTER = re.compile(r"\s+(?:صبح|عصر|شب|ظهر|بامداد|غروب|شامگاه|صبحگاه|نیمه‌شب|بعد\s+از\s+ظهر|بعدازظهر)(?![\w\u200c])")
 
 
@@ -273,7 +276,8 @@ def _chain(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         if part and expr.kind in ("date", "datetime") and not text[expr.start : expr.end].startswith("ساعت"):
             expr.end = part.end()
             expr.text = text[expr.start : expr.end]
-        if out and _JOINER.fullmatch(text[out[-1].end : expr.start]):
+        gap = text[out[-1].end : expr.start] if out else None
+        if out and (gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
             prev = out.pop()
             out.append(_join(text, prev, expr))
         else:
@@ -330,7 +334,7 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
     r"(?:(?<![\w\u200c])(?:(?:در|از)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
-    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب)\s*)$"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر)\s*)$"
 )
 EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
          "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half"}
@@ -403,6 +407,10 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             value = f"{lo}/{hi}" if lo and hi else None
             out.append(TimeExpr(start, nxt.end, text[start : nxt.end], "interval", value, cur.calendar or nxt.calendar,
                                 None if value else "an end could not be resolved"))
+            i += 2
+            continue
+        if nxt and cur.kind == nxt.kind == "duration" and gap.strip() in ("تا", "الی"):
+            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "duration", None, None, "a range of durations"))
             i += 2
             continue
         out.append(cur)
@@ -499,6 +507,11 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return None
         second = f":{g['s'].translate(_LATIN)}" if g.get("s") else ""
         return expr("time", f"T{hour:02d}:{minute:02d}{second}")
+    if name == "time_to":
+        hour, before = _num(g["h"]), _num(g["before"])
+        if hour is None or before is None or not 0 < before < 60 or hour > 24:
+            return None
+        return expr("time", f"T{(int(hour) - 1) % 24:02d}:{60 - int(before):02d}")
     if name == "time_words":
         hour = _num(g["h"] or g["h2"])
         if hour is None or hour > 24:
@@ -786,7 +799,7 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     n_text = g["n"]
     n = {"چند": None, "چندین": None, "یک": 1, "نیم": 0.5}.get(n_text, _num(n_text)) if n_text else None
     unit = g["unit"]
-    if g.get("half") and n is not None:
+    if (g.get("half") or g.get("half0")) and n is not None:
         n += 0.5
     if g.get("n2"):
         return TimeExpr(start, stop, span, "duration", None, None, "a range of durations")
