@@ -47,9 +47,10 @@ HIJRI_MONTHS = {
     "جمادی‌الاولی": 5, "جمادی‌الثانی": 6, "جمادی‌الثانیه": 6, "جمادی‌الآخر": 6, "رجب": 7, "شعبان": 8,
     "رمضان": 9, "شوال": 10, "ذی‌القعده": 11, "ذیقعده": 11, "ذی‌الحجه": 12, "ذیحجه": 12,
 }
+HIJRI_MONTHS.update({k.replace("\u200c", " "): v for k, v in HIJRI_MONTHS.items() if "\u200c" in k})
 WEEKDAYS = {  # Python weekday numbers
     "شنبه": 5, "یکشنبه": 6, "یک‌شنبه": 6, "دوشنبه": 0, "سه‌شنبه": 1, "سشنبه": 1,
-    "چهارشنبه": 2, "پنجشنبه": 3, "پنج‌شنبه": 3, "جمعه": 4, "آدینه": 4,
+    "چهارشنبه": 2, "چارشنبه": 2, "پنجشنبه": 3, "پنج‌شنبه": 3, "جمعه": 4, "آدینه": 4,
 }
 SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "زمستان": 10}  # first Jalali month
 UNITS = {"ثانیه": "S", "دقیقه": "M", "ساعت": "H", "روز": "D", "شب": "D", "شبانه‌روز": "D",
@@ -475,7 +476,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return found
     if name == "date_numeric":
         a, b, c = (int(g[k].translate(_LATIN)) for k in ("a", "b", "c"))
-        if len(g["a"]) == 4:
+        if len(g["a"]) == 4 or (len(g["a"]) == 2 and a > 31 and c <= 31):  # ۱۳۹۵/۸/۱۹, ۹۵/۹/۶
             year, month, day = a, b, c
         elif len(g["c"]) == 4 or len(g["c"]) == 2:
             year, month, day = c, b, a
