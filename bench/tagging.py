@@ -1,0 +1,56 @@
+"""Part-of-speech and lemma benchmark on UD Seraji test with gold tokens (never
+trained on), and tokens/s.
+
+Usage: python bench/tagging.py [--no-write]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from _common import DATA, write_section  # noqa: E402
+from train_tagger import read_conllu  # noqa: E402
+
+from khabar.persian.lemmatize import lemmatize  # noqa: E402
+from khabar.persian.tagger import model, tag_words  # noqa: E402
+
+TEST = DATA / "ud/seraji/fa_seraji-ud-test.conllu"
+
+
+def main() -> None:
+    if not TEST.exists():
+        print("skip: UD Seraji test not found")
+        return
+    sents = read_conllu(TEST)
+    tagger = model()
+    tokens = sum(len(s) for s in sents)
+    start = time.process_time()
+    predicted = [tag_words(tagger, [w for w, _, _ in s]) for s in sents]
+    tag_secs = time.process_time() - start
+    right = sum(p == g for s, tags in zip(sents, predicted, strict=True) for (_, g, _), p in zip(s, tags, strict=True))
+    confusions = Counter((g, p) for s, tags in zip(sents, predicted, strict=True) for (_, g, _), p in zip(s, tags, strict=True) if g != p)
+    start = time.process_time()
+    lemmas = [[lemmatize(w, t) for (w, _, _), t in zip(s, tags, strict=True)] for s, tags in zip(sents, predicted, strict=True)]
+    lemma_secs = time.process_time() - start
+    lemma_right = sum(p == g for s, ls in zip(sents, lemmas, strict=True) for (_, _, g), p in zip(s, ls, strict=True))
+    lemma_gold_pos = sum(
+        lemmatize(w, u) == lem for s in sents for w, u, lem in s
+    )
+    rate = tokens / (tag_secs + lemma_secs)
+    table = (
+        "| data | tokens | UPOS accuracy | lemma accuracy | lemma accuracy with gold UPOS | tokens/s (tag + lemma) |\n|---|---|---|---|---|---|\n"
+        f"| {TEST.name} (gold tokens) | {tokens:,} | {right / tokens:.4f} | {lemma_right / tokens:.4f} | {lemma_gold_pos / tokens:.4f} | {rate:,.0f} |"
+    )
+    print(table)
+    print("most frequent confusions (gold → predicted):", confusions.most_common(12))
+    if "--no-write" not in sys.argv:
+        write_section("Parts of speech and lemmas", "Command: `python bench/tagging.py`.\n\n" + table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Part-of-speech tagging (UD UPOS) with an averaged perceptron, greedy left to
+right; the model is built by tools/train_tagger.py and loaded once, lazily."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+
+ZWNJ = "\u200c"
+_DIGITS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
+START = ("<s>", "<s2>")
+
+
+def features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
+    """The features of token i given the two tags before it."""
+    w = words[i]
+    before = words[i - 1] if i > 0 else "<s>"
+    after = words[i + 1] if i + 1 < len(words) else "</s>"
+    after2 = words[i + 2] if i + 2 < len(words) else "</s>"
+    shape = "d" if w[0] in _DIGITS else ("z" if ZWNJ in w else ("p" if not w[0].isalpha() else "w"))
+    return [
+        "b",
+        "w=" + w,
+        "s1=" + w[-1:],
+        "s2=" + w[-2:],
+        "s3=" + w[-3:],
+        "p1=" + w[:1],
+        "p2=" + w[:2],
+        "last=" + w.rsplit(ZWNJ, 1)[-1],
+        "shape=" + shape,
+        "t-1=" + prev,
+        "t-2=" + prev + "|" + prev2,
+        "t-1,w=" + prev + "|" + w,
+        "w-1=" + before,
+        "w+1=" + after,
+        "w+2=" + after2,
+        "s3-1=" + before[-3:],
+        "s3+1=" + after[-3:],
+        "w,w+1=" + w + "|" + after,
+    ]
+
+
+class Perceptron:
+    """An averaged perceptron: weights[feature][tag]."""
+
+    def __init__(self, weights: dict[str, dict[str, float]] | None = None, tags: list[str] | None = None):
+        self.weights = weights or {}
+        self.tags = tags or []
+        self._totals: dict[tuple[str, str], float] = defaultdict(float)
+        self._stamps: dict[tuple[str, str], int] = defaultdict(int)
+        self._i = 0
+
+    def predict(self, feats: list[str]) -> str:
+        scores: dict[str, float] = defaultdict(float)
+        weights = self.weights
+        for f in feats:
+            row = weights.get(f)
+            if row:
+                for tag, weight in row.items():
+                    scores[tag] += weight
+        return max(self.tags, key=lambda t: (scores.get(t, 0.0), t)) if not scores else max(scores, key=scores.__getitem__)
+
+    def update(self, truth: str, guess: str, feats: list[str]) -> None:
+        self._i += 1
+        if truth == guess:
+            return
+        for f in feats:
+            row = self.weights.setdefault(f, {})
+            for tag, delta in ((truth, 1.0), (guess, -1.0)):
+                key = (f, tag)
+                weight = row.get(tag, 0.0)
+                self._totals[key] += (self._i - self._stamps[key]) * weight
+                self._stamps[key] = self._i
+                row[tag] = weight + delta
+
+    def average(self) -> None:
+        for f, row in self.weights.items():
+            for tag, weight in list(row.items()):
+                key = (f, tag)
+                total = self._totals[key] + (self._i - self._stamps[key]) * weight
+                averaged = round(total / max(self._i, 1), 3)
+                if averaged:
+                    row[tag] = averaged
+                else:
+                    del row[tag]
+
+
+def tag_words(model: Perceptron, words: list[str]) -> list[str]:
+    """UPOS tags for the words of one sentence."""
+    prev, prev2 = START
+    out: list[str] = []
+    for i in range(len(words)):
+        tag = model.predict(features(words, i, prev, prev2))
+        out.append(tag)
+        prev2, prev = prev, tag
+    return out
+
+
+@lru_cache(maxsize=1)
+def model() -> Perceptron:
+    """The shipped model, loaded once."""
+    path = resources.files("khabar") / "data" / "tagger.json.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return Perceptron(data["weights"], data["tags"])
