@@ -146,10 +146,11 @@ def main() -> None:
     with gzip.open(OUT / "tagger.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump({"tags": model.tags, "weights": weights}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     lemmas: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for sent in gold:
-        for form, upos, lemma in sent:
-            if lemma and lemma != "_":
-                lemmas[(form, upos)][lemma] += 1
+    for weight, sents in ((3, seraji), (1, perdt)):  # Seraji's conventions first (شد → کرد)
+        for sent in sents:
+            for form, upos, lemma in sent:
+                if lemma and lemma != "_":
+                    lemmas[(form, upos)][lemma] += weight
     rows = sorted(f"{form}\t{upos}\t{c.most_common(1)[0][0]}\n" for (form, upos), c in lemmas.items() if c.most_common(1)[0][0] != form)
     with open(OUT / "lemmas.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write("".join(rows).encode("utf-8"))

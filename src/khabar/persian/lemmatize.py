@@ -10,6 +10,12 @@ from importlib import resources
 ZWNJ = "\u200c"
 
 
+PLURALS = ("هایی", "های", "ها")
+VERB_PREFIXES = ("نمی", "می")
+PERSON_ENDINGS = ("یم", "ید", "ند", "م", "ی", "د")
+CLITICS_AFTER_HEH = ("اند", "ایم", "اید", "ای", "ام", "است")
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     base = resources.files("khabar") / "data"
@@ -32,4 +38,55 @@ def lemmatize(word: str, upos: str) -> str:
     known = lemmas.get((word, upos))
     if known is not None:
         return known
+    if upos in ("VERB", "AUX"):
+        return _verb(word, present_to_past)
+    if upos in ("NOUN", "ADJ", "PROPN"):
+        return _nominal(word, lemmas)
     return word
+
+
+def _nominal(word: str, lemmas: dict[tuple[str, str], str]) -> str:
+    """Plural endings, a trailing hamza of ezafe, comparative endings."""
+    stem = word.rstrip("\u0654")
+    for suffix in PLURALS:
+        for sep in (ZWNJ, ""):
+            if stem.endswith(sep + suffix) and len(stem) > len(sep + suffix) + 1:
+                base = stem[: -len(sep + suffix)]
+                return lemmas.get((base, "NOUN"), base)
+    return stem
+
+
+def _verb(word: str, present_to_past: dict[str, str]) -> str:
+    """The past stem: prefixes می/نمی/ب/ن and person endings off; a present stem
+    mapped to its past stem (کنند → کرد)."""
+    w = word.split(ZWNJ)
+    core = w[-1] if len(w) > 1 and w[-1] in CLITICS_AFTER_HEH else None
+    text = "".join(w[:-1]) if core else word.replace(ZWNJ, "")
+    for prefix in VERB_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix) + 1:
+            text = text[len(prefix) :]
+            break
+    else:
+        if text[:1] in ("ب", "ن") and len(text) > 3 and _stem_of(text[1:], present_to_past):
+            text = text[1:]
+    return _stem_of(text, present_to_past) or word
+
+
+@lru_cache(maxsize=1)
+def _past_stems() -> frozenset[str]:
+    return frozenset(_tables()[1].values())
+
+
+def _stem_of(text: str, present_to_past: dict[str, str]) -> str | None:
+    past = _past_stems()
+    if text.endswith("ه") and text[:-1] in past:  # participle
+        return text[:-1]
+    for ending in ("",) + PERSON_ENDINGS:
+        if ending and not text.endswith(ending):
+            continue
+        stem = text[: len(text) - len(ending)] if ending else text
+        if stem in past:
+            return stem
+        if stem in present_to_past:
+            return present_to_past[stem]
+    return None
