@@ -72,3 +72,11 @@ def test_analyze_reads_an_html_article():
     assert doc["article"]["agency"] == "IRNA"
     assert doc["article"]["published"] == "2021-06-30T12:30:00+04:30"
     assert doc["text"].startswith("افتتاح کتابخانه‌های روستایی")
+
+
+def test_analyze_conllu_output():
+    res = run("analyze", "-", "--format", "conllu", stdin="دانشجویان کتاب‌ها را بردند.".encode())
+    assert res.returncode == 0, res.stderr
+    lines = [line for line in res.stdout.decode().splitlines() if line and not line.startswith("#")]
+    assert [line.split("\t")[3] for line in lines] == ["NOUN", "NOUN", "PART", "VERB", "PUNCT"]
+    assert lines[3].split("\t")[9] == "SpaceAfter=No"

@@ -52,13 +52,13 @@ def clean(word: str) -> str:
 
 
 def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
-    """Sentences of (form, upos, lemma), multiword-token parts skipped for their surface form."""
-    sents, cur, skip_until = [], [], 0
+    """Sentences of (form, upos, lemma): the word tokens (the parts of a multiword token)."""
+    sents, cur = [], []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             if cur:
                 sents.append(cur)
-            cur, skip_until = [], 0
+            cur = []
             continue
         if line.startswith("#"):
             continue
@@ -66,8 +66,7 @@ def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
         if "." in cols[0]:
             continue
         if "-" in cols[0]:
-            skip_until = int(cols[0].split("-")[1])
-            continue  # the parts carry the tags; tagger sees the parts
+            continue  # the parts carry the tags; the tagger sees the parts
         upos = PARTIAL.get(cols[3], cols[3])
         if upos in ("", "_"):
             continue
@@ -145,12 +144,22 @@ def main() -> None:
     weights = {f: row for f, row in model.weights.items() if row}
     with gzip.open(OUT / "tagger.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump({"tags": model.tags, "weights": weights}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    pasts = {line.split("\t")[1] for line in (OUT / "zwnj" / "verbs.tsv").read_text(encoding="utf-8").splitlines()}
+
+    def ud_lemma(lemma: str) -> str:
+        """PerDT writes some verbs past#present ("برد#بر"); the UD convention keeps
+        the past stem, and "#" only after a verb particle ("بر#داشت")."""
+        parts = [p for p in lemma.split("#") if p]
+        if len(parts) > 1 and parts[-2] in pasts and parts[-1] not in pasts:
+            parts = parts[:-1]
+        return "#".join(parts) or lemma
+
     lemmas: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for weight, sents in ((3, seraji), (1, perdt)):  # Seraji's conventions first (شد → کرد)
         for sent in sents:
             for form, upos, lemma in sent:
                 if lemma and lemma != "_":
-                    lemmas[(form, upos)][lemma] += weight
+                    lemmas[(form, upos)][ud_lemma(lemma)] += weight
     rows = sorted(f"{form}\t{upos}\t{c.most_common(1)[0][0]}\n" for (form, upos), c in lemmas.items() if c.most_common(1)[0][0] != form)
     with open(OUT / "lemmas.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write("".join(rows).encode("utf-8"))

@@ -7,6 +7,7 @@
 
 from khabar.model import Doc, Sentence, Token
 from khabar.persian.normalize import normalize, normalize_aligned
+from khabar.persian.tagger import tag
 from khabar.pipeline import analyze, sentences, tokenize
 
 __version__ = "0.1.0"
@@ -18,6 +19,7 @@ __all__ = [
     "normalize",
     "normalize_aligned",
     "sentences",
+    "tag",
     "tokenize",
     "__version__",
 ]

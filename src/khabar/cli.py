@@ -32,6 +32,9 @@ def _read(source: str) -> str:
 def analyze(
     file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Doc as JSON.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (default), json or conllu.")
+    ] = "text",
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date (ISO, e.g. 2021-06-30) for relative times.")
     ] = None,
@@ -43,8 +46,13 @@ def analyze(
     source = sys.stdin.buffer.read() if file == "-" else Path(file)
     when = _parse_published(published) if published else None
     doc = run(read(source, name="stdin" if file == "-" else None), published=when)
-    if as_json:
+    if output_format not in ("text", "json", "conllu"):
+        raise typer.BadParameter("--format must be text, json or conllu")
+    if as_json or output_format == "json":
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    if output_format == "conllu":
+        sys.stdout.write(doc.to_conllu())
         return
     console = Console(highlight=False, soft_wrap=True)
     if doc.article is not None:
@@ -64,7 +72,7 @@ def analyze(
     for i, sent in enumerate(doc.sentences, 1):
         console.print(Text(f"\n[{i}] ", style="cyan") + Text(doc.text[sent.start : sent.end]))
         tokens = doc.sentence_tokens(sent)
-        console.print(Text(" │ ".join(t.text for t in tokens), style="dim"))
+        console.print(Text(" │ ".join(f"{t.text}/{t.pos}" for t in tokens), style="dim"))
 
 
 @app.command()

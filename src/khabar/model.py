@@ -19,9 +19,14 @@ class Token:
     end: int
     text: str
     space_after: bool = True
+    lemma: str | None = None
+    pos: str | None = None  # UD UPOS
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "space_after": self.space_after}
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "space_after": self.space_after,
+            "lemma": self.lemma, "pos": self.pos,
+        }
 
 
 @dataclass(slots=True)
@@ -61,6 +66,20 @@ class Doc:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `raw` that the normalized span (start, end) came from."""
         return self.offsets[start], self.offsets[end]
+
+    def to_conllu(self) -> str:
+        """The sentences and tokens in CoNLL-U (ID, FORM, LEMMA, UPOS; SpaceAfter=No in MISC)."""
+        out: list[str] = []
+        for n, sent in enumerate(self.sentences, 1):
+            out.append(f"# sent_id = {n}")
+            out.append(f"# text = {self.text[sent.start : sent.end]}")
+            tokens = self.sentence_tokens(sent)
+            for i, tok in enumerate(tokens, 1):
+                last = i == len(tokens)
+                misc = "_" if tok.space_after or last else "SpaceAfter=No"
+                out.append("\t".join([str(i), tok.text, tok.lemma or "_", tok.pos or "_", "_", "_", "_", "_", "_", misc]))
+            out.append("")
+        return "\n".join(out) + ("\n" if out else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1,4 +1,5 @@
-"""analyze(): raw text to Doc — normalization, tokens, sentences, quantities, times."""
+"""analyze(): raw text to Doc — normalization, tokens, sentences, lemmas and parts
+of speech, quantities, times."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from datetime import date, datetime
 from khabar.extract.numbers import extract_quantities
 from khabar.extract.times import extract_times
 from khabar.model import Article, Doc, Sentence, Token
+from khabar.persian.lemmatize import lemmatize
 from khabar.persian.normalize import normalize, normalize_aligned
+from khabar.persian.tagger import model, tag_words
 from khabar.persian.tokenize import (
     sentence_bounds,
     sentence_spans,
@@ -29,6 +32,7 @@ def analyze(text: str | Article, *, published: datetime | date | None = None) ->
     spans = token_spans(norm)
     tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
+    _tag(tokens, sentences)
     times = extract_times(norm, published)
     quantities = _outside(extract_quantities(norm), times)
     return Doc(
@@ -46,6 +50,17 @@ def sentences(text: str) -> list[str]:
 def tokenize(text: str) -> list[list[str]]:
     """The tokens of `text`, normalized, sentence by sentence."""
     return tokenized_sentences(normalize(text))
+
+
+def _tag(tokens: list[Token], sentences: list[Sentence]) -> None:
+    """Fill the lemma and part of speech of every token, sentence by sentence."""
+    tagger = model()
+    for sent in sentences:
+        sent_tokens = tokens[sent.first_token : sent.end_token]
+        words = [t.text for t in sent_tokens]
+        for token, word, upos in zip(sent_tokens, words, tag_words(tagger, words), strict=True):
+            token.pos = upos
+            token.lemma = lemmatize(word, upos)
 
 
 def _outside(quantities: list, times: list) -> list:

@@ -106,3 +106,13 @@ def model() -> Perceptron:
     with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
         data = json.load(fh)
     return Perceptron(data["weights"], data["tags"])
+
+
+def tag(tokens: list[str]) -> list[tuple[str, str]]:
+    """(lemma, UPOS) for each token of one pre-tokenized sentence."""
+    from khabar.persian.lemmatize import lemmatize
+    from khabar.persian.normalize import normalize
+
+    words = [normalize(t, restore_zwnj=False) or t for t in tokens]
+    tags = tag_words(model(), words)
+    return [(lemmatize(w, t), t) for w, t in zip(words, tags, strict=True)]
