@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/quantities.py
 	$(BIN)/python bench/times.py
+	$(BIN)/python bench/tagging.py
 
 lexicon: $(STAMP)
 	$(BIN)/python tools/build_zwnj_lexicon.py
