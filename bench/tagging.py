@@ -26,8 +26,9 @@ TEST = DATA / "ud/seraji/fa_seraji-ud-test.conllu"
 def end_to_end() -> tuple[int, int, int]:
     """UPOS and lemma right from raw text: a gold word counts only when khabar
     produced a token with exactly its character span (and the right tag)."""
-    import khabar
     from _common import conllu_sentences
+
+    import khabar
 
     upos_right = lemma_right = total = 0
     gold_sents = read_conllu(TEST)
