@@ -32,6 +32,7 @@ def _tables() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     return lemmas, present_to_past
 
 
+@lru_cache(maxsize=1 << 17)
 def lemmatize(word: str, upos: str) -> str:
     """The lemma of `word` tagged `upos`."""
     lemmas, present_to_past = _tables()

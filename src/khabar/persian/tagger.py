@@ -14,12 +14,8 @@ _DIGITS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
 START = ("<s>", "<s2>")
 
 
-def features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
-    """The features of token i given the two tags before it."""
-    w = words[i]
-    before = words[i - 1] if i > 0 else "<s>"
-    after = words[i + 1] if i + 1 < len(words) else "</s>"
-    after2 = words[i + 2] if i + 2 < len(words) else "</s>"
+def word_features(w: str) -> list[str]:
+    """The features of a word on its own (the same wherever it stands)."""
     shape = "d" if w[0] in _DIGITS else ("z" if ZWNJ in w else ("p" if not w[0].isalpha() else "w"))
     return [
         "b",
@@ -31,6 +27,21 @@ def features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
         "p2=" + w[:2],
         "last=" + w.rsplit(ZWNJ, 1)[-1],
         "shape=" + shape,
+    ]
+
+
+def features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
+    """The features of token i given the two tags before it."""
+    return word_features(words[i]) + context_features(words, i, prev, prev2)
+
+
+def context_features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
+    """The features that depend on the neighbours and the tags before."""
+    w = words[i]
+    before = words[i - 1] if i > 0 else "<s>"
+    after = words[i + 1] if i + 1 < len(words) else "</s>"
+    after2 = words[i + 2] if i + 2 < len(words) else "</s>"
+    return [
         "t-1=" + prev,
         "t-2=" + prev + "|" + prev2,
         "t-1,w=" + prev + "|" + w,
@@ -49,19 +60,24 @@ class Perceptron:
     def __init__(self, weights: dict[str, dict[str, float]] | None = None, tags: list[str] | None = None):
         self.weights = weights or {}
         self.tags = tags or []
+        self.word_scores: dict[str, dict[str, float]] = {}
         self._totals: dict[tuple[str, str], float] = defaultdict(float)
         self._stamps: dict[tuple[str, str], int] = defaultdict(int)
         self._i = 0
 
-    def predict(self, feats: list[str]) -> str:
-        scores: dict[str, float] = defaultdict(float)
+    def scores(self, feats: list[str]) -> dict[str, float]:
+        scores: dict[str, float] = {}
         weights = self.weights
         for f in feats:
             row = weights.get(f)
             if row:
                 for tag, weight in row.items():
-                    scores[tag] += weight
-        return max(self.tags, key=lambda t: (scores.get(t, 0.0), t)) if not scores else max(scores, key=scores.__getitem__)
+                    scores[tag] = scores.get(tag, 0.0) + weight
+        return scores
+
+    def predict(self, feats: list[str]) -> str:
+        scores = self.scores(feats)
+        return max(scores, key=scores.__getitem__) if scores else self.tags[0]
 
     def update(self, truth: str, guess: str, feats: list[str]) -> None:
         self._i += 1
@@ -89,11 +105,25 @@ class Perceptron:
 
 
 def tag_words(model: Perceptron, words: list[str]) -> list[str]:
-    """UPOS tags for the words of one sentence."""
+    """UPOS tags for the words of one sentence (the scores of a word's own
+    features are computed once per word and kept)."""
     prev, prev2 = START
     out: list[str] = []
-    for i in range(len(words)):
-        tag = model.predict(features(words, i, prev, prev2))
+    weights, cache = model.weights, model.word_scores
+    for i, w in enumerate(words):
+        own = cache.get(w)
+        if own is None:
+            own = model.scores(word_features(w))
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[w] = own
+        scores = dict(own)
+        for f in context_features(words, i, prev, prev2):
+            row = weights.get(f)
+            if row:
+                for t, weight in row.items():
+                    scores[t] = scores.get(t, 0.0) + weight
+        tag = max(scores, key=scores.__getitem__) if scores else model.tags[0]
         out.append(tag)
         prev2, prev = prev, tag
     return out
