@@ -1,5 +1,6 @@
 """Part-of-speech tagging (UD UPOS) with an averaged perceptron, greedy left to
-right; the model is built by tools/train_tagger.py and loaded once, lazily."""
+right; the model is built by tools/train_tagger.py and loaded once, lazily, into
+a numpy matrix for scoring."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 ZWNJ = "\u200c"
 _DIGITS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
@@ -37,14 +39,21 @@ def features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
 
 def context_features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
     """The features that depend on the neighbours and the tags before."""
+    return tag_features(words[i], prev, prev2) + neighbour_features(words, i)
+
+
+def tag_features(w: str, prev: str, prev2: str) -> list[str]:
+    """The features that depend on the tags already chosen."""
+    return ["t-1=" + prev, "t-2=" + prev + "|" + prev2, "t-1,w=" + prev + "|" + w]
+
+
+def neighbour_features(words: list[str], i: int) -> list[str]:
+    """The features that depend on the neighbouring words only."""
     w = words[i]
     before = words[i - 1] if i > 0 else "<s>"
     after = words[i + 1] if i + 1 < len(words) else "</s>"
     after2 = words[i + 2] if i + 2 < len(words) else "</s>"
     return [
-        "t-1=" + prev,
-        "t-2=" + prev + "|" + prev2,
-        "t-1,w=" + prev + "|" + w,
         "w-1=" + before,
         "w+1=" + after,
         "w+2=" + after2,
@@ -60,7 +69,6 @@ class Perceptron:
     def __init__(self, weights: dict[str, dict[str, float]] | None = None, tags: list[str] | None = None):
         self.weights = weights or {}
         self.tags = tags or []
-        self.word_scores: dict[str, dict[str, float]] = {}
         self._totals: dict[tuple[str, str], float] = defaultdict(float)
         self._stamps: dict[tuple[str, str], int] = defaultdict(int)
         self._i = 0
@@ -104,38 +112,83 @@ class Perceptron:
                     del row[tag]
 
 
-def tag_words(model: Perceptron, words: list[str]) -> list[str]:
-    """UPOS tags for the words of one sentence (the scores of a word's own
-    features are computed once per word and kept)."""
+class Tagger:
+    """The trained weights as a matrix (feature × tag) for fast scoring; a word's
+    own features are scored once and kept."""
+
+    def __init__(self, weights: dict[str, dict[str, float]], tags: list[str]):
+        import numpy as np
+
+        self.tags = tags
+        tag_index = {t: i for i, t in enumerate(tags)}
+        self.index = {f: i for i, f in enumerate(weights)}
+        self.missing = len(weights)  # a row of zeros for unknown features
+        self.matrix = np.zeros((len(weights) + 1, len(tags)), dtype=np.float32)
+        for f, row in weights.items():
+            for t, weight in row.items():
+                self.matrix[self.index[f], tag_index[t]] = weight
+        self.word_scores: dict[str, Any] = {}
+        # the rows of the features of the previous tags, looked up once
+        previous = [*tags, *START]
+        zero = self.matrix[self.missing]
+        self.by_prev = {p: self.matrix[self.index["t-1=" + p]] if "t-1=" + p in self.index else zero for p in previous}
+        self.by_pair = {
+            (p, q): self.matrix[self.index[f"t-2={p}|{q}"]] if f"t-2={p}|{q}" in self.index else zero
+            for p in previous
+            for q in previous
+        }
+
+    def tag(self, words: list[str]) -> list[str]:
+        """UPOS tags for the words of one sentence: the scores that do not depend
+        on the tags chosen are computed for the whole sentence at once."""
+        if not words:
+            return []
+        index, missing, matrix, cache, tags = self.index, self.missing, self.matrix, self.word_scores, self.tags
+        fixed = matrix[
+            [[index.get(f, missing) for f in neighbour_features(words, i)] for i in range(len(words))]
+        ].sum(axis=1)
+        for i, w in enumerate(words):
+            own = cache.get(w)
+            if own is None:
+                own = matrix[[index.get(f, missing) for f in word_features(w)]].sum(axis=0)
+                if len(cache) > 200_000:
+                    cache.clear()
+                cache[w] = own
+            fixed[i] += own
+        prev, prev2 = START
+        out: list[str] = []
+        by_prev, by_pair = self.by_prev, self.by_pair
+        for i, w in enumerate(words):
+            scores = fixed[i] + by_prev[prev] + by_pair[prev, prev2]
+            row = index.get("t-1,w=" + prev + "|" + w)
+            if row is not None:
+                scores = scores + matrix[row]
+            tag = tags[int(scores.argmax())]
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
+
+
+def tag_words(model: Perceptron | Tagger, words: list[str]) -> list[str]:
+    """UPOS tags for the words of one sentence."""
+    if isinstance(model, Tagger):
+        return model.tag(words)
     prev, prev2 = START
     out: list[str] = []
-    weights, cache = model.weights, model.word_scores
-    for i, w in enumerate(words):
-        own = cache.get(w)
-        if own is None:
-            own = model.scores(word_features(w))
-            if len(cache) > 200_000:
-                cache.clear()
-            cache[w] = own
-        scores = dict(own)
-        for f in context_features(words, i, prev, prev2):
-            row = weights.get(f)
-            if row:
-                for t, weight in row.items():
-                    scores[t] = scores.get(t, 0.0) + weight
-        tag = max(scores, key=scores.__getitem__) if scores else model.tags[0]
+    for i in range(len(words)):
+        tag = model.predict(features(words, i, prev, prev2))
         out.append(tag)
         prev2, prev = prev, tag
     return out
 
 
 @lru_cache(maxsize=1)
-def model() -> Perceptron:
+def model() -> Tagger:
     """The shipped model, loaded once."""
     path = resources.files("khabar") / "data" / "tagger.json.gz"
     with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    return Perceptron(data["weights"], data["tags"])
+    return Tagger(data["weights"], data["tags"])
 
 
 def tag(tokens: list[str]) -> list[tuple[str, str]]:
