@@ -80,3 +80,10 @@ def test_analyze_conllu_output():
     lines = [line for line in res.stdout.decode().splitlines() if line and not line.startswith("#")]
     assert [line.split("\t")[3] for line in lines] == ["NOUN", "NOUN", "PART", "VERB", "PUNCT"]
     assert lines[3].split("\t")[9] == "SpaceAfter=No"
+
+
+def test_usage_errors_are_reported_without_traceback():
+    for args in (("analyze",), ("bogus",), ("analyze", str(SAMPLE), "--format", "xml")):
+        res = run(*args)
+        assert res.returncode == 2, args
+        assert b"Traceback" not in res.stderr and b"Error" in res.stderr + res.stdout

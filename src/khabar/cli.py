@@ -39,15 +39,16 @@ def analyze(
         str | None, typer.Option("--published", help="Publication date (ISO, e.g. 2021-06-30) for relative times.")
     ] = None,
 ) -> None:
-    """Read an article (text, HTML, JSON or WARC); normalize it; find sentences, tokens, quantities and times."""
+    """Read an article (text, HTML, JSON or WARC) and analyze it: normalized text, sentences,
+    tokens with lemmas and parts of speech, quantities and times."""
     from khabar.ingest.reader import read
     from khabar.pipeline import analyze as run
 
+    if output_format not in ("text", "json", "conllu"):
+        raise typer.BadParameter("--format must be text, json or conllu")
     source = sys.stdin.buffer.read() if file == "-" else Path(file)
     when = _parse_published(published) if published else None
     doc = run(read(source, name="stdin" if file == "-" else None), published=when)
-    if output_format not in ("text", "json", "conllu"):
-        raise typer.BadParameter("--format must be text, json or conllu")
     if as_json or output_format == "json":
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -160,17 +161,19 @@ def _print_article_header(console: Console, article) -> None:
 def main() -> None:
     """Entry point: typed errors become one line on stderr and exit code 1."""
     try:
-        app(standalone_mode=False)
+        result = app(standalone_mode=False)
     except KhabarError as exc:
         print(f"khabar: error: {exc}", file=sys.stderr)
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         print("khabar: aborted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        from click.exceptions import ClickException
-
-        if isinstance(exc, ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except Exception as exc:
+        # usage errors (click's, vendored by typer): shown as click shows them
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            sys.exit(code)
         raise
+    if isinstance(result, int) and result:
+        sys.exit(result)
