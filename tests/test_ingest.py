@@ -201,3 +201,8 @@ def test_all_news_records_ingest_without_failure(shared_data):
             assert not isinstance(result, Exception), (label, result)
             count += 1
     assert count == 3700
+
+
+def test_agency_from_the_attribution_when_there_is_no_dateline():
+    art = read("عنوان خبر\n\nبه گزارش ایسنا به نقل از رویترز، قیمت نفت امروز افزایش یافت.\n\nادامه خبر.".encode())
+    assert art.agency == "ISNA" and art.attributions == ["ISNA", "REUTERS"]

@@ -94,12 +94,9 @@ def build_article(
     elif (m := _SOURCE_PREFIX.match(lead)) and (found := reg.exact(m["src"])) is not None:
         agency = found.id  # "خبرگزاری فارس: …"
         lead = lead[m.end() :]
-    chain = attribution_chain(lead) or next(
-        (c for c in (attribution_chain(p) for p in paragraphs[:1]) if c), []
-    )
-    if agency is None and chain:
-        known = reg.exact(chain[0]) or reg.find(chain[0])
-        agency = known.id if known else None
+    chain = attribution_chain(lead) or (attribution_chain(paragraphs[0]) if paragraphs else [])
+    if agency is None and chain and chain[0] in reg.sources:
+        agency = chain[0]
     if agency is None and url and (by_url := reg.by_url(url)):
         agency = by_url.id
     if agency and chain and chain[0] != agency:
