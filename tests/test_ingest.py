@@ -206,3 +206,12 @@ def test_all_news_records_ingest_without_failure(shared_data):
 def test_agency_from_the_attribution_when_there_is_no_dateline():
     art = read("عنوان خبر\n\nبه گزارش ایسنا به نقل از رویترز، قیمت نفت امروز افزایش یافت.\n\nادامه خبر.".encode())
     assert art.agency == "ISNA" and art.attributions == ["ISNA", "REUTERS"]
+
+
+def test_resume_never_deletes_lines_after_a_bad_one(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "a1", "title": "x"}\nnot json\n{"id": "b2", "title": "y"}\n{"id": "c3', encoding="utf-8")
+    from khabar.ingest.batch import _existing_ids
+
+    assert set(_existing_ids(out)) == {"a1", "b2"}
+    assert out.read_text(encoding="utf-8") == '{"id": "a1", "title": "x"}\nnot json\n{"id": "b2", "title": "y"}\n'

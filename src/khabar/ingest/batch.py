@@ -109,22 +109,25 @@ def _read_input(name: str) -> Iterator[tuple[str, Article | KhabarError]]:
 
 
 def _existing_ids(out: Path) -> dict[str, str]:
-    """Ids of the articles already in `out`; a last line cut short by an
-    interrupted run is removed so the file stays valid JSONL."""
+    """Ids of the articles already in `out`. A last line cut short by an
+    interrupted run (no line end, not JSON) is removed so the file stays valid
+    JSONL; any other line that is not an Article is left where it is."""
     if not out.exists():
         return {}
     ids: dict[str, str] = {}
-    good_end = 0
+    size = 0
+    cut_at = None
     with open(out, "rb") as fh:
         for line in fh:
             try:
                 ids[json.loads(line)["id"]] = "old"
             except (ValueError, KeyError, TypeError):
-                break
-            good_end += len(line)
-    if good_end < out.stat().st_size:
+                if not line.endswith(b"\n"):
+                    cut_at = size
+            size += len(line)
+    if cut_at is not None:
         with open(out, "rb+") as fh:
-            fh.truncate(good_end)
+            fh.truncate(cut_at)
             fh.flush()
             os.fsync(fh.fileno())
     return ids
