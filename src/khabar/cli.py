@@ -65,6 +65,10 @@ def analyze(
             value = f"{q.value:,}" if isinstance(q.value, (int, float)) else " – ".join(f"{v:,}" for v in q.value)
             extra = " ".join(x for x in (q.unit or "", f"({q.approx})" if q.approx else "", "ordinal" if q.ordinal else "") if x)
             console.print(Text(f"  {q.text}", style="magenta") + Text(f"  {q.kind}: {value} {extra}".rstrip()))
+    if doc.entities:
+        console.print(Text("entities", style="bold"))
+        for e in doc.entities:
+            console.print(Text(f"  {e.text}", style="bold yellow") + Text(f"  {e.label}"))
     if doc.times:
         console.print(Text("times", style="bold"))
         for t in doc.times:

@@ -59,6 +59,7 @@ class Doc:
     article: Article | None = None
     quantities: list[Any] = field(default_factory=list)
     times: list[Any] = field(default_factory=list)
+    entities: list[Any] = field(default_factory=list)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.end_token]
@@ -92,6 +93,7 @@ class Doc:
             ],
             "quantities": [q.to_dict() for q in self.quantities],
             "times": [t.to_dict() for t in self.times],
+            "entities": [e.to_dict() for e in self.entities],
         }
 
 

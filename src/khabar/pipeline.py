@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from khabar.extract.entities import extract_entities
 from khabar.extract.numbers import extract_quantities
 from khabar.extract.times import extract_times
 from khabar.model import Article, Doc, Sentence, Token
@@ -34,10 +35,13 @@ def analyze(text: str | Article, *, published: datetime | date | None = None) ->
     sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
     _tag(tokens, sentences)
     times = extract_times(norm, published)
+    entities = extract_entities(
+        norm, [[(t.start, t.end) for t in tokens[s.first_token : s.end_token]] for s in sentences]
+    )
     quantities = _outside(extract_quantities(norm), times)
     return Doc(
         text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens,
-        article=article, quantities=quantities, times=times,
+        article=article, quantities=quantities, times=times, entities=entities,
     )
 
 

@@ -351,7 +351,8 @@ def _nfc_aligned(text: str) -> tuple[str, list[int]]:
             j += 1
         piece = unicodedata.normalize("NFC", text[i:j])
         pieces.append(piece)
-        offsets.extend([i] * len(piece))
+        # an unchanged cluster maps one to one; a composed one to its first character
+        offsets.extend(range(i, j) if piece == text[i:j] else [i] * len(piece))
         i = j
     return "".join(pieces), offsets
 

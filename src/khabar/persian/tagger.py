@@ -182,13 +182,18 @@ def tag_words(model: Perceptron | Tagger, words: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def model() -> Tagger:
-    """The shipped model, loaded once."""
-    path = resources.files("khabar") / "data" / "tagger.json.gz"
+@lru_cache(maxsize=4)
+def load_model(filename: str) -> Tagger:
+    """A shipped sequence model (src/khabar/data/FILENAME), loaded once."""
+    path = resources.files("khabar") / "data" / filename
     with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
         data = json.load(fh)
     return Tagger(data["weights"], data["tags"])
+
+
+def model() -> Tagger:
+    """The part-of-speech model."""
+    return load_model("tagger.json.gz")
 
 
 def tag(tokens: list[str]) -> list[tuple[str, str]]:
