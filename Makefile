@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/quantities.py
 	$(BIN)/python bench/times.py
 	$(BIN)/python bench/tagging.py
+	$(BIN)/python bench/entities.py
 
 lexicon: $(STAMP)
 	$(BIN)/python tools/build_zwnj_lexicon.py
