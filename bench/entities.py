@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from _common import DATA, write_section  # noqa: E402
 from train_ner import read_bio  # noqa: E402
 
+from khabar.extract.gazetteer import gazetteer_features  # noqa: E402
 from khabar.persian.tagger import load_model, tag_words  # noqa: E402
 
 ARMAN = {"pers": "PER", "org": "ORG", "loc": "LOC", "event": "EVENT"}
@@ -62,7 +63,10 @@ def evaluate(sents, model) -> tuple[dict[str, tuple[float, float, float]], float
     tp = Counter()
     tokens = sum(len(s) for s in sents)
     start = time.process_time()
-    predicted = [tag_words(model, [w for w, _, _ in s]) for s in sents]
+    predicted = []
+    for s in sents:
+        words = [w for w, _, _ in s]
+        predicted.append(tag_words(model, words, gazetteer_features(words)))
     secs = time.process_time() - start
     for sent, pred in zip(sents, predicted, strict=True):
         g, p = spans([t for _, t, _ in sent]), spans(pred)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from train_tagger import train
 
+from khabar.extract.gazetteer import gazetteer_features
 from khabar.persian.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +60,7 @@ def main() -> None:
     ner = args.data / "ner"
     sents = read_bio(ner / "peyma/train.txt", "|") + read_bio(ner / "parstwiner/train.txt", "\t")
     print(len(sents), "sentences")
-    model = train(sents, args.iterations)
+    model = train(sents, args.iterations, extra=gazetteer_features)
     weights = {f: row for f, row in model.weights.items() if row}
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(json.dumps({"tags": model.tags, "weights": weights}, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))

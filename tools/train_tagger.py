@@ -102,7 +102,8 @@ def read_coarse(path: Path, word_tags: dict[str, Counter]) -> list[list[tuple[st
     return sents
 
 
-def train(sents: list[list[tuple[str, str, str]]], iterations: int, seed: int = 7) -> Perceptron:
+def train(sents: list[list[tuple[str, str, str]]], iterations: int, seed: int = 7, extra=None) -> Perceptron:
+    """Train on (word, tag, _) sentences; `extra(words)` may add features per token."""
     tags = sorted({t for s in sents for _, t, _ in s})
     model = Perceptron({}, tags)
     rng = random.Random(seed)
@@ -111,9 +112,10 @@ def train(sents: list[list[tuple[str, str, str]]], iterations: int, seed: int = 
         right = total = 0
         for sent in sents:
             words = [w for w, _, _ in sent]
+            more = extra(words) if extra else None
             prev, prev2 = START
             for i, (_, truth, _) in enumerate(sent):
-                feats = features(words, i, prev, prev2)
+                feats = features(words, i, prev, prev2) + (more[i] if more else [])
                 guess = model.predict(feats)
                 model.update(truth, guess, feats)
                 right += guess == truth

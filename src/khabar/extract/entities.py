@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from khabar.extract.gazetteer import gazetteer_features
 from khabar.persian.tagger import load_model, tag_words
 
 
@@ -46,7 +47,7 @@ def extract_entities(text: str, sentences: list[list[tuple[int, int]]]) -> list[
     found: list[Entity] = []
     for spans in sentences:
         words = [text[s:e] for s, e in spans]
-        for first, end, label in entity_spans(tag_words(model, words)):
+        for first, end, label in entity_spans(tag_words(model, words, gazetteer_features(words))):
             while first < end and not _wordlike(words[first]):
                 first += 1
             while end > first and not _wordlike(words[end - 1]):

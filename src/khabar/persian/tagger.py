@@ -138,15 +138,21 @@ class Tagger:
             for q in previous
         }
 
-    def tag(self, words: list[str]) -> list[str]:
-        """UPOS tags for the words of one sentence: the scores that do not depend
-        on the tags chosen are computed for the whole sentence at once."""
+    def tag(self, words: list[str], extra: list[list[str]] | None = None) -> list[str]:
+        """Tags for the words of one sentence: the scores that do not depend on
+        the tags chosen are computed for the whole sentence at once. `extra`
+        gives more features per token (the entity tagger's gazetteer)."""
         if not words:
             return []
         index, missing, matrix, cache, tags = self.index, self.missing, self.matrix, self.word_scores, self.tags
-        fixed = matrix[
-            [[index.get(f, missing) for f in neighbour_features(words, i)] for i in range(len(words))]
-        ].sum(axis=1)
+        rows = [[index.get(f, missing) for f in neighbour_features(words, i)] for i in range(len(words))]
+        fixed = matrix[rows].sum(axis=1)
+        if extra:
+            for i, feats in enumerate(extra):
+                for f in feats:
+                    row = index.get(f)
+                    if row is not None:
+                        fixed[i] += matrix[row]
         for i, w in enumerate(words):
             own = cache.get(w)
             if own is None:
@@ -169,14 +175,14 @@ class Tagger:
         return out
 
 
-def tag_words(model: Perceptron | Tagger, words: list[str]) -> list[str]:
-    """UPOS tags for the words of one sentence."""
+def tag_words(model: Perceptron | Tagger, words: list[str], extra: list[list[str]] | None = None) -> list[str]:
+    """Tags for the words of one sentence (`extra`: more features per token)."""
     if isinstance(model, Tagger):
-        return model.tag(words)
+        return model.tag(words, extra)
     prev, prev2 = START
     out: list[str] = []
     for i in range(len(words)):
-        tag = model.predict(features(words, i, prev, prev2))
+        tag = model.predict(features(words, i, prev, prev2) + (extra[i] if extra else []))
         out.append(tag)
         prev2, prev = prev, tag
     return out

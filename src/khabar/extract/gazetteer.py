@@ -1,0 +1,47 @@
+"""The gazetteer (src/khabar/data/gazetteer.tsv.gz, built by tools/build_gazetteer.py)
+as features for the entity tagger: which tokens begin or continue a known place,
+organisation, or first name."""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from importlib import resources
+
+MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Name → kind (LOC, ORG, FIRST)."""
+    path = resources.files("khabar") / "data" / "gazetteer.tsv.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t") for line in fh)
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in gazetteer())
+
+
+def gazetteer_features(words: list[str]) -> list[list[str]]:
+    """For each token, "gz=KIND-B"/"gz=KIND-I" where the longest gazetteer match
+    over up to four tokens covers it."""
+    names, firsts = gazetteer(), _first_words()
+    out: list[list[str]] = [[] for _ in words]
+    i = 0
+    while i < len(words):
+        if words[i] not in firsts:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            kind = names.get(" ".join(words[i : i + n]))
+            if kind:
+                out[i].append(f"gz={kind}-B")
+                for k in range(i + 1, i + n):
+                    out[k].append(f"gz={kind}-I")
+                i += n
+                break
+        else:
+            i += 1
+    return out
