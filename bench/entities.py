@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from _common import DATA, write_section  # noqa: E402
 from train_ner import read_bio  # noqa: E402
 
+from khabar.extract.entities import entity_spans  # noqa: E402
 from khabar.extract.gazetteer import gazetteer_features  # noqa: E402
 from khabar.persian.tagger import load_model, tag_words  # noqa: E402
 
@@ -25,14 +26,7 @@ TYPES = ("PER", "LOC", "ORG")
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """(start, end, type) of the BIO entities (an I- after O starts one, as conlleval does)."""
-    out, start, kind = set(), None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
-            if start is not None:
-                out.add((start, i, kind))
-            start, kind = (i, tag[2:]) if tag != "O" else (None, None)
-    return out
+    return set(entity_spans(tags))
 
 
 def read_arman(path: Path) -> list[list[tuple[str, str, str]]]:

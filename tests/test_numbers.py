@@ -1,11 +1,10 @@
 """Numbers and quantities: values of the expressions in tests/data/quantities.tsv,
 number words both ways, and what must not be taken for a quantity."""
 
-import csv
 import json
-from pathlib import Path
 
 import pytest
+from conftest import read_tables
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,15 +12,9 @@ import khabar
 from khabar.extract.numbers import extract_quantities
 from khabar.extract.numberwords import compound_value, ordinal_value, to_words
 
-TABLES = [Path(__file__).parent / "data" / f"quantities{suffix}.tsv" for suffix in ("", "_systematic")]
-
 
 def _rows():
-    rows = []
-    for table in TABLES:
-        lines = [line for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-        rows += csv.DictReader(lines, delimiter="\t")
-    return rows
+    return read_tables("quantities.tsv", "quantities_systematic.tsv")
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"])

@@ -1,26 +1,20 @@
 """Time expressions: values of tests/data/times.tsv against 2021-06-30, the
 seed's expressions, relative ones without a publication date, calendars."""
 
-import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import read_tables
 
 import khabar
 import khabar.ingest.reader
 from khabar.extract.times import extract_times
 
-TABLES = [Path(__file__).parent / "data" / f"times{suffix}.tsv" for suffix in ("", "_systematic")]
 PUBLISHED = date(2021, 6, 30)
 
 
 def _rows():
-    rows = []
-    for table in TABLES:
-        lines = [line for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-        rows += csv.DictReader(lines, delimiter="\t")
-    return rows
+    return read_tables("times.tsv", "times_systematic.tsv")
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda r: r["text"])

@@ -13,11 +13,9 @@ Usage: python tools/train_ner.py [--iterations 6]
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 from pathlib import Path
 
-from train_tagger import train
+from train_tagger import save_model, train
 
 from khabar.extract.gazetteer import gazetteer_features
 from khabar.persian.normalize import normalize
@@ -61,9 +59,7 @@ def main() -> None:
     sents = read_bio(ner / "peyma/train.txt", "|") + read_bio(ner / "parstwiner/train.txt", "\t")
     print(len(sents), "sentences")
     model = train(sents, args.iterations, extra=gazetteer_features)
-    weights = {f: row for f, row in model.weights.items() if row}
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(json.dumps({"tags": model.tags, "weights": weights}, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+    weights = save_model(model, OUT)
     print(len(weights), "features")
 
 

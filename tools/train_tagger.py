@@ -126,6 +126,15 @@ def train(sents: list[list[tuple[str, str, str]]], iterations: int, seed: int = 
     return model
 
 
+def save_model(model: Perceptron, path: Path) -> dict[str, dict[str, float]]:
+    """Write a trained model (tags and non-empty weight rows) as gzip JSON, no timestamp."""
+    weights = {f: row for f, row in model.weights.items() if row}
+    data = json.dumps({"tags": model.tags, "weights": weights}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(data.encode("utf-8"))
+    return weights
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -143,9 +152,7 @@ def main() -> None:
     coarse = read_coarse(ud / "seraji/train_tokens_coarsepos.tsv", word_tags)
     print(len(gold), "UD sentences,", len(coarse), "coarse sentences")
     model = train(seraji * 3 + perdt + coarse, args.iterations)
-    weights = {f: row for f, row in model.weights.items() if row}
-    with gzip.open(OUT / "tagger.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump({"tags": model.tags, "weights": weights}, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    weights = save_model(model, OUT / "tagger.json.gz")
     pasts = {line.split("\t")[1] for line in (OUT / "zwnj" / "verbs.tsv").read_text(encoding="utf-8").splitlines()}
 
     def ud_lemma(lemma: str) -> str:
