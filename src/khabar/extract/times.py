@@ -644,16 +644,21 @@ def _year(text: str | None, cal: str) -> int | None:
     return value
 
 
-def _year_from(today: date | None, cal: str) -> int | None:
-    if today is None:
-        return None
+def _year_month(today: date, cal: str) -> tuple[int, int]:
+    """The year and month of `today` in the calendar `cal`."""
     if cal == "jalali":
-        return jdatetime.date.fromgregorian(date=today).year
+        j = jdatetime.date.fromgregorian(date=today)
+        return j.year, j.month
     if cal == "hijri":
         from hijridate import Gregorian
 
-        return Gregorian(today.year, today.month, today.day).to_hijri().year
-    return today.year
+        h = Gregorian(today.year, today.month, today.day).to_hijri()
+        return h.year, h.month
+    return today.year, today.month
+
+
+def _year_from(today: date | None, cal: str) -> int | None:
+    return _year_month(today, cal)[0] if today is not None else None
 
 
 def _to_date(cal: str, year: int | None, month: int | None, day: int | None) -> date | None:
@@ -699,30 +704,12 @@ def _current(today: date, cal: str, unit: str, shift: int) -> tuple[date, date] 
     if unit == "هفته":
         saturday = today - timedelta(days=(today.weekday() - 5) % 7) + timedelta(weeks=shift)
         return saturday, saturday + timedelta(days=6)
-    if cal == "jalali":
-        j = jdatetime.date.fromgregorian(date=today)
-        if unit == "ماه":
-            index = j.year * 12 + j.month - 1 + shift
-            year, month = divmod(index, 12)
-            return _to_date("jalali", year, month + 1, 1), _month_end("jalali", year, month + 1)
-        year = j.year + shift
-        return _to_date("jalali", year, 1, 1), _year_end("jalali", year)
-    if cal == "hijri":
-        from hijridate import Gregorian
-
-        h = Gregorian(today.year, today.month, today.day).to_hijri()
-        if unit == "ماه":
-            index = h.year * 12 + h.month - 1 + shift
-            year, month = divmod(index, 12)
-            return _to_date("hijri", year, month + 1, 1), _month_end("hijri", year, month + 1)
-        year = h.year + shift
-        return _to_date("hijri", year, 1, 1), _year_end("hijri", year)
+    this_year, this_month = _year_month(today, cal)
     if unit == "ماه":
-        index = today.year * 12 + today.month - 1 + shift
-        year, month = divmod(index, 12)
-        return date(year, month + 1, 1), _month_end("gregorian", year, month + 1)
-    year = today.year + shift
-    return date(year, 1, 1), date(year, 12, 31)
+        year, month = divmod(this_year * 12 + this_month - 1 + shift, 12)
+        return _to_date(cal, year, month + 1, 1), _month_end(cal, year, month + 1)
+    year = this_year + shift
+    return _to_date(cal, year, 1, 1), _year_end(cal, year)
 
 
 def _shift_of(g: dict[str, Any]) -> int:
