@@ -87,3 +87,10 @@ def test_usage_errors_are_reported_without_traceback():
         res = run(*args)
         assert res.returncode == 2, args
         assert b"Traceback" not in res.stderr and b"Error" in res.stderr + res.stdout
+
+
+def test_kb_search():
+    res = run("kb", "search", "لاوروف", "--json")
+    assert res.returncode == 0, res.stderr
+    assert [e["id"] for e in json.loads(res.stdout)] == ["P:lavrov"]
+    assert b"P:putin" in run("kb", "search", "Putin").stdout

@@ -68,7 +68,8 @@ def analyze(
     if doc.entities:
         console.print(Text("entities", style="bold"))
         for e in doc.entities:
-            console.print(Text(f"  {e.text}", style="bold yellow") + Text(f"  {e.label}"))
+            link = f"  → {e.name_en} [{e.kb_id}]" + (f" {e.country}" if e.country else "") + (f"/{e.role}" if e.role else "") if e.kb_id else ""
+            console.print(Text(f"  {e.text}", style="bold yellow") + Text(f"  {e.label}{link}"))
     if doc.times:
         console.print(Text("times", style="bold"))
         for t in doc.times:
@@ -119,6 +120,32 @@ def ingest(
         console.print(f"  {count} × {reason}")
     if summary.failed:
         console.print(f"failures listed in {error_log_path(out)}")
+
+
+kb_app = typer.Typer(help="The knowledge base of news actors.")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("search")
+def kb_search(
+    name: Annotated[str, typer.Argument(help="A name, in Persian or English, or part of one.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+) -> None:
+    """Find knowledge-base entries by name."""
+    from dataclasses import asdict
+
+    from khabar.extract.kb import knowledge_base
+
+    found = knowledge_base().search(name)
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(e) for e in found], ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    if not found:
+        console.print(f"no entry for {name!r}")
+    for e in found:
+        dates = f" {e.start or '…'}–{e.end or ''}" if e.start or e.end else ""
+        console.print(Text(f"{e.id}", style="cyan") + Text(f"  {e.type}  {e.name_en}  {e.country or ''} {e.role or ''}{dates}  {' | '.join(e.names_fa)}"))
 
 
 @app.command()

@@ -1,0 +1,46 @@
+"""Linking entities to the knowledge base: spellings, short forms, title words,
+names the tagger ran together, and names it missed."""
+
+import khabar
+import khabar.ingest.reader
+from khabar.extract.kb import knowledge_base
+
+
+def _linked(text: str) -> dict[str, str | None]:
+    return {e.text: e.kb_id for e in khabar.analyze(text).entities}
+
+
+def test_spelling_variants_find_one_entry():
+    kb = knowledge_base()
+    assert kb.lookup("چاووش اوغلو").id == kb.lookup("چاووش‌اوغلو").id == "P:cavusoglu"
+    assert kb.lookup("تی آر تی").id == kb.lookup("تی.آر.تی").id == "O:trt"
+    assert kb.lookup("قره باغ").id == "L:karabakh"
+
+
+def test_short_form_after_the_full_name():
+    linked = _linked("ولادیمیر پوتین به ترکیه سفر کرد. پوتین در آنکارا با رئیس جمهور دیدار کرد.")
+    assert linked.get("ولادیمیر پوتین") == "P:putin" and linked.get("پوتین") == "P:putin"
+    assert linked.get("آنکارا") == "L:ankara"
+
+
+def test_country_role_and_english_name():
+    doc = khabar.analyze("سرگئی لاوروف وزیر خارجه روسیه با همتای خود دیدار کرد.")
+    lavrov = next(e for e in doc.entities if e.kb_id == "P:lavrov")
+    assert (lavrov.name_en, lavrov.country, lavrov.role) == ("Sergey Lavrov", "RUS", "GOV")
+
+
+def test_unknown_names_stay_without_an_id():
+    doc = khabar.analyze("علی‌رضا کاظمی‌نیا مدیر شرکت آبتین‌پارس در شیراز گفت که قرارداد امضا شد.")
+    assert all(e.kb_id is None for e in doc.entities if "کاظمی" in e.text)
+
+
+def test_seed_entities_linked(shared_data):
+    doc = khabar.analyze(khabar.ingest.reader.read(shared_data / "seed/irna-ankara-moscow.txt"))
+    ids = {e.kb_id for e in doc.entities}
+    for kb_id in ("P:cavusoglu", "P:lavrov", "P:erdogan", "P:putin", "O:irna", "O:trt", "O:mfa_rus", "O:kremlin",
+                  "X:sputnikv", "G:TUR", "G:RUS", "G:SYR", "G:LBY", "G:AFG", "G:UKR", "L:ankara", "L:moscow",
+                  "L:antalya", "L:idlib", "L:karabakh", "L:caucasus", "L:middle_east", "L:north_africa",
+                  "L:central_asia", "L:east_med", "L:black_sea"):
+        assert kb_id in ids, kb_id
+    cavusoglu = next(e for e in doc.entities if e.kb_id == "P:cavusoglu")
+    assert (cavusoglu.country, cavusoglu.role) == ("TUR", "GOV")
