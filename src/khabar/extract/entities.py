@@ -92,6 +92,8 @@ def _kb_names(words: list[str], kb) -> list[tuple[int, int, KBEntry]]:
     """Knowledge-base names in the words that are safe to take without the tagger."""
     out = []
     for i in range(len(words)):
+        if words[i] not in kb.first_words and "." not in words[i]:
+            continue
         for n in (4, 3, 2, 1):
             if i + n > len(words):
                 continue

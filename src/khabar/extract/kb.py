@@ -28,6 +28,7 @@ class KBEntry:
     names_fa: tuple[str, ...]
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """What two spellings of one name share."""
     return _IGNORED.sub("", normalize(name))
@@ -37,6 +38,7 @@ def key(name: str) -> str:
 class KnowledgeBase:
     entries: dict[str, KBEntry]
     by_name: dict[str, str]
+    first_words: frozenset[str]  # the first word of every name, as written after normalization
 
     def lookup(self, name: str) -> KBEntry | None:
         found = self.by_name.get(key(name))
@@ -65,4 +67,5 @@ def knowledge_base() -> KnowledgeBase:
                                end or None, qid or None, variants)
         for name in variants:
             by_name.setdefault(key(name), eid)
-    return KnowledgeBase(entries, by_name)
+    firsts = frozenset(normalize(n).split()[0] for e in entries.values() for n in e.names_fa if n.strip())
+    return KnowledgeBase(entries, by_name, firsts)
