@@ -5,14 +5,11 @@ certain. A name is found whatever its spelling of half-spaces, spaces and dots."
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from khabar.persian.normalize import normalize
-
-_IGNORED = re.compile(r"[\s\u200c.]+")
+from khabar.persian.normalize import name_key, normalize
 
 
 @dataclass(frozen=True)
@@ -28,12 +25,6 @@ class KBEntry:
     names_fa: tuple[str, ...]
 
 
-@lru_cache(maxsize=1 << 16)
-def key(name: str) -> str:
-    """What two spellings of one name share."""
-    return _IGNORED.sub("", normalize(name))
-
-
 @dataclass(frozen=True)
 class KnowledgeBase:
     entries: dict[str, KBEntry]
@@ -41,15 +32,15 @@ class KnowledgeBase:
     first_words: frozenset[str]  # the first word of every name, as written after normalization
 
     def lookup(self, name: str) -> KBEntry | None:
-        found = self.by_name.get(key(name))
+        found = self.by_name.get(name_key(name))
         return self.entries[found] if found else None
 
     def search(self, query: str) -> list[KBEntry]:
         """Entries whose English or Persian names contain `query`."""
-        q, qk = query.lower(), key(query)
+        q, qk = query.lower(), name_key(query)
         return [
             e for e in self.entries.values()
-            if q in e.name_en.lower() or any(qk and qk in key(n) for n in e.names_fa)
+            if q in e.name_en.lower() or any(qk and qk in name_key(n) for n in e.names_fa)
         ]
 
 
@@ -66,6 +57,6 @@ def knowledge_base() -> KnowledgeBase:
         entries[eid] = KBEntry(eid, etype, name_en, country or None, role or None, start or None,
                                end or None, qid or None, variants)
         for name in variants:
-            by_name.setdefault(key(name), eid)
+            by_name.setdefault(name_key(name), eid)
     firsts = frozenset(normalize(n).split()[0] for e in entries.values() for n in e.names_fa if n.strip())
     return KnowledgeBase(entries, by_name, firsts)

@@ -3,13 +3,12 @@ spellings to a stable id, English name and home URL."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from khabar.persian.normalize import normalize
+from khabar.persian.normalize import name_key, normalize
 
 
 @dataclass(frozen=True)
@@ -20,15 +19,6 @@ class Source:
     country: str
     home: str
     names_fa: tuple[str, ...]
-
-
-_IGNORED = re.compile(r"[\s\u200c.]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """What two spellings of one name share: normalized, without spaces, half-spaces or dots."""
-    return _IGNORED.sub("", normalize(name))
 
 
 @dataclass(frozen=True)

@@ -424,3 +424,13 @@ def _align_boundaries_slow(src: str, out: str) -> list[int]:
     for ch in out:
         i = _align_step(src, i, ch, offsets)
     return offsets
+
+
+_NAME_KEY_IGNORED = re.compile(r"[\s\u200c.]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """What two spellings of one name share: normalized, without spaces,
+    half-spaces or dots ("تی.آر.تی", "تی‌آرتی" and "تی آر تی" have one key)."""
+    return _NAME_KEY_IGNORED.sub("", normalize(name))
