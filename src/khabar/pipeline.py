@@ -1,5 +1,5 @@
 """analyze(): raw text to Doc — normalization, tokens, sentences, lemmas and parts
-of speech, quantities, times."""
+of speech, named entities, quantities, times."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from khabar.persian.tokenize import (
 
 def analyze(text: str | Article, *, published: datetime | date | None = None) -> Doc:
     """Normalize `text` (or an Article's title, lead and body) and find its
-    sentences, tokens, quantities and time expressions (stand-off spans).
+    sentences, tokens (with lemmas and parts of speech), named entities,
+    quantities and time expressions (stand-off spans).
     Relative times ("هفته گذشته") are resolved against `published`, by default
     the Article's publication date."""
     article = text if isinstance(text, Article) else None
