@@ -133,8 +133,13 @@ class Article:
         return digest.hexdigest()[:16]
 
     def text(self) -> str:
-        """Title, lead and body as one text, a paragraph a line, blank lines between."""
-        return "\n\n".join(p for p in (self.title, self.lead, *self.body) if p)
+        """Title, lead and body as one text, a paragraph a line, blank lines
+        between; the dateline place, if any, opens the lead ("تهران - …") as it
+        did in the article, so that the analysis sees it."""
+        paragraphs = [p for p in (self.lead, *self.body) if p]
+        if self.dateline and paragraphs:
+            paragraphs[0] = f"{self.dateline} - {paragraphs[0]}"
+        return "\n\n".join(p for p in (self.title, *paragraphs) if p)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

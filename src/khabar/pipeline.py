@@ -37,7 +37,8 @@ def analyze(text: str | Article, *, published: datetime | date | None = None) ->
     _tag(tokens, sentences)
     times = extract_times(norm, published)
     entities = extract_entities(
-        norm, [[(t.start, t.end) for t in tokens[s.first_token : s.end_token]] for s in sentences]
+        norm, [[(t.start, t.end) for t in tokens[s.first_token : s.end_token]] for s in sentences],
+        published.date() if isinstance(published, datetime) else published,
     )
     quantities = _outside(extract_quantities(norm), times)
     return Doc(

@@ -4,11 +4,13 @@ knowledge base (extract/kb.py) where an entry fits; others keep kb_id None."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.extract.gazetteer import gazetteer_features
-from khabar.extract.kb import KBEntry, knowledge_base
+from khabar.extract.kb import KBEntry, KnowledgeBase, knowledge_base
+from khabar.extract.roles import RolePhrase, find_roles, holder_for
 from khabar.persian.tagger import load_model, tag_words
 
 
@@ -24,6 +26,10 @@ class Entity:
     name_en: str | None = None
     country: str | None = None
     role: str | None = None
+    role_phrase: RolePhrase | None = field(default=None, repr=False, compare=False)  # it is one
+    title: RolePhrase | None = field(default=None, repr=False, compare=False)  # one stands before it
+    before: str = field(default="", repr=False, compare=False)  # the word before it
+    after: str = field(default="", repr=False, compare=False)  # the word after it
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
@@ -42,20 +48,32 @@ def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-# The knowledge-base types an entity of each label may be linked to.
-COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG", "PRODUCT", "GPE"}, "LOC": {"LOC", "GPE"}, "EVENT": {"EVENT"}}
+# The knowledge-base types an entity of each label may be linked to, preferred first.
+COMPATIBLE = {
+    "PER": ("PER",), "ORG": ("ORG", "PRODUCT", "FAC", "EVENT", "GPE"), "LOC": ("GPE", "LOC", "FAC"),
+    "EVENT": ("EVENT",), "FAC": ("FAC", "LOC"),
+}
+# Words before a capital that make it the place, not the government ("در آنکارا").
+DATELINE_MARKS = frozenset(["-", "–", "—", "/"])  # "تهران - ایرنا -": the place of the dateline
+APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])
+LOCATIVE = frozenset(["در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش"])
 LABEL_OF_TYPE = {"PER": "PER", "ORG": "ORG", "PRODUCT": "ORG", "GPE": "LOC", "LOC": "LOC", "EVENT": "EVENT"}
 
 
-def extract_entities(text: str, sentences: list[list[tuple[int, int]]]) -> list[Entity]:
+def extract_entities(
+    text: str, sentences: list[list[tuple[int, int]]], on: dt.date | None = None
+) -> list[Entity]:
     """The entities of `text` given each sentence's token spans, linked to the
     knowledge base; a knowledge-base name the tagger missed is added when it
-    cannot be an everyday word (several words, or a dotted acronym)."""
+    cannot be an everyday word (several words, or a dotted acronym); role
+    phrases ("وزیر امور خارجه ترکیه", "همتای روس او", "دولت عراق") resolved
+    on the date `on` (the article's; today's when None)."""
     model, kb = load_model("ner.json.gz"), knowledge_base()
     found: list[Entity] = []
     for spans in sentences:
         words = [text[s:e] for s, e in spans]
         taken = [False] * len(words)
+        mine: list[tuple[int, int, Entity]] = []
         for first, end, label in entity_spans(tag_words(model, words, gazetteer_features(words))):
             while first < end and not _wordlike(words[first]):
                 first += 1
@@ -67,15 +85,45 @@ def extract_entities(text: str, sentences: list[list[tuple[int, int]]]) -> list[
                 first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
             taken[first:end] = [True] * (end - first)
             for a, b, kind in _split_known(words, first, end, label, kb):
-                start, stop = spans[a][0], spans[b - 1][1]
-                found.append(Entity(start, stop, text[start:stop], kind))
+                mine.append((a, b, _entity(text, spans, a, b, kind, words)))
         for first, end, entry in _kb_names(words, kb):
             if not any(taken[first:end]):
                 taken[first:end] = [True] * (end - first)
-                start, stop = spans[first][0], spans[end - 1][1]
-                found.append(Entity(start, stop, text[start:stop], LABEL_OF_TYPE.get(entry.type, "ORG")))
+                mine.append((first, end, _entity(text, spans, first, end, LABEL_OF_TYPE.get(entry.type, "ORG"), words)))
+        found.extend(e for _, _, e in _with_roles(mine, words, text, spans, kb))
     found.sort(key=lambda e: e.start)
-    return link(found)
+    return link(found, on)
+
+
+def _entity(text: str, spans: list[tuple[int, int]], a: int, b: int, label: str, words: list[str]) -> Entity:
+    start, stop = spans[a][0], spans[b - 1][1]
+    return Entity(start, stop, text[start:stop], label, before=words[a - 1] if a else "",
+                  after=words[b] if b < len(words) else "")
+
+
+def _with_roles(
+    mine: list[tuple[int, int, Entity]], words: list[str], text: str, spans: list[tuple[int, int]], kb: KnowledgeBase
+) -> list[tuple[int, int, Entity]]:
+    """The sentence's entities with its role phrases: a phrase replaces the
+    places inside it ("ترکیه" in "وزیر امور خارجه ترکیه"); a phrase next to a
+    name ("وزیر خارجه قزاقستان، …", "… وزیر امور خارجه ترکیه") is that name's
+    title, lending it its country and role."""
+    for phrase in find_roles(words, kb):
+        crossing = [m for m in mine if m[0] < phrase.end and phrase.first < m[1]]
+        if any(m[0] < phrase.first or m[1] > phrase.end or m[2].label == "PER" for m in crossing):
+            continue
+        after = phrase.end + (1 if phrase.end < len(words) and words[phrase.end] in APPOSITION_MARKS else 0)
+        before = phrase.first - (1 if phrase.first and words[phrase.first - 1] in APPOSITION_MARKS else 0)
+        named = next((m[2] for m in mine if m[2].label == "PER" and (m[0] == after or m[1] == before)), None)
+        if phrase.label == "PER" and named is not None:
+            named.title = phrase  # the name is the entity; the title's own words are not
+            mine = [m for m in mine if m not in crossing or m[2].label == "LOC"]
+            continue
+        mine = [m for m in mine if m not in crossing]
+        entity = _entity(text, spans, phrase.first, phrase.end, phrase.label, words)
+        entity.role_phrase = phrase
+        mine.append((phrase.first, phrase.end, entity))
+    return sorted(mine, key=lambda m: m[0])
 
 
 def _split_known(words: list[str], first: int, end: int, label: str, kb) -> list[tuple[int, int, str]]:
@@ -107,33 +155,65 @@ def _kb_names(words: list[str], kb) -> list[tuple[int, int, KBEntry]]:
     return out
 
 
-def link(entities: list[Entity]) -> list[Entity]:
+def link(entities: list[Entity], on: dt.date | None = None) -> list[Entity]:
     """Give each entity its knowledge-base entry where one fits: by any spelling
     of its name; a person's short form by the full name seen earlier in the
     text ("پوتین" after "ولادیمیر پوتین"); a name after a title word ("شهر
-    آنتالیا") by the words after it, when the types agree."""
+    آنتالیا") by the words after it, when the types agree. Role phrases get the
+    office holder on the date `on`; a counterpart ("همتای روس او") holds the
+    office of the person last named. A seat of government that is not the
+    place of something ("آنکارا و مسکو گفت‌وگو می‌کنند", not "در آنکارا")
+    stands for its government: country and role GOV."""
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
+    last_office: str | None = None
     for entity in entities:
-        allowed = COMPATIBLE.get(entity.label, set())
-        entry = kb.lookup(entity.text)
-        if entry is not None and entity.label == "PER" and entry.type != "PER":
-            entry = None
-        words = entity.text.split()
-        if entry is None and len(words) > 1:
-            entry = kb.lookup(" ".join(words[1:]))
-            if entry is not None and entry.type not in allowed:
-                entry = None
-        if entry is None and entity.label == "PER":
-            entry = people.get(words[-1])
+        phrase, title = entity.role_phrase, entity.title
+        if phrase is not None:
+            entry = _role_entry(entity, phrase, kb, on, last_office)
+        else:
+            entry = _name_entry(entity, kb, people)
+            if entry is None and title is not None:  # a name by its title: "وزیر خارجه قزاقستان، X"
+                holder = holder_for(title, kb, on, last_office)
+                if holder is not None and entity.text.split()[-1] in " ".join(holder.names_fa).split():
+                    entry = holder
+                else:
+                    entity.country, entity.role = title.country, title.role
         if entry is None:
             continue
         if entry.type == "PER":
             for word in entry.names_fa[0].split():
                 people[word] = entry
+            offices = [t.office for t in kb.terms_of(entry.id, on)]
+            last_office = offices[0] if offices else last_office
         entity.kb_id, entity.name_en = entry.id, entry.name_en
         entity.country, entity.role = entry.country, entry.role
+        if entity.label == "LOC" and entity.before not in LOCATIVE and entity.after not in DATELINE_MARKS:
+            seat = [t.country for t in kb.terms_of(entry.id, on) if t.office == "seat_of_government"]
+            if seat:
+                entity.country, entity.role = seat[0], "GOV"
     return entities
+
+
+def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> KBEntry | None:
+    allowed = COMPATIBLE.get(entity.label, ())
+    entry = kb.lookup(entity.text, allowed)
+    words = entity.text.split()
+    if entry is None and len(words) > 1:
+        entry = kb.lookup(" ".join(words[1:]), allowed)
+    if entry is None and entity.label == "PER":
+        entry = people.get(words[-1])
+    return entry
+
+
+def _role_entry(entity: Entity, phrase: RolePhrase, kb: KnowledgeBase, on, last_office: str | None) -> KBEntry | None:
+    """The entry a role phrase names: the office holder, or for a group the
+    organisation of that name ("وزارت امور خارجه روسیه"); None leaves the
+    entity with the phrase's country and role."""
+    entry = holder_for(phrase, kb, on, last_office) if phrase.label == "PER" else kb.lookup(entity.text, ("ORG",))
+    if entry is None:
+        entity.country, entity.role, entity.name_en = phrase.country, phrase.role, phrase.name_en
+    return entry
 
 
 def _wordlike(token: str) -> bool:

@@ -426,11 +426,15 @@ def _align_boundaries_slow(src: str, out: str) -> list[int]:
     return offsets
 
 
-_NAME_KEY_IGNORED = re.compile(r"[\s\u200c.]+")
+_NAME_KEY_IGNORED = re.compile(r"[\s\u200c.\u0654]+")
+# Letters that names are spelt with either way: آمریکا/امریکا, رئیسی/رییسی, أ/ا, ؤ/و.
+_NAME_KEY_FOLDED = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ئ": "ی", "ؤ": "و"})
 
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """What two spellings of one name share: normalized, without spaces,
-    half-spaces or dots ("تی.آر.تی", "تی‌آرتی" and "تی آر تی" have one key)."""
-    return _NAME_KEY_IGNORED.sub("", normalize(name))
+    half-spaces, dots or the ezafe mark, آ/أ/إ as ا, ئ as ی, ؤ as و
+    ("تی.آر.تی", "تی‌آرتی" and "تی آر تی" have one key; so have "کرهٔ" and "کره")."""
+    key = _NAME_KEY_IGNORED.sub("", normalize(name, restore_zwnj=False))
+    return key.translate(_NAME_KEY_FOLDED)

@@ -1,0 +1,126 @@
+"""Role phrases: actors named by their office or group rather than by name.
+
+"وزیر امور خارجه ترکیه" (a title and a country) is the person who held that
+office on the article's date; "همتای روس او" is the Russian holder of the office
+of the person last named; "دولت عراق", "ارتش آمریکا", "مقامات روس" are a
+country's government, military or officials. Titles, demonyms and office
+holders come from the knowledge base (extract/kb.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.extract.kb import KBEntry, KnowledgeBase
+from khabar.persian.normalize import name_key
+
+# Words that make a country's collective actor: (sector, English head).
+GROUPS = {
+    name_key(words): value
+    for words, value in {
+        "دولت": ("GOV", "Government of"),
+        "حکومت": ("GOV", "Government of"),
+        "مقامات": ("GOV", "Officials of"),
+        "مقام‌های": ("GOV", "Officials of"),
+        "مسئولان": ("GOV", "Officials of"),
+        "ارتش": ("MIL", "Armed forces of"),
+        "نیروهای مسلح": ("MIL", "Armed forces of"),
+        "نیروهای نظامی": ("MIL", "Armed forces of"),
+        "پارلمان": ("LEG", "Parliament of"),
+        "وزارت امور خارجه": ("GOV", "Ministry of Foreign Affairs of"),
+        "وزارت خارجه": ("GOV", "Ministry of Foreign Affairs of"),
+        "وزارت دفاع": ("MIL", "Ministry of Defence of"),
+        "سفارت": ("GOV", "Embassy of"),
+        "سفیر": ("GOV", "Ambassador of"),
+    }.items()
+}
+COUNTERPART = {name_key(w) for w in ("همتای", "همتا")}
+OUR_COUNTRY = {name_key(w) for w in ("کشورمان", "میهنمان")}
+PRONOUNS = {"خود", "او", "وی", "ایشان"}
+MAX_HEAD_WORDS = 7
+
+
+@dataclass(slots=True)
+class RolePhrase:
+    """words[first:end] name an actor by office or group."""
+
+    first: int
+    end: int
+    label: str  # PER for an office holder, ORG for a group
+    country: str | None
+    role: str
+    office: str | None = None  # None for groups; for a counterpart, filled from context
+    counterpart: bool = False
+    name_en: str | None = None
+
+
+def find_roles(words: list[str], kb: KnowledgeBase) -> list[RolePhrase]:
+    """The role phrases of one sentence's words, left to right, not overlapping."""
+    found: list[RolePhrase] = []
+    i = 0
+    while i < len(words):
+        phrase = _role_at(words, i, kb)
+        if phrase is None:
+            i += 1
+            continue
+        found.append(phrase)
+        i = phrase.end
+    return found
+
+
+def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
+    if name_key(words[i]) in COUNTERPART:
+        where = _country_at(words, i + 1, kb)
+        if where is None:
+            return None
+        country, end = where
+        if end < len(words) and words[end] in PRONOUNS:
+            end += 1
+        return RolePhrase(i, end, "PER", country, "GOV", counterpart=True)
+    for n in range(min(MAX_HEAD_WORDS, len(words) - i), 0, -1):
+        key = name_key(" ".join(words[i : i + n]))
+        title = kb.titles.get(key)
+        if title is not None:
+            where = _country_at(words, i + n, kb)
+            if title.country is not None:
+                return RolePhrase(i, i + n, "PER", title.country, title.role, title.office)
+            if where is None:
+                continue  # "رئیس‌جمهور" alone says not whose
+            return RolePhrase(i, where[1], "PER", where[0], title.role, title.office)
+        group = GROUPS.get(key)
+        if group is not None:
+            where = _country_at(words, i + n, kb)
+            if where is None:
+                continue
+            country, end = where
+            head = kb.entries.get(f"G:{country}")
+            name_en = f"{group[1]} {head.name_en}" if head else None
+            return RolePhrase(i, end, "ORG", country, group[0], name_en=name_en)
+    return None
+
+
+def _country_at(words: list[str], j: int, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """(ISO code, end) of the country named or described at words[j]: a country
+    name ("ترکیه", "جمهوری اسلامی ایران"), a demonym ("روس") or "کشورمان"."""
+    if j >= len(words):
+        return None
+    if name_key(words[j]) in OUR_COUNTRY:
+        return "IRN", j + 1
+    for n in (4, 3, 2, 1):
+        if j + n > len(words):
+            continue
+        phrase = " ".join(words[j : j + n])
+        entry = kb.lookup(phrase, ("GPE",))
+        if entry is not None and entry.id.startswith("G:") and entry.country:
+            return entry.country, j + n
+        demonym = kb.demonyms.get(name_key(phrase))
+        if demonym is not None:
+            return demonym, j + n
+    return None
+
+
+def holder_for(phrase: RolePhrase, kb: KnowledgeBase, on, last_office: str | None) -> KBEntry | None:
+    """The person a PER role phrase names on the date, where the KB knows."""
+    office = phrase.office or (last_office if phrase.counterpart else None)
+    if office is None or phrase.country is None:
+        return None
+    return kb.holder(office, phrase.country, on)

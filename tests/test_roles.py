@@ -1,0 +1,87 @@
+"""Role phrases, counterparts, groups, metonyms and the knowledge base's tables
+(sentences written for these tests)."""
+
+import datetime as dt
+
+import khabar
+from khabar.extract.kb import knowledge_base
+from khabar.model import Article
+
+
+def _entities(text: str, published=None) -> dict[str, tuple]:
+    doc = khabar.analyze(text, published=published)
+    return {e.text: (e.label, e.kb_id, e.country, e.role) for e in doc.entities}
+
+
+def test_role_phrase_resolves_to_the_holder_on_the_article_date():
+    text = "وزیر امور خارجه ترکیه امروز وارد تهران شد."
+    assert _entities(text, dt.date(2021, 6, 30))["وزیر امور خارجه ترکیه"][1] == "P:cavusoglu"
+    assert _entities(text, dt.date(2024, 1, 10))["وزیر امور خارجه ترکیه"][1] == "P:fidan"
+
+
+def test_role_phrase_without_a_known_holder_keeps_country_and_role():
+    found = _entities("نخست‌وزیر نروژ دیروز در اسلو سخنرانی کرد.", dt.date(2022, 3, 1))
+    assert found["نخست‌وزیر نروژ"] == ("PER", None, "NOR", "GOV")
+
+
+def test_our_country_is_iran_and_a_title_with_its_own_country():
+    found = _entities("رئیس‌جمهور کشورمان با رئیس مجلس شورای اسلامی دیدار کرد.", dt.date(2022, 5, 1))
+    assert found["رئیس‌جمهور کشورمان"][1] == "P:raisi"
+    assert found["رئیس مجلس شورای اسلامی"][1:] == ("P:ghalibaf", "IRN", "LEG")
+
+
+def test_counterpart_holds_the_office_of_the_person_last_named():
+    found = _entities("وزیر امور خارجه ترکیه در آنتالیا با همتای روس خود گفت‌وگو کرد.", dt.date(2021, 6, 30))
+    assert found["همتای روس خود"][1:] == ("P:lavrov", "RUS", "GOV")
+
+
+def test_counterpart_without_context_is_country_and_government():
+    found = _entities("همتای ارمنی وی نیز در این نشست حضور داشت.", dt.date(2023, 2, 2))
+    assert found["همتای ارمنی وی"] == ("PER", None, "ARM", "GOV")
+
+
+def test_title_next_to_a_name_is_that_name_s_title():
+    found = _entities("وزیر خارجه قزاقستان، مراد نورتلیئو گفت که دو کشور توافق کرده‌اند.", dt.date(2023, 2, 2))
+    assert found["مراد نورتلیئو"] == ("PER", None, "KAZ", "GOV")
+    assert not any(text.startswith("وزیر") for text in found)
+
+
+def test_groups_of_a_country():
+    found = _entities("دولت عراق و ارتش آمریکا بیانیه‌ای صادر کردند.")
+    assert found["دولت عراق"] == ("ORG", None, "IRQ", "GOV")
+    assert found["ارتش آمریکا"][1:] == ("O:us_army", "USA", "MIL")
+
+
+def test_capital_as_government_but_not_as_place():
+    found = _entities("آنکارا و مسکو درباره سوریه گفت‌وگو کردند.")
+    assert found["آنکارا"] == ("LOC", "L:ankara", "TUR", "GOV")
+    doc = khabar.analyze("هیئت ایرانی در آنکارا با مقامات ترک دیدار کرد.")
+    ankara = next(e for e in doc.entities if e.text == "آنکارا")
+    assert (ankara.kb_id, ankara.role) == ("L:ankara", None)
+
+
+def test_the_dateline_place_is_analysed_as_a_place():
+    article = Article(title="دیدار دو وزیر", lead="دو وزیر در شهر آنتالیا دیدار کردند.", dateline="تهران")
+    doc = khabar.analyze(article)
+    assert doc.text.split("\n\n")[1].startswith("تهران - ")
+    tehran = next(e for e in doc.entities if e.text == "تهران")
+    assert (tehran.kb_id, tehran.role) == ("L:tehran", None)
+
+
+def test_tables_are_consistent():
+    kb = knowledge_base()
+    assert len(kb.entries) >= 1500
+    assert all(t.holder in kb.entries for t in kb.terms)
+    assert all(t.end is None or t.start < t.end for t in kb.terms)
+    for entry in kb.entries.values():
+        assert entry.names_fa, entry.id
+        assert entry.type in {"PER", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}, entry.id
+
+
+def test_lookup_prefers_the_asked_type():
+    kb = knowledge_base()
+    assert kb.lookup("فارس", ("ORG",)).id == "M:FARS"
+    assert kb.lookup("فارس", ("GPE",)).id == "L:IR-fars"
+    assert kb.lookup("امریکا").id == kb.lookup("آمریکا").id == "G:USA"
+    assert kb.lookup("کره جنوبی").id == kb.lookup("کرهٔ جنوبی").id == "G:KOR"
+    assert kb.lookup("رییسی").id == "P:raisi"
