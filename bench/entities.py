@@ -1,12 +1,16 @@
 """Named-entity benchmark: exact-span F1 per type (CoNLL scoring: an entity is
 right when its type, start and end are right) on PEYMA test, the three Arman
-test folds (evaluation only; never trained on) and ParsTwiNER test; tokens/s.
+test folds (evaluation only; never trained on) and ParsTwiNER test; tokens/s of
+the tagger; tokens/s of the whole entity layer (tagger, role phrases, linking) on
+Fars News; knowledge-base load time in a fresh process.
 
 Usage: python bench/entities.py [--no-write]
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -17,9 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from _common import DATA, write_section  # noqa: E402
 from train_ner import read_bio  # noqa: E402
 
-from khabar.extract.entities import entity_spans  # noqa: E402
+from khabar.extract.entities import entity_spans, extract_entities  # noqa: E402
 from khabar.extract.gazetteer import gazetteer_features  # noqa: E402
+from khabar.persian.normalize import normalize  # noqa: E402
 from khabar.persian.tagger import load_model, tag_words  # noqa: E402
+from khabar.persian.tokenize import sentence_spans, token_spans  # noqa: E402
 
 ARMAN = {"pers": "PER", "org": "ORG", "loc": "LOC", "event": "EVENT"}
 TYPES = ("PER", "LOC", "ORG")
@@ -98,10 +104,39 @@ def main() -> None:
             f"| {name} | {scores['PER'][2]:.3f} | {scores['LOC'][2]:.3f} | {scores['ORG'][2]:.3f} | "
             f"{micro[0]:.3f} | {micro[1]:.3f} | {micro[2]:.3f} | {rate:,.0f} |"
         )
-    table = "\n".join(lines)
+    table = "\n".join(lines) + "\n\n" + layer_speed() + "\n\n" + kb_load()
     print(table)
     if "--no-write" not in sys.argv:
         write_section("Named entities", "Command: `python bench/entities.py` (gold tokens, exact-span scoring).\n\n" + table)
+
+
+def layer_speed(articles: int = 300) -> str:
+    """Tokens/s of extract_entities (tagger, role phrases, linking) on Fars News paragraphs."""
+    records = json.loads((DATA / "news/farsnews/fars-news-1.json").read_text(encoding="utf-8"))[:articles]
+    docs = []
+    for r in records:
+        text = normalize("\n".join(p for p in r.get("paragraphs", []) if isinstance(p, str)))
+        spans = token_spans(text)
+        docs.append((text, [spans[a:b] for _, _, a, b in sentence_spans(text, spans)]))
+    tokens = sum(len(s) for _, sents in docs for s in sents)
+    extract_entities(*docs[0])  # load the models and the knowledge base
+    best = 0.0
+    for _ in range(3):
+        start = time.process_time()
+        found = sum(len(extract_entities(text, sents)) for text, sents in docs)
+        best = max(best, tokens / (time.process_time() - start))
+    return (f"Whole entity layer (tagger, role phrases, linking) on {articles} Fars News articles: "
+            f"{best:,.0f} tokens/s ({tokens:,} tokens, {found:,} entities; CPU time, one core, best of 3).")
+
+
+def kb_load() -> str:
+    """Seconds to import and load the knowledge base in a fresh process (best of 3)."""
+    code = ("import time; t = time.process_time(); from khabar.extract.kb import knowledge_base; "
+            "kb = knowledge_base(); print(time.process_time() - t, len(kb.entries))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(3)]
+    secs = min(float(r[0]) for r in runs)
+    return f"Knowledge base: {runs[0][1]} entries, loaded in {secs:.2f} s (import included, CPU time, fresh process, best of 3)."
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ def extract_entities(
                 end -= 1
             if first == end:
                 continue
-            if first > 0 and not taken[first - 1] and kb.lookup(" ".join(words[first - 1 : end])):
+            if first > 0 and not taken[first - 1] and kb.lookup(" ".join(words[first - 1 : end]), normalized=True):
                 first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
             taken[first:end] = [True] * (end - first)
             for a, b, kind in _split_known(words, first, end, label, kb):
@@ -128,9 +128,10 @@ def _with_roles(
 
 def _split_known(words: list[str], first: int, end: int, label: str, kb) -> list[tuple[int, int, str]]:
     """Two known names the tagger ran together ("کرملین پوتین") become two entities."""
-    if end - first > 1 and kb.lookup(" ".join(words[first:end])) is None:
+    if end - first > 1 and kb.lookup(" ".join(words[first:end]), normalized=True) is None:
         for k in range(first + 1, end):
-            left, right = kb.lookup(" ".join(words[first:k])), kb.lookup(" ".join(words[k:end]))
+            left = kb.lookup(" ".join(words[first:k]), normalized=True)
+            right = kb.lookup(" ".join(words[k:end]), normalized=True)
             if left and right:
                 return [(first, k, LABEL_OF_TYPE.get(left.type, label)), (k, end, LABEL_OF_TYPE.get(right.type, label))]
     return [(first, end, label)]
@@ -148,7 +149,7 @@ def _kb_names(words: list[str], kb) -> list[tuple[int, int, KBEntry]]:
             phrase = " ".join(words[i : i + n])
             if n == 1 and "." not in phrase:
                 continue
-            entry = kb.lookup(phrase)
+            entry = kb.lookup(phrase, normalized=True)
             if entry is not None:
                 out.append((i, i + n, entry))
                 break
@@ -197,10 +198,10 @@ def link(entities: list[Entity], on: dt.date | None = None) -> list[Entity]:
 
 def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> KBEntry | None:
     allowed = COMPATIBLE.get(entity.label, ())
-    entry = kb.lookup(entity.text, allowed)
+    entry = kb.lookup(entity.text, allowed, normalized=True)
     words = entity.text.split()
     if entry is None and len(words) > 1:
-        entry = kb.lookup(" ".join(words[1:]), allowed)
+        entry = kb.lookup(" ".join(words[1:]), allowed, normalized=True)
     if entry is None and entity.label == "PER":
         entry = people.get(words[-1])
     return entry
@@ -210,7 +211,7 @@ def _role_entry(entity: Entity, phrase: RolePhrase, kb: KnowledgeBase, on, last_
     """The entry a role phrase names: the office holder, or for a group the
     organisation of that name ("وزارت امور خارجه روسیه"); None leaves the
     entity with the phrase's country and role."""
-    entry = holder_for(phrase, kb, on, last_office) if phrase.label == "PER" else kb.lookup(entity.text, ("ORG",))
+    entry = holder_for(phrase, kb, on, last_office) if phrase.label == "PER" else kb.lookup(entity.text, ("ORG",), normalized=True)
     if entry is None:
         entity.country, entity.role, entity.name_en = phrase.country, phrase.role, phrase.name_en
     return entry

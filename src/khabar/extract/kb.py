@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from khabar.persian.normalize import name_key, normalize
+from khabar.persian.normalize import name_key, normalize, normalized_name_key
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,11 @@ class KnowledgeBase:
     titles: dict[str, Title]  # by name key
     demonyms: dict[str, str]  # name key → ISO 3166 alpha-3
 
-    def lookup(self, name: str, types: tuple[str, ...] | None = None) -> KBEntry | None:
+    def lookup(self, name: str, types: tuple[str, ...] | None = None, *, normalized: bool = False) -> KBEntry | None:
         """The entry called `name` (any spelling); with `types`, the first entry
-        of the first of those types that has one."""
-        ids = self.by_name.get(name_key(name), ())
+        of the first of those types that has one. `normalized`: the name comes
+        from normalized text (a faster key)."""
+        ids = self.by_name.get(normalized_name_key(name) if normalized else name_key(name), ())
         if types is None:
             return self.entries[ids[0]] if ids else None
         for etype in types:

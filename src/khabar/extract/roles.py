@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khabar.extract.kb import KBEntry, KnowledgeBase
-from khabar.persian.normalize import name_key
+from khabar.persian.normalize import name_key, normalized_name_key
 
 # Words that make a country's collective actor: (sector, English head).
 GROUPS = {
@@ -53,11 +53,27 @@ class RolePhrase:
     name_en: str | None = None
 
 
+_PREFIXES: dict[int, frozenset[str]] = {}
+
+
+def _prefixes(kb: KnowledgeBase) -> frozenset[str]:
+    """Every beginning of the key of a title, group head or "همتای": a word
+    whose key is not one cannot begin a role phrase."""
+    if id(kb) not in _PREFIXES:
+        keys = [*kb.titles, *GROUPS, *COUNTERPART]
+        _PREFIXES[id(kb)] = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+    return _PREFIXES[id(kb)]
+
+
 def find_roles(words: list[str], kb: KnowledgeBase) -> list[RolePhrase]:
     """The role phrases of one sentence's words, left to right, not overlapping."""
     found: list[RolePhrase] = []
+    prefixes = _prefixes(kb)
     i = 0
     while i < len(words):
+        if normalized_name_key(words[i]) not in prefixes:
+            i += 1
+            continue
         phrase = _role_at(words, i, kb)
         if phrase is None:
             i += 1
@@ -68,7 +84,7 @@ def find_roles(words: list[str], kb: KnowledgeBase) -> list[RolePhrase]:
 
 
 def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
-    if name_key(words[i]) in COUNTERPART:
+    if normalized_name_key(words[i]) in COUNTERPART:
         where = _country_at(words, i + 1, kb)
         if where is None:
             return None
@@ -76,8 +92,14 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
         if end < len(words) and words[end] in PRONOUNS:
             end += 1
         return RolePhrase(i, end, "PER", country, "GOV", counterpart=True)
-    for n in range(min(MAX_HEAD_WORDS, len(words) - i), 0, -1):
-        key = name_key(" ".join(words[i : i + n]))
+    prefixes = _prefixes(kb)
+    longest = 1
+    while longest < min(MAX_HEAD_WORDS, len(words) - i) and normalized_name_key(
+        "".join(words[i : i + longest + 1])
+    ) in prefixes:
+        longest += 1
+    for n in range(longest, 0, -1):
+        key = normalized_name_key("".join(words[i : i + n]))
         title = kb.titles.get(key)
         if title is not None:
             where = _country_at(words, i + n, kb)
@@ -103,16 +125,16 @@ def _country_at(words: list[str], j: int, kb: KnowledgeBase) -> tuple[str, int] 
     name ("ترکیه", "جمهوری اسلامی ایران"), a demonym ("روس") or "کشورمان"."""
     if j >= len(words):
         return None
-    if name_key(words[j]) in OUR_COUNTRY:
+    if normalized_name_key(words[j]) in OUR_COUNTRY:
         return "IRN", j + 1
     for n in (4, 3, 2, 1):
         if j + n > len(words):
             continue
         phrase = " ".join(words[j : j + n])
-        entry = kb.lookup(phrase, ("GPE",))
+        entry = kb.lookup(phrase, ("GPE",), normalized=True)
         if entry is not None and entry.id.startswith("G:") and entry.country:
             return entry.country, j + n
-        demonym = kb.demonyms.get(name_key(phrase))
+        demonym = kb.demonyms.get(normalized_name_key(phrase))
         if demonym is not None:
             return demonym, j + n
     return None

@@ -436,5 +436,9 @@ def name_key(name: str) -> str:
     """What two spellings of one name share: normalized, without spaces,
     half-spaces, dots or the ezafe mark, آ/أ/إ as ا, ئ as ی, ؤ as و
     ("تی.آر.تی", "تی‌آرتی" and "تی آر تی" have one key; so have "کرهٔ" and "کره")."""
-    key = _NAME_KEY_IGNORED.sub("", normalize(name, restore_zwnj=False))
-    return key.translate(_NAME_KEY_FOLDED)
+    return normalized_name_key(normalize(name, restore_zwnj=False))
+
+
+def normalized_name_key(name: str) -> str:
+    """`name_key` of a name taken from normalized text (no normalization again)."""
+    return _NAME_KEY_IGNORED.sub("", name).translate(_NAME_KEY_FOLDED)
