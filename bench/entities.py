@@ -24,7 +24,7 @@ from train_ner import read_bio  # noqa: E402
 from khabar.extract.entities import entity_spans, extract_entities  # noqa: E402
 from khabar.extract.gazetteer import gazetteer_features  # noqa: E402
 from khabar.persian.normalize import normalize  # noqa: E402
-from khabar.persian.tagger import load_model, tag_words  # noqa: E402
+from khabar.persian.tagger import load_model, tag_sentences  # noqa: E402
 from khabar.persian.tokenize import sentence_spans, token_spans  # noqa: E402
 
 ARMAN = {"pers": "PER", "org": "ORG", "loc": "LOC", "event": "EVENT"}
@@ -63,10 +63,8 @@ def evaluate(sents, model) -> tuple[dict[str, tuple[float, float, float]], float
     tp = Counter()
     tokens = sum(len(s) for s in sents)
     start = time.process_time()
-    predicted = []
-    for s in sents:
-        words = [w for w, _, _ in s]
-        predicted.append(tag_words(model, words, gazetteer_features(words)))
+    all_words = [[w for w, _, _ in s] for s in sents]
+    predicted = tag_sentences(model, all_words, [gazetteer_features(words) for words in all_words])
     secs = time.process_time() - start
     for sent, pred in zip(sents, predicted, strict=True):
         g, p = spans([t for _, t, _ in sent]), spans(pred)

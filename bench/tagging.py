@@ -18,7 +18,7 @@ from _common import DATA, write_section  # noqa: E402
 from train_tagger import read_conllu  # noqa: E402
 
 from khabar.persian.lemmatize import lemmatize  # noqa: E402
-from khabar.persian.tagger import model, tag_words  # noqa: E402
+from khabar.persian.tagger import model, tag_sentences  # noqa: E402
 
 TEST = DATA / "ud/seraji/fa_seraji-ud-test.conllu"
 
@@ -31,8 +31,8 @@ def news_speed(tagger) -> tuple[float, int]:
     sentences = khabar.tokenize(news_text())
     count = sum(map(len, sentences))
     start = time.process_time()
-    for words in sentences:
-        for word, tag in zip(words, tag_words(tagger, words), strict=True):
+    for words, tags in zip(sentences, tag_sentences(tagger, sentences), strict=True):
+        for word, tag in zip(words, tags, strict=True):
             lemmatize(word, tag)
     return count / (time.process_time() - start), count
 
@@ -71,7 +71,7 @@ def main() -> None:
     tagger = model()
     tokens = sum(len(s) for s in sents)
     start = time.process_time()
-    predicted = [tag_words(tagger, [w for w, _, _ in s]) for s in sents]
+    predicted = tag_sentences(tagger, [[w for w, _, _ in s] for s in sents])
     tag_secs = time.process_time() - start
     right = sum(p == g for s, tags in zip(sents, predicted, strict=True) for (_, g, _), p in zip(s, tags, strict=True))
     confusions = Counter((g, p) for s, tags in zip(sents, predicted, strict=True) for (_, g, _), p in zip(s, tags, strict=True) if g != p)

@@ -11,7 +11,7 @@ from khabar.extract.times import extract_times
 from khabar.model import Article, Doc, Sentence, Token
 from khabar.persian.lemmatize import lemmatize
 from khabar.persian.normalize import normalize, normalize_aligned
-from khabar.persian.tagger import model, tag_words
+from khabar.persian.tagger import model, tag_sentences
 from khabar.persian.tokenize import (
     sentence_bounds,
     sentence_spans,
@@ -60,13 +60,11 @@ def tokenize(text: str) -> list[list[str]]:
 
 def _tag(tokens: list[Token], sentences: list[Sentence]) -> None:
     """Fill the lemma and part of speech of every token, sentence by sentence."""
-    tagger = model()
-    for sent in sentences:
-        sent_tokens = tokens[sent.first_token : sent.end_token]
-        words = [t.text for t in sent_tokens]
-        for token, word, upos in zip(sent_tokens, words, tag_words(tagger, words), strict=True):
+    words = [[t.text for t in tokens[s.first_token : s.end_token]] for s in sentences]
+    for sent, tags in zip(sentences, tag_sentences(model(), words), strict=True):
+        for token, upos in zip(tokens[sent.first_token : sent.end_token], tags, strict=True):
             token.pos = upos
-            token.lemma = lemmatize(word, upos)
+            token.lemma = lemmatize(token.text, upos)
 
 
 def _outside(quantities: list, times: list) -> list:

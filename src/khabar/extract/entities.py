@@ -11,7 +11,7 @@ from typing import Any
 from khabar.extract.gazetteer import gazetteer_features
 from khabar.extract.kb import KBEntry, KnowledgeBase, knowledge_base
 from khabar.extract.roles import RolePhrase, find_roles, holder_for
-from khabar.persian.tagger import load_model, tag_words
+from khabar.persian.tagger import load_model, tag_sentences
 
 
 @dataclass(slots=True)
@@ -70,11 +70,12 @@ def extract_entities(
     on the date `on` (the article's; today's when None)."""
     model, kb = load_model("ner.json.gz"), knowledge_base()
     found: list[Entity] = []
-    for spans in sentences:
-        words = [text[s:e] for s, e in spans]
+    all_words = [[text[s:e] for s, e in spans] for spans in sentences]
+    all_tags = tag_sentences(model, all_words, [gazetteer_features(words) for words in all_words])
+    for spans, words, tags in zip(sentences, all_words, all_tags, strict=True):
         taken = [False] * len(words)
         mine: list[tuple[int, int, Entity]] = []
-        for first, end, label in entity_spans(tag_words(model, words, gazetteer_features(words))):
+        for first, end, label in entity_spans(tags):
             while first < end and not _wordlike(words[first]):
                 first += 1
             while end > first and not _wordlike(words[end - 1]):

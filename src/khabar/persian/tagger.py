@@ -14,6 +14,7 @@ from typing import Any
 ZWNJ = "\u200c"
 _DIGITS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
 START = ("<s>", "<s2>")
+BOS, EOS = "<s>", "</s>"  # the words before and after a sentence, in neighbour features
 
 
 def word_features(w: str) -> list[str]:
@@ -113,8 +114,9 @@ class Perceptron:
 
 
 class Tagger:
-    """The trained weights as a matrix (feature × tag) for fast scoring; a word's
-    own features are scored once and kept."""
+    """The trained weights as a matrix (feature × tag) for fast scoring: a
+    word's shares of the scores (its own features, and its part in its
+    neighbours') are computed once and kept; many sentences are tagged at once."""
 
     def __init__(self, weights: dict[str, dict[str, float]], tags: list[str]):
         import numpy as np
@@ -127,7 +129,7 @@ class Tagger:
         for f, row in weights.items():
             for t, weight in row.items():
                 self.matrix[self.index[f], tag_index[t]] = weight
-        self.word_scores: dict[str, Any] = {}
+        self.word_vectors: dict[str, Any] = {}  # word → its shares of the scores (see _vectors_of)
         # the rows of the features of the previous tags, looked up once
         previous = [*tags, *START]
         zero = self.matrix[self.missing]
@@ -139,40 +141,119 @@ class Tagger:
         }
 
     def tag(self, words: list[str], extra: list[list[str]] | None = None) -> list[str]:
-        """Tags for the words of one sentence: the scores that do not depend on
-        the tags chosen are computed for the whole sentence at once. `extra`
-        gives more features per token (the entity tagger's gazetteer)."""
-        if not words:
-            return []
-        index, missing, matrix, cache, tags = self.index, self.missing, self.matrix, self.word_scores, self.tags
-        rows = [[index.get(f, missing) for f in neighbour_features(words, i)] for i in range(len(words))]
-        fixed = matrix[rows].sum(axis=1)
-        if extra:
-            for i, feats in enumerate(extra):
-                for f in feats:
-                    row = index.get(f)
-                    if row is not None:
-                        fixed[i] += matrix[row]
-        for i, w in enumerate(words):
-            own = cache.get(w)
-            if own is None:
-                own = matrix[[index.get(f, missing) for f in word_features(w)]].sum(axis=0)
-                if len(cache) > 200_000:
+        """Tags for the words of one sentence. `extra` gives more features per
+        token (the entity tagger's gazetteer)."""
+        return self.tag_many([words], [extra] if extra else None)[0]
+
+    def tag_many(self, sentences: list[list[str]], extras: list[list[list[str]]] | None = None) -> list[list[str]]:
+        """Tags for many sentences, the same as `tag` on each: the greedy
+        left-to-right choice is made for the i-th word of every sentence at
+        once, so numpy works on a batch instead of one word at a time."""
+        import numpy as np
+
+        if not any(sentences):
+            return [[] for _ in sentences]
+        index, matrix, tags = self.index, self.matrix, self.tags
+        words = [w for s in sentences for w in s]
+        starts = np.cumsum([0] + [len(s) for s in sentences[:-1]])
+        fixed = self._context_scores(sentences, words, starts)
+        if extras:
+            for start, feats_of in zip(starts, extras, strict=True):
+                for i, feats in enumerate(feats_of):
+                    for f in feats:
+                        row = index.get(f)
+                        if row is not None:
+                            fixed[start + i] += matrix[row]
+        by_state, width = self._states()
+        order = sorted(range(len(sentences)), key=lambda k: -len(sentences[k]))
+        lengths = [len(sentences[k]) for k in order]
+        first = starts[order]
+        prev = np.full(len(order), len(tags), dtype=np.int64)  # START[0]
+        prev2 = np.full(len(order), len(tags) + 1, dtype=np.int64)  # START[1]
+        chosen = np.zeros(len(words), dtype=np.int64)
+        previous = [*tags, *START]
+        active = len(order)
+        for pos in range(lengths[0]):
+            while lengths[active - 1] <= pos:
+                active -= 1
+            at = first[:active] + pos
+            scores = fixed[at] + by_state[prev[:active] * width + prev2[:active]]
+            for j in range(active):
+                row = index.get("t-1,w=" + previous[prev[j]] + "|" + words[at[j]])
+                if row is not None:
+                    scores[j] += matrix[row]
+            best = scores.argmax(axis=1)
+            prev2[:active] = prev[:active]
+            prev[:active] = best
+            chosen[at] = best
+        names = [tags[k] for k in chosen.tolist()]
+        return [names[start : start + len(s)] for start, s in zip(starts.tolist(), sentences, strict=True)]
+
+    def _context_scores(self, sentences: list[list[str]], words: list[str], starts) -> Any:
+        """The scores of every word's features that do not depend on the tags
+        chosen: its own, its neighbours' (each word's share cached once) and
+        the pair with the next word."""
+        import numpy as np
+
+        index, matrix, cache = self.index, self.matrix, self.word_vectors
+        ids: dict[str, int] = {}
+        seq = np.array([ids.setdefault(w, len(ids)) for w in words], dtype=np.int64)
+        bos, eos = ids.setdefault(BOS, len(ids)), ids.setdefault(EOS, len(ids))
+        vectors = []
+        for w in ids:
+            vec = cache.get(w)
+            if vec is None:
+                vec = self._vectors_of(w)
+                if len(cache) > 100_000:
                     cache.clear()
-                cache[w] = own
-            fixed[i] += own
-        prev, prev2 = START
-        out: list[str] = []
-        by_prev, by_pair = self.by_prev, self.by_pair
-        for i, w in enumerate(words):
-            scores = fixed[i] + by_prev[prev] + by_pair[prev, prev2]
-            row = index.get("t-1,w=" + prev + "|" + w)
+                cache[w] = vec
+            vectors.append(vec)
+        table = np.stack(vectors)  # (words, 4, tags): own, as the word before, after, two after
+        ends = np.cumsum([len(s) for s in sentences])
+        before, after, after2 = np.roll(seq, 1), np.roll(seq, -1), np.roll(seq, -2)
+        nonempty = [k for k, s in enumerate(sentences) if s]
+        before[starts[nonempty]] = bos
+        after[ends[nonempty] - 1] = eos
+        after2[ends[nonempty] - 1] = eos
+        after2[[ends[k] - 2 for k in nonempty if len(sentences[k]) > 1]] = eos
+        fixed = table[seq, 0] + table[before, 1] + table[after, 2] + table[after2, 3]
+        following = [nxt for s in sentences if s for nxt in [*s[1:], EOS]]
+        for k, (w, nxt) in enumerate(zip(words, following, strict=True)):
+            row = index.get("w,w+1=" + w + "|" + nxt)
             if row is not None:
-                scores = scores + matrix[row]
-            tag = tags[int(scores.argmax())]
-            out.append(tag)
-            prev2, prev = prev, tag
-        return out
+                fixed[k] += matrix[row]
+        return fixed
+
+    def _vectors_of(self, w: str) -> Any:
+        """A word's shares of the scores: its own features, and as the word
+        before, after and two after another."""
+        import numpy as np
+
+        index, missing, m = self.index, self.missing, self.matrix
+        return np.stack([
+            m[[index.get(f, missing) for f in word_features(w)]].sum(axis=0) if w not in (BOS, EOS) else m[missing],
+            m[index.get("w-1=" + w, missing)] + m[index.get("s3-1=" + w[-3:], missing)],
+            m[index.get("w+1=" + w, missing)] + m[index.get("s3+1=" + w[-3:], missing)],
+            m[index.get("w+2=" + w, missing)],
+        ])
+
+    def _states(self):
+        """The scores of every (previous tag, the one before) pair, as one matrix."""
+        if not hasattr(self, "_by_state"):
+            import numpy as np
+
+            previous = [*self.tags, *START]
+            self._by_state = np.stack([self.by_prev[p] + self.by_pair[p, q] for p in previous for q in previous])
+        return self._by_state, len(self.tags) + len(START)
+
+
+def tag_sentences(
+    model: Perceptron | Tagger, sentences: list[list[str]], extras: list[list[list[str]]] | None = None
+) -> list[list[str]]:
+    """Tags for many sentences (`extras`: more features per token of each)."""
+    if isinstance(model, Tagger):
+        return model.tag_many(sentences, extras)
+    return [tag_words(model, s, extras[k] if extras else None) for k, s in enumerate(sentences)]
 
 
 def tag_words(model: Perceptron | Tagger, words: list[str], extra: list[list[str]] | None = None) -> list[str]:

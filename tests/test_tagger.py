@@ -1,0 +1,27 @@
+
+
+def test_batched_tagging_equals_the_plain_greedy_perceptron():
+    """Tagger.tag_many (numpy, many sentences at once) chooses what the plain
+    perceptron chooses word by word, with and without extra features."""
+    import gzip
+    import json
+    from importlib import resources
+
+    from khabar.extract.gazetteer import gazetteer_features
+    from khabar.persian.tagger import Perceptron, load_model, tag_sentences, tag_words
+
+    sentences = [
+        "وزیر امور خارجه ایران امروز با همتای عمانی خود در مسقط دیدار کرد .".split(),
+        ["سلام"],
+        [],
+        "کتاب‌هایی که دیروز خریدم روی میز است .".split(),
+        "بانک مرکزی نرخ ارز را اعلام کرد و بازار آرام شد .".split(),
+    ]
+    for name in ("tagger.json.gz", "ner.json.gz"):
+        path = resources.files("khabar") / "data" / name
+        with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        plain = Perceptron(data["weights"], data["tags"])
+        extras = [gazetteer_features(s) for s in sentences] if name == "ner.json.gz" else None
+        expected = [tag_words(plain, s, extras[k] if extras else None) for k, s in enumerate(sentences)]
+        assert tag_sentences(load_model(name), sentences, extras) == expected
