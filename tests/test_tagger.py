@@ -10,13 +10,14 @@ def test_batched_tagging_equals_the_plain_greedy_perceptron():
     from khabar.extract.gazetteer import gazetteer_features
     from khabar.persian.tagger import Perceptron, load_model, tag_sentences, tag_words
 
-    sentences = [
-        "وزیر امور خارجه ایران امروز با همتای عمانی خود در مسقط دیدار کرد .".split(),
-        ["سلام"],
-        [],
-        "کتاب‌هایی که دیروز خریدم روی میز است .".split(),
-        "بانک مرکزی نرخ ارز را اعلام کرد و بازار آرام شد .".split(),
-    ]
+    texts = (
+        "وزیر امور خارجه ایران امروز با همتای عمانی خود در مسقط دیدار کرد .",
+        "سلام",
+        "",
+        "کتاب‌هایی که دیروز خریدم روی میز است .",
+        "بانک مرکزی نرخ ارز را اعلام کرد و بازار آرام شد .",
+    )
+    sentences = [text.split() for text in texts]
     for name in ("tagger.json.gz", "ner.json.gz"):
         path = resources.files("khabar") / "data" / name
         with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
