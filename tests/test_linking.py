@@ -39,7 +39,7 @@ def test_seed_entities_linked(shared_data):
     ids = {e.kb_id for e in doc.entities}
     for kb_id in ("P:cavusoglu", "P:lavrov", "P:erdogan", "P:putin", "M:IRNA", "M:TRT", "O:mfa_rus", "O:kremlin",
                   "X:sputnikv", "G:TUR", "G:RUS", "G:SYR", "G:LBY", "G:AFG", "G:UKR", "L:ankara", "L:moscow",
-                  "L:antalya", "L:idlib", "L:karabakh", "L:caucasus", "L:middle_east", "L:north_africa",
+                  "L:antalya", "L:tehran", "L:idlib", "L:karabakh", "L:caucasus", "L:middle_east", "L:north_africa",
                   "L:central_asia", "L:east_med", "L:black_sea"):
         assert kb_id in ids, kb_id
     cavusoglu = next(e for e in doc.entities if e.kb_id == "P:cavusoglu")
