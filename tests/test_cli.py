@@ -92,5 +92,10 @@ def test_usage_errors_are_reported_without_traceback():
 def test_kb_search():
     res = run("kb", "search", "لاوروف", "--json")
     assert res.returncode == 0, res.stderr
-    assert [e["id"] for e in json.loads(res.stdout)] == ["P:lavrov"]
+    found = json.loads(res.stdout)
+    assert [e["id"] for e in found] == ["P:lavrov"]
+    assert found[0]["offices"] == [
+        {"office": "foreign_minister", "country": "RUS", "holder": "P:lavrov", "start": "2004-03-09", "end": None}
+    ]
     assert b"P:putin" in run("kb", "search", "Putin").stdout
+    assert "foreign minister of TUR: 2015-11-24–2023-06-04" in run("kb", "search", "چاووش").stdout.decode()

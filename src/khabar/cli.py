@@ -136,9 +136,12 @@ def kb_search(
 
     from khabar.extract.kb import knowledge_base
 
-    found = knowledge_base().search(name)
+    kb = knowledge_base()
+    found = kb.search(name)
+    offices = {e.id: [t for t in kb.terms if t.holder == e.id and t.office != "seat_of_government"] for e in found}
     if as_json:
-        sys.stdout.write(json.dumps([asdict(e) for e in found], ensure_ascii=False, indent=2) + "\n")
+        rows = [{**asdict(e), "offices": [asdict(t) for t in offices[e.id]]} for e in found]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console(highlight=False, soft_wrap=True)
     if not found:
@@ -146,6 +149,8 @@ def kb_search(
     for e in found:
         dates = f" {e.start or '…'}–{e.end or ''}" if e.start or e.end else ""
         console.print(Text(f"{e.id}", style="cyan") + Text(f"  {e.type}  {e.name_en}  {e.country or ''} {e.role or ''}{dates}  {' | '.join(e.names_fa)}"))
+        for t in offices[e.id]:
+            console.print(f"    {t.office.replace('_', ' ')} of {t.country}: {t.start}–{t.end or ''}")
 
 
 @app.command()
