@@ -66,15 +66,18 @@ def main() -> None:
             written_en.add(fields[2])
             taken.update(name_key(n) for n in fields[8].split("|") if n)
 
-    def add(eid: str, etype: str, name_en: str, country: str, names: list[str]) -> None:
+    def add(eid: str, etype: str, name_en: str, country: str, names: list[str]) -> list[str] | None:
+        """Add an entry with those of its names no earlier entry has; its row, or None."""
         fresh = []
         for name in names:
             key = name_key(name)
             if key and key not in taken and name not in fresh:
                 fresh.append(name)
                 taken.add(key)
-        if fresh:
-            rows.append([eid, etype, name_en, country, "", "", "", "", "|".join(fresh)])
+        if not fresh:
+            return None
+        rows.append([eid, etype, name_en, country, "", "", "", "", "|".join(fresh)])
+        return rows[-1]
 
     territories = list(csv.DictReader((gaz / "cldr_fa/territories.tsv").open(encoding="utf-8"), delimiter="\t"))
     for row in territories:  # countries first: their names win over cities and regions
@@ -86,19 +89,18 @@ def main() -> None:
         if alpha3:
             add(f"G:{alpha3}", "GPE", row["en_name"], alpha3, variants(row["fa_name"]))
     provinces = json.loads((gaz / "iran_provinces/province_city.json").read_text(encoding="utf-8"))
+    province_rows = []
     for province in provinces:
         en = province["province-en"].replace("-", " ").title().replace(" And ", " and ")
         fa = province["province-fa"]
-        add(f"L:IR-{slug(en)}", "GPE", f"{en} Province", "IRN", [f"استان {v}" for v in variants(fa)])
+        province_rows.append(add(f"L:IR-{slug(en)}", "GPE", f"{en} Province", "IRN", [f"استان {v}" for v in variants(fa)]))
     for province in provinces:
         for city in province["cities"]:
             en = city["city-en"].replace("-", " ").title()
             add(f"L:IR-{slug(province['province-en'])}-{slug(en)}", "GPE", en, "IRN", variants(city["city-fa"]))
-    for province in provinces:  # a province's bare name where no city has it ("فارس", "گیلان")
-        en = province["province-en"].replace("-", " ").title().replace(" And ", " and ")
+    for province, row in zip(provinces, province_rows, strict=True):  # a bare name no city has ("فارس")
         fresh = [v for v in variants(province["province-fa"]) if name_key(v) not in taken]
-        row = next(r for r in rows if r[0] == f"L:IR-{slug(en)}")
-        if fresh:
+        if fresh and row is not None:
             row[8] += "|" + "|".join(fresh)
             taken.update(name_key(v) for v in fresh)
     by_city: dict[str, dict] = {}

@@ -26,6 +26,7 @@ import gzip
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from khabar.persian.chars import KEPT_MARKS, PERSIAN_LETTERS, ZWNJ
@@ -79,28 +80,29 @@ def lexicon_forms(data: Path) -> tuple[set[str], Counter[str], set[str]]:
         form = clean(row)
         if ZWNJ in form:
             zwnj_forms.add(form)
+    for word, freq, tags in word_lists(data):
+        word = clean(word)
+        if not WORD.fullmatch(word) or not freq.isdigit() or int(freq) == 0:
+            continue
+        if ZWNJ in word:
+            zwnj_forms.add(word)
+        else:
+            plain[word] += 1
+            if "AJ" in tags.split(","):
+                adjectives.add(word)
+    return zwnj_forms, plain, adjectives
+
+
+def word_lists(data: Path) -> Iterator[tuple[str, str, str]]:
+    """(word, frequency, POS tags) from shekar's vocabulary (which has no tags),
+    then from hazm's word list."""
     with open(data / "lexicons/shekar/vocab.csv", encoding="utf-8") as fh:
         for word, freq in csv.reader(fh):
-            word = clean(word)
-            if not WORD.fullmatch(word) or not freq.isdigit() or int(freq) == 0:
-                continue
-            if ZWNJ in word:
-                zwnj_forms.add(word)
-            else:
-                plain[word] += 1
+            yield word, freq, ""
     with open(data / "lexicons/hazm/words.dat", encoding="utf-8") as fh:
         for line in fh:
             word, freq, tags = (line.rstrip("\n").split("\t") + ["", ""])[:3]
-            word = clean(word)
-            if not WORD.fullmatch(word) or not freq.isdigit() or int(freq) == 0:
-                continue
-            if ZWNJ in word:
-                zwnj_forms.add(word)
-            else:
-                plain[word] += 1
-                if "AJ" in tags.split(","):
-                    adjectives.add(word)
-    return zwnj_forms, plain, adjectives
+            yield word, freq, tags
 
 
 def verb_stems(data: Path) -> set[tuple[str, str]]:

@@ -53,9 +53,9 @@ COMPATIBLE = {
     "PER": ("PER",), "ORG": ("ORG", "PRODUCT", "FAC", "EVENT", "GPE"), "LOC": ("GPE", "LOC", "FAC"),
     "EVENT": ("EVENT",), "FAC": ("FAC", "LOC"),
 }
-# Words before a capital that make it the place, not the government ("در آنکارا").
 DATELINE_MARKS = frozenset(["-", "–", "—", "/"])  # "تهران - ایرنا -": the place of the dateline
-APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])
+APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])  # between a name and its title
+# Words before a capital that make it the place, not the government ("در آنکارا").
 LOCATIVE = frozenset(["در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش"])
 LABEL_OF_TYPE = {"PER": "PER", "ORG": "ORG", "PRODUCT": "ORG", "GPE": "LOC", "LOC": "LOC", "EVENT": "EVENT"}
 

@@ -52,6 +52,10 @@ class Term:
     start: str
     end: str | None
 
+    def held_on(self, day: str) -> bool:
+        """True if the term covers the ISO date `day`."""
+        return self.start <= day and (self.end is None or day < self.end)
+
 
 @dataclass(frozen=True)
 class Title:
@@ -63,7 +67,7 @@ class Title:
     country: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one is loaded
 class KnowledgeBase:
     entries: dict[str, KBEntry]
     by_name: dict[str, tuple[str, ...]]
@@ -88,15 +92,13 @@ class KnowledgeBase:
     def terms_of(self, holder: str, on: dt.date | None) -> list[Term]:
         """The offices `holder` held on the date (today when no date)."""
         day = (on or dt.date.today()).isoformat()
-        return [t for t in self.terms if t.holder == holder and t.start <= day and (t.end is None or day < t.end)]
+        return [t for t in self.terms if t.holder == holder and t.held_on(day)]
 
     def holder(self, office: str, country: str, on: dt.date | None) -> KBEntry | None:
         """Who held `office` of `country` on the date (today's holder when no date)."""
         day = (on or dt.date.today()).isoformat()
         for term in self.terms:
-            if term.office == office and term.country == country and term.start <= day and (
-                term.end is None or day < term.end
-            ):
+            if term.office == office and term.country == country and term.held_on(day):
                 return self.entries.get(term.holder)
         return None
 

@@ -9,6 +9,7 @@ holders come from the knowledge base (extract/kb.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.extract.kb import KBEntry, KnowledgeBase
 from khabar.persian.normalize import name_key, normalized_name_key
@@ -53,16 +54,12 @@ class RolePhrase:
     name_en: str | None = None
 
 
-_PREFIXES: dict[int, frozenset[str]] = {}
-
-
+@lru_cache(maxsize=2)
 def _prefixes(kb: KnowledgeBase) -> frozenset[str]:
     """Every beginning of the key of a title, group head or "همتای": a word
     whose key is not one cannot begin a role phrase."""
-    if id(kb) not in _PREFIXES:
-        keys = [*kb.titles, *GROUPS, *COUNTERPART]
-        _PREFIXES[id(kb)] = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
-    return _PREFIXES[id(kb)]
+    keys = [*kb.titles, *GROUPS, *COUNTERPART]
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
 def find_roles(words: list[str], kb: KnowledgeBase) -> list[RolePhrase]:
@@ -102,9 +99,9 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
         key = normalized_name_key("".join(words[i : i + n]))
         title = kb.titles.get(key)
         if title is not None:
-            where = _country_at(words, i + n, kb)
             if title.country is not None:
                 return RolePhrase(i, i + n, "PER", title.country, title.role, title.office)
+            where = _country_at(words, i + n, kb)
             if where is None:
                 continue  # "رئیس‌جمهور" alone says not whose
             return RolePhrase(i, where[1], "PER", where[0], title.role, title.office)

@@ -130,15 +130,11 @@ class Tagger:
             for t, weight in row.items():
                 self.matrix[self.index[f], tag_index[t]] = weight
         self.word_vectors: dict[str, Any] = {}  # word → its shares of the scores (see _vectors_of)
-        # the rows of the features of the previous tags, looked up once
+        # the scores of every (previous tag, the one before) state, row p * width + q
         previous = [*tags, *START]
-        zero = self.matrix[self.missing]
-        self.by_prev = {p: self.matrix[self.index["t-1=" + p]] if "t-1=" + p in self.index else zero for p in previous}
-        self.by_pair = {
-            (p, q): self.matrix[self.index[f"t-2={p}|{q}"]] if f"t-2={p}|{q}" in self.index else zero
-            for p in previous
-            for q in previous
-        }
+        self.width = len(previous)
+        rows = [self.index.get(f, self.missing) for p in previous for q in previous for f in (f"t-1={p}", f"t-2={p}|{q}")]
+        self.by_state = self.matrix[rows].reshape(len(previous) ** 2, 2, len(tags)).sum(axis=1)
 
     def tag(self, words: list[str], extra: list[list[str]] | None = None) -> list[str]:
         """Tags for the words of one sentence. `extra` gives more features per
@@ -164,7 +160,7 @@ class Tagger:
                         row = index.get(f)
                         if row is not None:
                             fixed[start + i] += matrix[row]
-        by_state, width = self._states()
+        by_state, width = self.by_state, self.width
         order = sorted(range(len(sentences)), key=lambda k: -len(sentences[k]))
         lengths = [len(sentences[k]) for k in order]
         first = starts[order]
@@ -236,15 +232,6 @@ class Tagger:
             m[index.get("w+1=" + w, missing)] + m[index.get("s3+1=" + w[-3:], missing)],
             m[index.get("w+2=" + w, missing)],
         ])
-
-    def _states(self):
-        """The scores of every (previous tag, the one before) pair, as one matrix."""
-        if not hasattr(self, "_by_state"):
-            import numpy as np
-
-            previous = [*self.tags, *START]
-            self._by_state = np.stack([self.by_prev[p] + self.by_pair[p, q] for p in previous for q in previous])
-        return self._by_state, len(self.tags) + len(START)
 
 
 def tag_sentences(
