@@ -133,3 +133,10 @@ def test_preverb_before_mi_keeps_the_preverb_joined():
 
 def test_two_everyday_words_are_not_joined_without_treebank_evidence():
     assert normalize("کار تمام شده است") == "کار تمام شده است"
+
+
+def test_mi_joins_only_a_verb_form():
+    assert normalize("تا پنجم می دو هزار و بیست و دو") == "تا پنجم می دو هزار و بیست و دو"  # May, 2022
+    assert normalize("اواسط می امسال") == "اواسط می امسال"
+    assert normalize("نمی توان گفت") == f"نمی{Z}توان گفت"
+    assert normalize("آنها می رفته اند") == f"آنها می{Z}رفته{Z}اند"

@@ -163,16 +163,16 @@ def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool
                 words_only = False
                 if parts and value not in SCALE_VALUES and not _follows_scale(parts):
                     break  # "۲۰۲۱ ۵": two numbers side by side
-            elif parts and toks[j - 1].text != "و" and value not in SCALE_VALUES and not _follows_scale(parts):
+            elif parts and not _after_and(toks, j) and value not in SCALE_VALUES and not _follows_scale(parts):
                 break  # two word numbers side by side without "و"
             parts.append(value)
             j += 1
             continue
-        if parts and toks[j - 1].text == "و" and t in FRACTION_WORDS:
+        if parts and _after_and(toks, j) and t in FRACTION_WORDS:
             parts.append(FRACTION_WORDS[t])  # "دو و نیم (میلیون)"
             j += 1
             continue
-        ordinal_number = ordinal_value(t) if not parts or toks[j - 1].text == "و" else None
+        ordinal_number = ordinal_value(t) if not parts or _after_and(toks, j) else None
         if ordinal_number is not None:
             parts.append(ordinal_number)
             ordinal = True
@@ -190,6 +190,16 @@ def _follows_scale(parts: list[int | float | Fraction]) -> bool:
     return bool(parts) and parts[-1] in SCALE_VALUES
 
 
+def _ends_with_and(token: str) -> bool:
+    """A number word with "و" written onto it ("سیصدو"; not "دو" itself)."""
+    return len(token) > 2 and token.endswith("و") and token not in CARDINALS
+
+
+def _after_and(toks: list[_Tok], j: int) -> bool:
+    """Whether "و" comes right before toks[j], alone or written onto the word before."""
+    return toks[j - 1].text == "و" or _ends_with_and(toks[j - 1].text)
+
+
 def _atom(token: str) -> int | float | None:
     if token[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
         if token.count("/") == 1:  # ۳/۴
@@ -205,6 +215,8 @@ def _atom(token: str) -> int | float | None:
     value = CARDINALS.get(token)
     if value is not None:
         return value
+    if _ends_with_and(token):  # "سیصدو" of "سیصدو پنج"
+        return _atom(token[:-1])
     if ZWNJ not in token and any(c == "و" for c in token[1:-1]):
         parts = segment_words(token)
         if parts and len(parts) > 1:

@@ -96,8 +96,8 @@ def segment_words(piece: str) -> list[int] | None:
             if value is not None:
                 values.append(value)
                 i += length
-                if piece.startswith("و", i) and i + 1 < len(piece):
-                    i += 1
+                if piece.startswith("و", i) and (i + 1 < len(piece) or i > 0):
+                    i += 1  # "ونهصد" inside, or a final "و" before a space: "سیصدو پنج"
                 break
         else:
             return None

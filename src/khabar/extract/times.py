@@ -39,26 +39,39 @@ JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "
 JALALI_VARIANTS = {"أذر": "آذر", "اذر": "آذر", "امرداد": "مرداد"}
 GREGORIAN_MONTHS = {
     "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "آپریل": 4, "مه": 5, "می": 5,
-    "ژوئن": 6, "جون": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8,
+    "ژوئن": 6, "ژون": 6, "جون": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8,
     "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
 }
 HIJRI_MONTHS = {
     "محرم": 1, "صفر": 2, "ربیع‌الاول": 3, "ربیع‌الثانی": 4, "ربیع‌الآخر": 4, "جمادی‌الاول": 5,
     "جمادی‌الاولی": 5, "جمادی‌الثانی": 6, "جمادی‌الثانیه": 6, "جمادی‌الآخر": 6, "رجب": 7, "شعبان": 8,
-    "رمضان": 9, "شوال": 10, "ذی‌القعده": 11, "ذیقعده": 11, "ذی‌الحجه": 12, "ذیحجه": 12,
+    "رمضان": 9, "شوال": 10, "ربیع اول": 3, "ربیع ثانی": 4, "جمادی اول": 5, "جمادی ثانی": 6, "ذی‌القعده": 11, "ذیقعده": 11, "ذی‌الحجه": 12, "ذیحجه": 12,
 }
 HIJRI_MONTHS.update({k.replace("\u200c", " "): v for k, v in HIJRI_MONTHS.items() if "\u200c" in k})
 WEEKDAYS = {  # Python weekday numbers
     "شنبه": 5, "یکشنبه": 6, "یک‌شنبه": 6, "دوشنبه": 0, "سه‌شنبه": 1, "سشنبه": 1,
     "چهارشنبه": 2, "چارشنبه": 2, "پنجشنبه": 3, "پنج‌شنبه": 3, "جمعه": 4, "آدینه": 4,
 }
+# Named days and festivals: calendar, month, first day, last day (None: one day).
+NAMED_DAYS: dict[str, tuple[str, int, int, int | None]] = {
+    "نوروز": ("jalali", 1, 1, None), "سیزده‌به‌در": ("jalali", 1, 13, None), "سیزده به در": ("jalali", 1, 13, None),
+    "سیزده بدر": ("jalali", 1, 13, None), "روز طبیعت": ("jalali", 1, 13, None), "یلدا": ("jalali", 9, 30, None),
+    "دهه فجر": ("jalali", 11, 12, 22), "تاسوعا": ("hijri", 1, 9, None), "عاشورا": ("hijri", 1, 10, None),
+    "اربعین": ("hijri", 2, 20, None), "مبعث": ("hijri", 7, 27, None), "عید مبعث": ("hijri", 7, 27, None),
+    "نیمه شعبان": ("hijri", 8, 15, None), "عید فطر": ("hijri", 10, 1, None), "عید سعید فطر": ("hijri", 10, 1, None),
+    "عیدالفطر": ("hijri", 10, 1, None), "عید قربان": ("hijri", 12, 10, None), "عید سعید قربان": ("hijri", 12, 10, None),
+    "عید اضحی": ("hijri", 12, 10, None), "عیدالاضحی": ("hijri", 12, 10, None), "عید غدیر": ("hijri", 12, 18, None),
+    "عید سعید غدیر": ("hijri", 12, 18, None), "غدیر خم": ("hijri", 12, 18, None), "شب قدر": ("hijri", 9, 19, 23),
+    "شب‌های قدر": ("hijri", 9, 19, 23), "لیالی قدر": ("hijri", 9, 19, 23), "ایام البیض": ("hijri", 7, 13, 15),
+    "ایام‌البیض": ("hijri", 7, 13, 15), "کریسمس": ("gregorian", 12, 25, None), "سال نو میلادی": ("gregorian", 1, 1, None),
+}
 SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "زمستان": 10}  # first Jalali month
 UNITS = {"ثانیه": "S", "دقیقه": "M", "ساعت": "H", "روز": "D", "شب": "D", "شبانه‌روز": "D",
          "هفته": "W", "ماه": "M", "سال": "Y", "دهه": "Y", "قرن": "Y", "سده": "Y"}
 UNIT_FACTOR = {"دهه": 10, "قرن": 100, "سده": 100}
 CALENDAR_WORDS = {
-    "هجری شمسی": "jalali", "هجری خورشیدی": "jalali", "شمسی": "jalali", "خورشیدی": "jalali", "ه.ش": "jalali",
-    "هجری قمری": "hijri", "قمری": "hijri", "ه.ق": "hijri", "ق": "hijri", "هجری": "hijri",
+    "هجری شمسی": "jalali", "هجری خورشیدی": "jalali", "شمسی": "jalali", "خورشیدی": "jalali", "ه.ش": "jalali", "ه.ش.": "jalali",
+    "هجری قمری": "hijri", "قمری": "hijri", "ه.ق": "hijri", "ه.ق.": "hijri", "ق": "hijri", "هجری": "hijri",
     "میلادی": "gregorian", "م": "gregorian",
 }
 PAST_WORDS = {"گذشته": -1, "قبل": -1, "پیش": -1, "اخیر": -1, "پیشین": -1}
@@ -67,7 +80,10 @@ CURRENT_WORDS = {"جاری": 0, "کنونی": 0, "حاضر": 0, "فعلی": 0}
 # Month names that are also everyday words: a date only with digits or a year.
 AMBIGUOUS_MONTHS = frozenset({"دی", "تیر", "مهر", "آذر", "بهمن", "مرداد", "خرداد", "می", "مه", "صفر", "رجب"})
 RELATIVE_DAYS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "فردا": 1, "فرداشب": 1,
-                 "پریروز": -2, "پریشب": -2, "پس‌فردا": 2}
+                 "پریروز": -2, "پریشب": -2, "پس‌فردا": 2, "شب گذشته": -1}
+# Parts of the day that name no hour on their own ("صبح امروز").
+DAY_PART_WORDS = ("صبح", "بامداد", "ظهر", "بعدازظهر", "بعد از ظهر", "عصر", "غروب", "شب", "شامگاه", "صبحگاه",
+                  "سحرگاه", "نیمه‌شب", "ظهر")
 DAY_PARTS = {"صبح": 0, "بامداد": 0, "ق.ظ": 0, "ق. ظ": 0, "AM": 0, "am": 0, "ظهر": 12,
              "بعدازظهر": 12, "بعد از ظهر": 12, "عصر": 12, "ب.ظ": 12, "ب. ظ": 12, "PM": 12, "pm": 12,
              "شب": 12, "غروب": 12}
@@ -112,7 +128,7 @@ _NUMW = _alt(CARDINALS)
 _NUM_ITEM = rf"(?:{_NUMW})(?:و?(?:{_NUMW}))*"  # a number word, or several written together
 _NUMBER = (
     rf"(?:{_D}+(?:[.٫]{_D}+)?(?:\s+(?:هزار|میلیون|میلیارد))?"
-    rf"|{_NUM_ITEM}(?:(?:\s+و\s+|\u200cو\s*|\s+){_NUM_ITEM})*)"
+    rf"|{_NUM_ITEM}(?:(?:\s+و\s+|\u200cو\s*|(?<=[^\Wو])و\s+|\s+){_NUM_ITEM})*)"
 )
 _ORD = _alt(_ordinal_words())
 _JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
@@ -136,21 +152,25 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("date_words", re.compile(
             rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
             rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*"
-            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?{_E}(?:\s+(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
+            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("date_numeric", re.compile(
-            rf"{_B}(?:(?P<wd>{_WD})[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.]\s*{_D})")),
+            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
+            rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("month_year", re.compile(
             rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("time", re.compile(
-            rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})"
+            rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})(?:\s+دقیقه{_E})?"
             rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
         ("time_words", re.compile(
-            rf"{_B}(?:ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s+و\s+(?:(?P<half>نیم)|(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه))?"
+            rf"{_B}(?:(?:(?P<part0>{_alt(DAY_PARTS)})\s+)?ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s+و\s+(?:(?P<half>نیم)|(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه"
+            rf"(?:\s+و\s+(?P<sec>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+ثانیه)?))?"
             rf"|(?P<h2>{_D}{{1,2}}|{_NUMW})\s*و\s*(?P<half2>نیم)(?=\s+(?:{_alt(DAY_PARTS)})))(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
         ("time_to", re.compile(
-            rf"{_B}(?P<before>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+ساعت\s+(?P<h>{_D}{{1,2}}|{_NUMW}){_E}")),
-        ("relative_day", re.compile(rf"{_B}(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
+            rf"{_B}(?P<before>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+(?P<clock>ساعت\s+)?(?P<h>{_D}{{1,2}}|{_NUMW}){_E}"
+            rf"(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+        ("relative_day", re.compile(
+            rf"{_B}(?:(?P<part>{_alt(DAY_PART_WORDS)})\s+)?(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
         ("part_of_period", re.compile(
             rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
             rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
@@ -176,6 +196,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("anaphoric", re.compile(
             rf"{_B}(?:(?P<jm>{_JM})[\s\u200c]*(?:ماه)?\s+)?(?:همان|همین)\s+(?P<unit>سال|ماه|هفته|روز|روزها|سال‌ها){_E}")),
         ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
+        ("named_day", re.compile(
+            rf"{_B}(?:(?:روز|شب|روزهای|ایام|تعطیلات)\s+)?(?P<name>{_alt(NAMED_DAYS)})(?:ی|ِ)?{_E}(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}})(?!{_D}))?")),
+        ("month_range", re.compile(
+            rf"{_B}(?P<m1>{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?P<m2>{_JM})(?:[\s\u200c]*ماه)?{_E}"
+            rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
             rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
@@ -188,12 +213,12 @@ _UNIT_WORDS = r"روز|هفته|ماه|سال|قرن|دهه|سده|ساعت|دق
 def _needs() -> dict[str, re.Pattern[str]]:
     """For each pattern, what it cannot match without (compiled on first use)."""
     return {name: re.compile(rx) for name, rx in {
-        "date_words": rf"(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![\w\u200c])",
-        "date_numeric": rf"{_D}\s*[/\-.]\s*{_D}",
+        "date_words": rf"(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![^\W\d]|\u200c)",
+        "date_numeric": rf"{_D}\s*[/\-.\\]\s*{_D}",
         "month_year": rf"(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
         "time": rf"{_D}\s*:\s*{_D}",
         "time_words": r"ساعت|نیم",
-        "time_to": r"به\s+ساعت",
+        "time_to": r"به\s+(?:ساعت|[0-9۰-۹]|\w+\s+(?:صبح|ظهر|عصر|شب|غروب|بامداد))|ربع\s+به",
         "relative_day": _alt(RELATIVE_DAYS),
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
@@ -208,6 +233,8 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "age": r"سالگی",
         "anaphoric": r"همان|همین",
         "season": r"فصل",
+        "named_day": _alt(NAMED_DAYS),
+        "month_range": rf"(?:{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?:{_JM})",
         "month_alone": rf"(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?<![\w\u200c])(?:{_GM})(?![\w\u200c])",
         "bare_year": r"[12۱۲][0-9۰-۹]{3}",
     }.items()}
@@ -261,7 +288,7 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
         if expr.start >= end:
             found.append(expr)
             end = expr.end
-    merged = _chain(text, _merge(text, found))
+    merged = _chain(text, _merge(text, _merge(text, found)))  # twice: a datetime made by the first pass may begin or end an interval
     return [_extend_right(text, _extend_left(text, t), today) for t in merged]
 
 
@@ -380,7 +407,7 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         cur = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         gap = text[cur.end : nxt.start] if nxt else ""
-        if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:ساعت\s*)?", gap):
+        if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:(?:حدود|در|،)\s*)?(?:ساعت\s*)?", gap):
             value = f"{cur.value}{nxt.value}" if cur.value and nxt.value else None
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, cur.calendar))
             i += 2
@@ -407,6 +434,12 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             hi = nxt.value.split("/")[-1] if nxt.value else None
             value = f"{lo}/{hi}" if lo and hi else None
             out.append(TimeExpr(start, nxt.end, text[start : nxt.end], "interval", value, cur.calendar or nxt.calendar,
+                                None if value else "an end could not be resolved"))
+            i += 2
+            continue
+        if nxt and cur.kind == nxt.kind == "time" and _INTERVAL.fullmatch(gap):
+            value = f"{cur.value}/{nxt.value}" if cur.value and nxt.value else None
+            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "interval", value, None,
                                 None if value else "an end could not be resolved"))
             i += 2
             continue
@@ -484,10 +517,12 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
                 month, day = day, month  # 11.24.2016
         else:
             return None
-        cal = "jalali" if 1200 <= year <= 1600 or year < 100 else "gregorian"
+        cal = CALENDAR_WORDS.get(g["cal"] or "") or ("jalali" if 1200 <= year <= 1600 or year < 100 else "gregorian")
         year = _year(str(year), cal)
         value = _to_iso(cal, year, month, day) if year else None
-        return expr("date", value, cal, "not a valid date") if value else None
+        if value is None and not g["cal"]:
+            return None  # digits and separators only: maybe not a date at all
+        return expr("date", value, cal, "not a valid date in that calendar (Hijri dates convert for 1343–1500 AH)")
     if name == "month_year":
         month_name = g["month"]
         if month_name not in JALALI_MONTHS and month_name not in SEASONS and len(g["year"].strip()) < 3:
@@ -509,17 +544,23 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         second = f":{g['s'].translate(_LATIN)}" if g.get("s") else ""
         return expr("time", f"T{hour:02d}:{minute:02d}{second}")
     if name == "time_to":
-        hour, before = _num(g["h"]), _num(g["before"])
+        hour, before = _num(g["h"]), (15 if "ربع" in g["before"] else _num(g["before"]))
         if hour is None or before is None or not 0 < before < 60 or hour > 24:
             return None
-        return expr("time", f"T{(int(hour) - 1) % 24:02d}:{60 - int(before):02d}")
+        if not (g["clock"] or g["part"] or "ربع" in g["before"]):
+            return None  # "ده دقیقه به پایان": not a time of day
+        hour = _day_part((int(hour) - 1) % 24, g["part"])
+        return expr("time", f"T{hour:02d}:{60 - int(before):02d}")
     if name == "time_words":
         hour = _num(g["h"] or g["h2"])
         if hour is None or hour > 24:
             return None
         minute = 30 if (g["half"] or g["half2"]) else int(_num(g["m"]) or 0)
-        hour = _day_part(int(hour), g.get("part"))
-        return expr("time", f"T{hour:02d}:{minute:02d}")
+        second = int(_num(g["sec"]) or 0) if g.get("sec") else None
+        hour = _day_part(int(hour), g.get("part") or g.get("part0"))
+        if minute > 59 or (second or 0) > 59:
+            return None
+        return expr("time", f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else ""))
     if name == "relative_day":
         if today is None:
             return expr("date", None, None, "relative to a publication date that is not known")
@@ -576,6 +617,16 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         n = _num(g["n"]) or ordinal_value(g["n"])
         cal = CALENDAR_WORDS.get(g["cal"] or "") or "gregorian"
         return expr("interval", None, cal, f"a {'decade' if g['unit'] == 'دهه' else 'century'}: not resolved to dates") if n else None
+    if name == "named_day":
+        return _named_day(g, expr, today)
+    if name == "month_range":
+        if g["m1"] in AMBIGUOUS_MONTHS and g["m2"] in AMBIGUOUS_MONTHS and not g["year"] and "ماه" not in span:
+            return None  # "تیر تا مهر" could be words; with a year or "ماه", months
+        year = _year(g["year"], "jalali") if g["year"] else _year_from(today, "jalali")
+        first, last = _month_number(g["m1"], "jalali"), _month_number(g["m2"], "jalali")
+        if year is None or last < first:
+            return expr("interval", None, "jalali", "the year is not written and there is no publication date")
+        return expr("interval", _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, last)), "jalali")
     if name == "month_alone":
         month_name = g["hm"] or g["jm"] or g["gm"]
         cal = _calendar_of_month(month_name)
@@ -624,6 +675,40 @@ def _calendar_of_month(name: str) -> str:
     if name in HIJRI_MONTHS:
         return "hijri"
     return "gregorian"
+
+
+def _named_day(g: dict[str, Any], expr, today: date | None) -> TimeExpr:
+    """A festival on its date: within the year written (a Jalali year below 1500,
+    as the Iranian press counts them, else Gregorian), or else the occurrence
+    nearest the publication date."""
+    cal, month, day, last = NAMED_DAYS[g["name"]]
+    kind = "interval" if last else "date"
+    if g.get("year"):
+        written = int(g["year"].translate(_LATIN))
+        year_cal = "jalali" if written < 1500 else "gregorian"
+        lo, hi = _to_date(year_cal, written, 1, 1), _year_end(year_cal, written)
+        candidates = _occurrences(cal, month, day, lo) if lo and hi else []
+        found = [d for d in candidates if lo <= d <= hi]
+    elif today is not None:
+        found = sorted(_occurrences(cal, month, day, today), key=lambda d: abs((d - today).days))
+    else:
+        return expr(kind, None, cal, "the year is not written and there is no publication date")
+    if not found:
+        return expr(kind, None, cal, "outside the calendar converter's range")
+    first = found[0]
+    if last:
+        return expr("interval", _interval(first, first + timedelta(days=last - day)), cal)
+    return expr("date", first.isoformat(), cal)
+
+
+def _occurrences(cal: str, month: int, day: int, near: date) -> list[date]:
+    """The festival's dates in the year of its calendar that holds `near`, the one before and the one after."""
+    try:
+        year = _year_from(near, cal)
+    except (ValueError, OverflowError):
+        return []
+    dates = (_to_date(cal, y, month, day) for y in (year - 1, year, year + 1))
+    return [d for d in dates if d is not None]
 
 
 def _month_number(name: str, cal: str) -> int:

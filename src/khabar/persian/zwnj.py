@@ -131,8 +131,8 @@ class Lexicon:
 
     def join(self, left: str, right: str) -> str | None:
         """The joined form of two words written with a space, or None to keep the space."""
-        if left in PREFIXES:
-            return left + ZWNJ + right
+        if left in PREFIXES and (self._is_verb(right) or right not in self.words):
+            return left + ZWNJ + right  # not "می دو هزار" (May, two thousand)
         if right in PLURAL_SUFFIXES or right == "ترین":
             return glue(left, right)
         if right in HEH_CLITICS and left.endswith("ه"):
@@ -191,7 +191,9 @@ def lexicon() -> Lexicon:
                 verb_forms.update(present + e for e in VOWEL_ENDINGS)
         if past:
             verb_forms.update(past + e for e in PAST_ENDINGS)
-            words.setdefault(past + "ه", 1)  # the past participle
+            verb_forms.add(past + "ه")  # the participle: می‌گرفته
+            words.setdefault(past + "ه", 1)
+    verb_forms.add("توان")  # impersonal: می‌توان
     heads = frozenset(
         line.split("\t", 1)[0]
         for line in base.joinpath("heads.tsv").read_text(encoding="utf-8").splitlines()
