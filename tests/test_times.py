@@ -63,3 +63,32 @@ def test_analyze_uses_the_article_date():
     art = Article(title="جلسه", body=["دیروز جلسه برگزار شد."], published=datetime(2021, 6, 30, 9, 0, tzinfo=TEHRAN))
     doc = khabar.analyze(art)
     assert [t.value for t in doc.times] == ["2021-06-29"]
+
+
+def test_line_gate_skips_nothing_that_matches(monkeypatch):
+    """The keyword gate (which lines are worth which patterns) changes no result:
+    the tables and words written together, tried with and without it."""
+    import khabar.extract.times as times
+
+    text = "\n".join(khabar.normalize(r["sentence"]) for r in _rows()) + (
+        "\nبیش از صدسال قبل ساخته شد\nامروزدوشنبه جلسه است\nمراسم شب یلدای امسال\nسال هزار و چهارصد\n۲۰۲۱ م"
+    )
+    gated = [t.to_dict() for t in extract_times(text, PUBLISHED)]
+    every = frozenset(name for name, _ in times._patterns())
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    monkeypatch.setattr(times, "_lines_to_try", lambda _: [(s, e, every) for s, e in zip(starts, ends, strict=True)])
+    assert [t.to_dict() for t in extract_times(text, PUBLISHED)] == gated
+    assert {"از صدسال قبل", "امروزدوشنبه", "شب یلدای امسال", "سال هزار و چهارصد", "۲۰۲۱ م"} <= {t["text"] for t in gated}
+
+
+def test_festivals_resolve_to_the_nearest_occurrence_or_the_year_written():
+    def value(sentence, published=PUBLISHED):
+        return [t.value for t in extract_times(khabar.normalize(sentence), published)]
+
+    assert value("مراسم شب یلدا") == ["2021-12-21"]  # 174 days ahead is nearer than 192 behind
+    assert value("مراسم شب یلدا", date(2021, 3, 1)) == ["2020-12-20"]
+    assert value("نوروز ۱۳۹۹ در قرنطینه گذشت") == ["2020-03-20"]
+    assert value("کریسمس ۲۰۲۰") == ["2020-12-25"]
+    assert [t.reason for t in extract_times(khabar.normalize("روز عاشورا"))] == [
+        "the year is not written and there is no publication date"]

@@ -18,6 +18,7 @@ speaks of the future (خواهد، می‌… with a present stem), the past one
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -137,7 +138,8 @@ _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
 _B = r"(?<![\w\u200c])"  # the start of a word
 _E = r"(?![\w\u200c])"  # the end of a word
-_YEAR = rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+و\s+(?:{_NUMW}))*"
+_YEAR = (rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])"
+         rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*")  # "۱۴۰۰", "هزاروچهارصد", "دو هزار و بیست و یک"
 
 # A 4-digit number before one of these counts something: it is not a year.
 _NOT_YEAR_AFTER = _alt(
@@ -158,7 +160,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("month_year", re.compile(
-            rf"{_B}(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
+            rf"{_B}(?:ماه\s+)?(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("time", re.compile(
             rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})(?:\s+دقیقه{_E})?"
             rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
@@ -212,19 +214,20 @@ _UNIT_WORDS = r"روز|هفته|ماه|سال|قرن|دهه|سده|ساعت|دق
 @lru_cache(maxsize=1)
 def _needs() -> dict[str, re.Pattern[str]]:
     """For each pattern, what it cannot match without (compiled on first use)."""
+    nb = r"(?<![^\W\d]|\u200c)"  # not after a letter (a digit may come before a month: "۱۴مهر۹۴")
     return {name: re.compile(rx) for name, rx in {
-        "date_words": rf"(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![^\W\d]|\u200c)",
+        "date_words": rf"{nb}(?:{_MONTH})(?:[\s\u200c]*ماه)?(?![^\W\d]|\u200c)",
         "date_numeric": rf"{_D}\s*[/\-.\\]\s*{_D}",
-        "month_year": rf"(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
+        "month_year": rf"{_B}(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
         "time": rf"{_D}\s*:\s*{_D}",
         "time_words": r"ساعت|نیم",
         "time_to": r"به\s+(?:ساعت|[0-9۰-۹]|\w+\s+(?:صبح|ظهر|عصر|شب|غروب|بامداد))|ربع\s+به",
-        "relative_day": _alt(RELATIVE_DAYS),
+        "relative_day": rf"{_B}(?:{_alt(RELATIVE_DAYS)})",
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
-        "weekday": _WD,
-        "span": rf"(?:[0-9۰-۹]|{_NUMW}|چند|چندین|یک|یه|نیم)[\s\u200c]*(?:{_UNIT_WORDS})",
-        "year": rf"سال|{_CAL}",
+        "weekday": rf"{_B}(?:{_WD})",
+        "span": rf"(?:(?:{_B}|(?<=و))(?:{_NUMW}|چند|چندین|یک|یه|نیم)|[0-9۰-۹])[\s\u200c]*(?:{_UNIT_WORDS})",
+        "year": rf"سال|{_B}(?:{_CAL}){_E}",  # its keywords as well
         "century": r"قرن|سده|دهه",
         "ordinal_period": (
             r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
@@ -233,11 +236,96 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "age": r"سالگی",
         "anaphoric": r"همان|همین",
         "season": r"فصل",
-        "named_day": _alt(NAMED_DAYS),
-        "month_range": rf"(?:{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?:{_JM})",
-        "month_alone": rf"(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?<![\w\u200c])(?:{_GM})(?![\w\u200c])",
+        "named_day": rf"{_B}(?:{_alt(NAMED_DAYS)})",
+        "month_range": rf"{_B}(?:{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?:{_JM})",
+        "month_alone": rf"{_B}(?:(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?:{_GM})(?![\w\u200c]))",
         "bare_year": r"[12۱۲][0-9۰-۹]{3}",
     }.items()}
+# Patterns that need a digit; every other one needs one of its keywords.
+_DIGIT_PATTERNS = frozenset({"date_numeric", "time", "bare_year"})
+
+
+@lru_cache(maxsize=1)
+def _gate() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pattern that finds, in a single pass over a text, the keywords
+    (whole runs of letters), the words written together with a unit or a
+    relative day, and the digits; and the keyword → pattern names index."""
+    index = _keyword_index()
+    rx = re.compile(
+        rf"{_NOT_LETTER_BEFORE}(?P<kw>{_alt(index)}){_NOT_LETTER_AFTER}"
+        rf"|(?<=[^\W\d_])(?P<tail>{_alt(_UNIT_TAILS)}){_NOT_LETTER_AFTER}"
+        rf"|{_NOT_LETTER_BEFORE}(?P<head>{_alt(_DAY_HEADS)})(?=[^\W\d_])"
+        rf"|(?P<digit>[0-9۰-۹]+)"
+    )
+    return rx, index
+
+
+def _lines_to_try(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, the patterns worth trying) for each line of `text` that
+    holds a keyword or a digit; the other lines cannot hold a time expression."""
+    rx, index = _gate()
+    starts = [0]
+    starts += [m.end() for m in _NEWLINE.finditer(text)]
+    named: dict[int, frozenset[str]] = {}
+    for m in rx.finditer(text):
+        line = bisect_right(starts, m.start()) - 1
+        kind = m.lastgroup
+        names = index[m.group()] if kind == "kw" else _DIGIT_PATTERNS if kind == "digit" else _JOINED
+        named[line] = named[line] | names if line in named else names
+    return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else len(text), names)
+            for i, names in sorted(named.items())]
+
+
+_NEWLINE = re.compile("\n")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: words split at spaces, half-spaces, digits, marks
+_NOT_LETTER_BEFORE, _NOT_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+# A word that ends in a unit or begins with a relative day may hold two words written together.
+_UNIT_TAILS = ("روز", "روزه", "هفته", "ماه", "ماهه", "سال", "ساله", "قرن", "دهه", "سده", "ساعت", "ساعته", "دقیقه", "ثانیه")
+_DAY_HEADS = ("امروز", "دیروز", "فردا", "امشب", "دیشب")
+_JOINED = frozenset({"span", "ordinal_period", "relative_day", "weekday", "period", "part_of_period"})
+
+
+@lru_cache(maxsize=1)
+def _keyword_index() -> dict[str, frozenset[str]]:
+    """Words without which each pattern cannot match (word → pattern names):
+    a dictionary look-up per word of a line tells which patterns are worth
+    trying on it. A keyword of several words is keyed by its longest."""
+    months = [*JALALI_MONTHS, *JALALI_VARIANTS, *GREGORIAN_MONTHS, *HIJRI_MONTHS]
+    months += [m + "ماه" for m in (*JALALI_MONTHS, *JALALI_VARIANTS)]  # "تیرماه"
+    units = ["روز", "هفته", "ماه", "سال", "قرن", "دهه", "سده", "ساعت", "دقیقه", "ثانیه", "شب", "فصل", "ساعات", "دقایق"]
+    units += [u + end for u in units for end in ("ه", "ی", "ها", "های")]  # "دو ساله", "روزی", "روزهای"
+    years = ["امسال", "پارسال"]
+    table = {
+        "date_words": months,
+        "month_year": [*months, *SEASONS],
+        "time_words": ["ساعت", "نیم"],
+        "time_to": ["ساعت", "ربع", *DAY_PARTS],
+        "relative_day": list(RELATIVE_DAYS),
+        "part_of_period": ["ماه", "سال", "هفته", "قرن", "دهه", *years],
+        "period": ["ماه", "سال", "هفته", "قرن", "دهه", "فصل", *years],
+        "weekday": list(WEEKDAYS),
+        "span": units,
+        "century": ["قرن", "سده", "دهه"],
+        "ordinal_period": units,
+        "age": ["سالگی"],
+        "anaphoric": ["همان", "همین"],
+        "season": ["فصل"],
+        "named_day": [*NAMED_DAYS, *(name + "ی" for name in NAMED_DAYS)],  # "یلدای"
+        "month_range": [*JALALI_MONTHS, *JALALI_VARIANTS, *(m + "ماه" for m in JALALI_MONTHS)],
+        "month_alone": months,
+        "year": ["سال", "سال‌های", "سالهای", *CALENDAR_WORDS],
+    }
+    assert set(table) | _DIGIT_PATTERNS == {name for name, _ in _patterns()}
+    index: dict[str, set[str]] = {}
+    for name, words in table.items():
+        for keyword in words:
+            word = max(_LETTERS.findall(keyword), key=len)
+            index.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in index.items()}
+
+
 _INTERVAL = re.compile(r"\s*(?:تا|الی|لغایت|-|–)\s*")
 _FROM_BEFORE = re.compile(r"(?:از|بین|طی|در)\s*$")
 
@@ -268,19 +356,16 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     `published` where it is relative."""
     today = published.date() if isinstance(published, datetime) else published
     candidates: list[TimeExpr] = []
-    start = 0
-    for line in text.split("\n"):  # no time expression crosses a line break
-        end = start + len(line)
-        needs = _needs()
+    needs = _needs()
+    for start, end, named in _lines_to_try(text):  # no time expression crosses a line break
         for name, rx in _patterns():
-            if not needs[name].search(text, start, end):
-                continue  # cheap test: the pattern cannot match this line
+            if name not in named or not needs[name].search(text, start, end):
+                continue  # cheap tests: the pattern cannot match this line
             for m in rx.finditer(text, start, end):
                 if m.end() > m.start():
                     expr = _resolve(text, m.start(), m.end(), name, m, today)
                     if expr is not None:
                         candidates.append(expr)
-        start = end + 1
     candidates.sort(key=lambda t: (t.start, t.start - t.end))
     found: list[TimeExpr] = []
     end = -1
@@ -305,7 +390,7 @@ def _chain(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             expr.end = part.end()
             expr.text = text[expr.start : expr.end]
         gap = text[out[-1].end : expr.start] if out else None
-        if out and (gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
+        if out and "\n" not in gap and (gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
             prev = out.pop()
             out.append(_join(text, prev, expr))
         else:
@@ -361,7 +446,7 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
 # Words before a time expression that belong to it (a temporal phrase, as the
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
-    r"(?:(?<![\w\u200c])(?:(?:در|از)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
+    r"(?:(?<![\w\u200c])(?:(?:در|از|به)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
     r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر)\s*)$"
 )
 EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
@@ -407,6 +492,8 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         cur = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         gap = text[cur.end : nxt.start] if nxt else ""
+        if "\n" in gap:  # nothing joins across a line break
+            nxt = None
         if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:(?:حدود|در|،)\s*)?(?:ساعت\s*)?", gap):
             value = f"{cur.value}{nxt.value}" if cur.value and nxt.value else None
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, cur.calendar))
@@ -525,8 +612,10 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return expr("date", value, cal, "not a valid date in that calendar (Hijri dates convert for 1343–1500 AH)")
     if name == "month_year":
         month_name = g["month"]
-        if month_name not in JALALI_MONTHS and month_name not in SEASONS and len(g["year"].strip()) < 3:
-            return None  # "محرم ۱۵": not a month and a year
+        if month_name not in JALALI_MONTHS and month_name not in SEASONS and (
+            len(g["year"].strip()) < 3 or (g["year"][0] not in "0123456789۰۱۲۳۴۵۶۷۸۹" and (_num(g["year"]) or 0) < 1000)
+        ):
+            return None  # "محرم ۱۵", "ژوئن سه": not a month and a year
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
         year = _year(g["year"], cal)
         if month_name in SEASONS:
