@@ -22,9 +22,8 @@ from _common import DATA, write_section  # noqa: E402
 from train_ner import read_bio  # noqa: E402
 
 from khabar.extract.entities import entity_spans, extract_entities  # noqa: E402
-from khabar.extract.gazetteer import gazetteer_features  # noqa: E402
+from khabar.extract.ner import tag_many  # noqa: E402
 from khabar.persian.normalize import normalize  # noqa: E402
-from khabar.persian.tagger import load_model, tag_sentences  # noqa: E402
 from khabar.persian.tokenize import sentence_spans, token_spans  # noqa: E402
 
 ARMAN = {"pers": "PER", "org": "ORG", "loc": "LOC", "event": "EVENT"}
@@ -58,13 +57,13 @@ def read_bio_text(text: str) -> list[list[tuple[str, str, str]]]:
         Path(fh.name).unlink()
 
 
-def evaluate(sents, model) -> tuple[dict[str, tuple[float, float, float]], float, int]:
+def evaluate(sents, tagger=tag_many) -> tuple[dict[str, tuple[float, float, float]], float, int]:
     gold_all, pred_all = Counter(), Counter()
     tp = Counter()
     tokens = sum(len(s) for s in sents)
     start = time.process_time()
     all_words = [[w for w, _, _ in s] for s in sents]
-    predicted = tag_sentences(model, all_words, [gazetteer_features(words) for words in all_words])
+    predicted = tagger(all_words)
     secs = time.process_time() - start
     for sent, pred in zip(sents, predicted, strict=True):
         g, p = spans([t for _, t, _ in sent]), spans(pred)
@@ -91,12 +90,11 @@ def main() -> None:
     if not ner.exists():
         print("skip: ../shared/data/ner not found")
         return
-    model = load_model("ner.json.gz")
     sets = [("PEYMA test", read_bio(ner / "peyma/test.txt", "|")), ("ParsTwiNER test", read_bio(ner / "parstwiner/test.txt", "\t"))]
     sets += [(f"Arman test fold {k}", read_arman(ner / f"arman/test_fold{k}.txt")) for k in (1, 2, 3)]
     lines = ["| data | PER F1 | LOC F1 | ORG F1 | PER/LOC/ORG micro P | R | F1 | tokens/s |", "|---|---|---|---|---|---|---|---|"]
     for name, sents in sets:
-        scores, rate, _ = evaluate(sents, model)
+        scores, rate, _ = evaluate(sents)
         micro = scores["micro"]
         lines.append(
             f"| {name} | {scores['PER'][2]:.3f} | {scores['LOC'][2]:.3f} | {scores['ORG'][2]:.3f} | "

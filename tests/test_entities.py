@@ -1,4 +1,6 @@
-"""Named entities found by the statistical tagger (linking is not built yet)."""
+"""Named entities found by the CRF tagger; its decoder against CRFsuite's."""
+
+import pytest
 
 import khabar
 import khabar.ingest.reader
@@ -26,3 +28,45 @@ def test_seed_people_and_places(shared_data):
         assert (name, "PER") in found, name
     for place in ("سوریه", "لیبی", "افغانستان", "اوکراین", "ادلب", "خاورمیانه", "دریای سیاه"):
         assert (place, "LOC") in found, place
+
+
+def test_crf_decoder_equals_crfsuite(tmp_path):
+    """khabar's numpy Viterbi over exported weights labels every sentence as
+    CRFsuite itself does (a small CRF trained here on sentences of our own)."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    from khabar.extract import ner
+
+    data = [
+        ("حسن روحانی در تهران با رئیس بانک مرکزی دیدار کرد .", "B-PER I-PER O B-LOC O O B-ORG I-ORG O O O"),
+        ("سازمان ملل از اجلاس ژنو خبر داد .", "B-ORG I-ORG O B-EVENT I-EVENT O O O"),
+        ("مریم میرزاخانی در شیراز به دنیا آمد .", "B-PER I-PER O B-LOC O O O O"),
+        ("وزارت نفت قیمت بنزین را اعلام کرد .", "B-ORG I-ORG O O O O O O"),
+    ]
+    classes = ner.word_classes()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, tags in data:
+        trainer.append(ner.sentence_features(text.split(), classes), tags.split())
+    trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True})
+    trainer.train(str(tmp_path / "m.crfsuite"))
+    reference = pycrfsuite.Tagger()
+    reference.open(str(tmp_path / "m.crfsuite"))
+    info = reference.info()
+    state: dict = {}
+    for (feature, label), weight in info.state_features.items():
+        state.setdefault(feature, {})[label] = weight
+    transitions: dict = {}
+    for (a, b), weight in info.transitions.items():
+        transitions.setdefault(a, {})[b] = weight
+    ours = ner.CRFTagger(reference.labels(), state, transitions)
+    tests = [
+        "رئیس بانک مرکزی در شیراز گفت .",
+        "میرزاخانی",
+        "",
+        "اجلاس ژنو و سازمان ملل و وزارت نفت و حسن روحانی در تهران و شیراز .",
+        "کتاب روی میز است .",
+    ]
+    sentences = [t.split() for t in tests]
+    expected = [reference.tag(ner.sentence_features(s, classes)) if s else [] for s in sentences]
+    assert ours.tag_many(sentences) == expected
+    assert ours.tag_many([sentences[0]]) == [expected[0]]
+    assert expected[0][1:3] == ["B-ORG", "I-ORG"]  # the CRF did learn something to compare

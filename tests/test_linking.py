@@ -44,3 +44,8 @@ def test_seed_entities_linked(shared_data):
         assert kb_id in ids, kb_id
     cavusoglu = next(e for e in doc.entities if e.kb_id == "P:cavusoglu")
     assert (cavusoglu.country, cavusoglu.role) == ("TUR", "GOV")
+
+
+def test_a_name_the_tagger_cut_short_is_extended_to_the_knowledge_base_name():
+    doc = khabar.analyze("نخستین محموله واکسن اسپوتنیک وی دیروز به فرودگاه رسید.")
+    assert [(e.text, e.kb_id) for e in doc.entities if "اسپوتنیک" in e.text] == [("اسپوتنیک وی", "X:sputnikv")]

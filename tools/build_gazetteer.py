@@ -1,8 +1,9 @@
 """Build the gazetteer the entity tagger uses as features (src/khabar/data/gazetteer.tsv.gz):
 Persian names of countries and territories (CLDR), Iranian provinces and cities,
 world cities with Persian-letter names or large populations (GeoNames), news
-sources (our registry) and Iranian first names (a feature only: many are also
-words, e.g. ترکیه).
+sources (our registry), the people, organisations and places of the written
+knowledge base (data/kb/entities.tsv), and Iranian first names (a feature only:
+many are also words, e.g. ترکیه).
 
 Usage: python tools/build_gazetteer.py [--data ../shared/data]
 """
@@ -16,6 +17,7 @@ import json
 import re
 from pathlib import Path
 
+from khabar.extract.kb import knowledge_base
 from khabar.ingest.sources import registry
 from khabar.persian.normalize import normalize
 
@@ -51,6 +53,11 @@ def main() -> None:
     for source in registry().sources.values():
         for name in source.names_fa:
             add(name, "ORG")
+    for entry in knowledge_base().entries.values():
+        if entry.type in ("PER", "ORG", "LOC", "FAC"):
+            kind = {"PER": "PER", "LOC": "LOC", "FAC": "LOC"}.get(entry.type, "ORG")
+            for name in entry.names_fa:
+                add(name, kind)
     for row in csv.DictReader((args.data / "lexicons/names/iranianNamesDataset.csv").open(encoding="utf-8")):
         add(row["Names"], "FIRST")
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz_out:

@@ -1,5 +1,5 @@
-"""Named entities: PER, LOC, ORG and EVENT spans found by the statistical tagger
-(src/khabar/data/ner.json.gz, trained by tools/train_ner.py), linked to the
+"""Named entities: PER, LOC, ORG and EVENT spans found by the CRF tagger
+(extract/ner.py, trained by tools/train_ner.py), linked to the
 knowledge base (extract/kb.py) where an entry fits; others keep kb_id None."""
 
 from __future__ import annotations
@@ -8,10 +8,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.extract.gazetteer import gazetteer_features
 from khabar.extract.kb import KBEntry, KnowledgeBase, knowledge_base
+from khabar.extract.ner import tag_many
 from khabar.extract.roles import RolePhrase, find_roles, holder_for
-from khabar.persian.tagger import load_model, tag_sentences
 
 
 @dataclass(slots=True)
@@ -68,10 +67,10 @@ def extract_entities(
     cannot be an everyday word (several words, or a dotted acronym); role
     phrases ("وزیر امور خارجه ترکیه", "همتای روس او", "دولت عراق") resolved
     on the date `on` (the article's; today's when None)."""
-    model, kb = load_model("ner.json.gz"), knowledge_base()
+    kb = knowledge_base()
     found: list[Entity] = []
     all_words = [[text[s:e] for s, e in spans] for spans in sentences]
-    all_tags = tag_sentences(model, all_words, [gazetteer_features(words) for words in all_words])
+    all_tags = tag_many(all_words)
     for spans, words, tags in zip(sentences, all_words, all_tags, strict=True):
         taken = [False] * len(words)
         mine: list[tuple[int, int, Entity]] = []
@@ -80,10 +79,14 @@ def extract_entities(
                 first += 1
             while end > first and not _wordlike(words[end - 1]):
                 end -= 1
-            if first == end:
-                continue
+            if first == end or taken[first]:
+                continue  # nothing left, or already inside a name that was extended
             if first > 0 and not taken[first - 1] and kb.lookup(" ".join(words[first - 1 : end]), normalized=True):
                 first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
+            for more in (2, 1):  # "اسپوتنیک وی" where the tagger saw only "اسپوتنیک"
+                if end + more <= len(words) and kb.lookup(" ".join(words[first : end + more]), normalized=True):
+                    end += more
+                    break
             taken[first:end] = [True] * (end - first)
             for a, b, kind in _split_known(words, first, end, label, kb):
                 mine.append((a, b, _entity(text, spans, a, b, kind, words)))

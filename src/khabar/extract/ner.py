@@ -1,0 +1,188 @@
+"""The entity tagger: a linear-chain CRF over BIO tags of PER, LOC, ORG and EVENT,
+trained with CRFsuite by tools/train_ner.py and shipped as its weights in
+src/khabar/data/ner.json.gz; decoded here (Viterbi) with numpy, so running it
+needs no CRF library.
+
+A token's features: the word, its affixes and shape, its class in the word
+lexicon (part of speech and frequency band, from ner_lexicon.tsv.gz; "OOV" when
+unknown, as names mostly are), the same for the words around it, the pairs it
+makes with its neighbours, and the gazetteer's matches over it and beside it.
+What a word contributes (as itself, or as the word before or after another) is
+scored once per distinct word and kept."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from khabar.extract.gazetteer import gazetteer_features
+from khabar.persian.tagger import word_features
+
+BOS, EOS = "<s>", "</s>"
+_CACHE_LIMIT = 200_000
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, str]:
+    """Word → its lexicon class, e.g. "N,AJ|5" (part-of-speech tags | frequency band)."""
+    path = resources.files("khabar") / "data" / "ner_lexicon.tsv.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh)
+
+
+def word_parts(w: str, classes: dict[str, str]) -> tuple[list[str], ...]:
+    """The features a word brings: (as itself, as the word before, after, two
+    before, two after the token being tagged)."""
+    if w in (BOS, EOS):
+        return [], ["w-1=" + w, "s3-1=" + w], ["w+1=" + w, "s3+1=" + w], ["w-2=" + w], ["w+2=" + w]
+    pos, _, band = classes.get(w, "OOV|-").partition("|")
+    return (
+        [*word_features(w)[1:], "lx=" + pos, "fq=" + band, "lxfq=" + pos + band],
+        ["w-1=" + w, "s3-1=" + w[-3:], "lx-1=" + pos, "fq-1=" + band],
+        ["w+1=" + w, "s3+1=" + w[-3:], "lx+1=" + pos, "fq+1=" + band],
+        ["w-2=" + w, "lx-2=" + pos, "fq-2=" + band],
+        ["w+2=" + w],
+    )
+
+
+def token_extras(words: list[str]) -> list[list[str]]:
+    """The features of each token that are not one word's: the pairs with the
+    neighbours, and the gazetteer's matches on the token and beside it."""
+    gz = gazetteer_features(words)
+    padded = [BOS, *words, EOS]
+    out = []
+    for i, w in enumerate(words):
+        feats = ["w,w+1=" + w + "|" + padded[i + 2], "w-1,w=" + padded[i] + "|" + w, *gz[i]]
+        if i and gz[i - 1]:
+            feats += ["p:" + g for g in gz[i - 1]]
+        if i + 1 < len(words) and gz[i + 1]:
+            feats += ["n:" + g for g in gz[i + 1]]
+        out.append(feats)
+    return out
+
+
+def sentence_features(words: list[str], classes: dict[str, str]) -> list[list[str]]:
+    """Every feature of every token of one sentence (what the CRF is trained on)."""
+    padded = [BOS, BOS, *words, EOS, EOS]
+    parts = [word_parts(w, classes) for w in padded]
+    extras = token_extras(words)
+    return [
+        parts[k][0] + parts[k - 1][1] + parts[k + 1][2] + parts[k - 2][3] + parts[k + 2][4] + extras[k - 2]
+        for k in range(2, len(words) + 2)
+    ]
+
+
+class CRFTagger:
+    """The CRF's weights as matrices, and batched Viterbi decoding."""
+
+    def __init__(self, labels: list[str], state: dict[str, dict[str, float]], transitions: dict[str, dict[str, float]]):
+        import numpy as np
+
+        self.labels = labels
+        at = {label: i for i, label in enumerate(labels)}
+        self.index = {f: i for i, f in enumerate(state)}
+        self.missing = len(state)  # a row of zeros for unknown features
+        self.matrix = np.zeros((len(state) + 1, len(labels)))
+        for f, row in state.items():
+            for label, weight in row.items():
+                self.matrix[self.index[f], at[label]] = weight
+        self.transitions = np.zeros((len(labels), len(labels)))
+        for a, row in transitions.items():
+            for b, weight in row.items():
+                self.transitions[at[a], at[b]] = weight
+        self.classes = word_classes()
+        self.word_vectors: dict[str, Any] = {}
+
+    def _vectors_of(self, w: str) -> Any:
+        import numpy as np
+
+        index, missing, m = self.index, self.missing, self.matrix
+        return np.stack([m[[index.get(f, missing) for f in part]].sum(axis=0) for part in word_parts(w, self.classes)])
+
+    def emissions(self, sentences: list[list[str]]) -> Any:
+        """The state scores of every token of every sentence, one row per token."""
+        import numpy as np
+
+        cache, index, matrix = self.word_vectors, self.index, self.matrix
+        ids: dict[str, int] = {BOS: 0, EOS: 1}
+        padded = np.array([ids.setdefault(w, len(ids)) for s in sentences for w in (BOS, BOS, *s, EOS, EOS)])
+        vectors = []
+        for w in ids:
+            vec = cache.get(w)
+            if vec is None:
+                vec = self._vectors_of(w)
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[w] = vec
+            vectors.append(vec)
+        table = np.stack(vectors)  # (distinct words, 5, labels)
+        offsets = np.cumsum([0] + [len(s) + 4 for s in sentences[:-1]])
+        at = np.concatenate([np.arange(len(s)) + off + 2 for s, off in zip(sentences, offsets, strict=True)])
+        scores = (table[padded[at], 0] + table[padded[at - 1], 1] + table[padded[at + 1], 2]
+                  + table[padded[at - 2], 3] + table[padded[at + 2], 4])
+        k = 0
+        for words in sentences:
+            for feats in token_extras(words):
+                for f in feats:
+                    row = index.get(f)
+                    if row is not None:
+                        scores[k] += matrix[row]
+                k += 1
+        return scores
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The best label sequence of each sentence (Viterbi; the sentences are
+        decoded side by side, one position of all of them per numpy step)."""
+        import numpy as np
+
+        if not any(sentences):
+            return [[] for _ in sentences]
+        scores = self.emissions(sentences)
+        trans = self.transitions
+        starts = np.cumsum([0] + [len(s) for s in sentences[:-1]])
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
+        lengths = np.array([len(sentences[k]) for k in order])
+        first = starts[order]
+        back = np.zeros(scores.shape, dtype=np.int64)
+        delta = scores[first]
+        last = np.zeros(len(order), dtype=np.int64)  # each sentence's best final label
+        active = len(order)
+        for pos in range(1, int(lengths[0])):
+            ending = active
+            while lengths[active - 1] <= pos:
+                active -= 1
+            last[active:ending] = delta[active:ending].argmax(axis=1)
+            at = first[:active] + pos
+            cand = delta[:active, :, None] + trans[None, :, :]  # (sentence, from, to)
+            back[at] = cand.argmax(axis=1)
+            delta = np.concatenate([cand.max(axis=1) + scores[at], delta[active:]])
+        last[:active] = delta[:active].argmax(axis=1)
+        chosen = np.zeros(len(scores), dtype=np.int64)
+        label = last.copy()
+        for pos in range(int(lengths[0]) - 1, -1, -1):
+            n = int((lengths > pos).sum())
+            at = first[:n] + pos
+            ends_here = lengths[:n] - 1 == pos
+            label[:n] = np.where(ends_here, last[:n], label[:n])
+            chosen[at] = label[:n]
+            if pos:
+                label[:n] = back[at, label[:n]]
+        names = [self.labels[i] for i in chosen.tolist()]
+        return [names[s : s + len(words)] for s, words in zip(starts.tolist(), sentences, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def crf_tagger() -> CRFTagger:
+    """The shipped model, loaded once."""
+    path = resources.files("khabar") / "data" / "ner.json.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return CRFTagger(data["labels"], data["state"], data["transitions"])
+
+
+def tag_many(sentences: list[list[str]]) -> list[list[str]]:
+    """BIO tags for the words of each sentence."""
+    return crf_tagger().tag_many(sentences)
