@@ -61,6 +61,7 @@ def evaluate(sents, tagger=tag_many) -> tuple[dict[str, tuple[float, float, floa
     gold_all, pred_all = Counter(), Counter()
     tp = Counter()
     tokens = sum(len(s) for s in sents)
+    tagger([["تهران"]])  # load the model first
     start = time.process_time()
     all_words = [[w for w, _, _ in s] for s in sents]
     predicted = tagger(all_words)

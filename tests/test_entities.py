@@ -30,7 +30,7 @@ def test_seed_people_and_places(shared_data):
         assert (place, "LOC") in found, place
 
 
-def test_crf_decoder_equals_crfsuite(tmp_path):
+def test_crf_decoder_equals_crfsuite(tmp_path, monkeypatch):
     """khabar's numpy Viterbi over exported weights labels every sentence as
     CRFsuite itself does (a small CRF trained here on sentences of our own)."""
     pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -42,10 +42,10 @@ def test_crf_decoder_equals_crfsuite(tmp_path):
         ("مریم میرزاخانی در شیراز به دنیا آمد .", "B-PER I-PER O B-LOC O O O O"),
         ("وزارت نفت قیمت بنزین را اعلام کرد .", "B-ORG I-ORG O O O O O O"),
     ]
-    classes = ner.word_classes()
+    tables = ner.lexicon()
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, tags in data:
-        trainer.append(ner.sentence_features(text.split(), classes), tags.split())
+        trainer.append(ner.sentence_features(text.split(), tables), tags.split())
     trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 50, "feature.possible_transitions": True})
     trainer.train(str(tmp_path / "m.crfsuite"))
     reference = pycrfsuite.Tagger()
@@ -66,7 +66,9 @@ def test_crf_decoder_equals_crfsuite(tmp_path):
         "کتاب روی میز است .",
     ]
     sentences = [t.split() for t in tests]
-    expected = [reference.tag(ner.sentence_features(s, classes)) if s else [] for s in sentences]
+    expected = [reference.tag(ner.sentence_features(s, tables)) if s else [] for s in sentences]
     assert ours.tag_many(sentences) == expected
     assert ours.tag_many([sentences[0]]) == [expected[0]]
+    monkeypatch.setattr(ner, "_BATCH", 2)  # several batches of sentences
+    assert ours.tag_many(sentences) == expected
     assert expected[0][1:3] == ["B-ORG", "I-ORG"]  # the CRF did learn something to compare

@@ -14,6 +14,9 @@ PEYMA writes words without half-spaces and multiword tokens with spaces; every
 token is normalized as khabar normalizes text, and split where it holds spaces,
 so training sees the tokens analysis will see.
 
+Run it after tools/build_gazetteer.py and tools/build_word_clusters.py, whose
+outputs are features.
+
 Usage: python tools/train_ner.py [--no-dev] [--c1 0.05] [--c2 0.01] [--iterations 150]
 """
 
@@ -88,7 +91,7 @@ def main() -> None:
     args = ap.parse_args()
     print(write_lexicon(args.data / "lexicons/hazm/words.dat", DATA_DIR / "ner_lexicon.tsv.gz"), "lexicon words")
     ner.word_classes.cache_clear()
-    classes = ner.word_classes()
+    tables = ner.lexicon()
     data = args.data / "ner"
     sents = read_bio(data / "peyma/train.txt", "|") + read_bio(data / "parstwiner/train.txt", "\t")
     if not args.no_dev:
@@ -96,7 +99,7 @@ def main() -> None:
     print(len(sents), "sentences")
     trainer = pycrfsuite.Trainer(verbose=False)
     for sent in sents:
-        trainer.append(ner.sentence_features([w for w, _, _ in sent], classes), [t for _, t, _ in sent])
+        trainer.append(ner.sentence_features([w for w, _, _ in sent], tables), [t for _, t, _ in sent])
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     start = time.time()

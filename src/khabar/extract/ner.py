@@ -23,6 +23,7 @@ from khabar.persian.tagger import word_features
 
 BOS, EOS = "<s>", "</s>"
 _CACHE_LIMIT = 200_000
+_BATCH = 256  # sentences decoded side by side
 
 
 @lru_cache(maxsize=1)
@@ -33,16 +34,31 @@ def word_classes() -> dict[str, str]:
         return dict(line.rstrip("\n").split("\t", 1) for line in fh)
 
 
-def word_parts(w: str, classes: dict[str, str]) -> tuple[list[str], ...]:
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, str]:
+    """Word → its clusters at two grains, e.g. "43|114" (tools/build_word_clusters.py)."""
+    path = resources.files("khabar") / "data" / "word_clusters.tsv.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh)
+
+
+def lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    """The word classes and the word clusters, the two tables the features read."""
+    return word_classes(), word_clusters()
+
+
+def word_parts(w: str, tables: tuple[dict[str, str], dict[str, str]]) -> tuple[list[str], ...]:
     """The features a word brings: (as itself, as the word before, after, two
     before, two after the token being tagged)."""
     if w in (BOS, EOS):
         return [], ["w-1=" + w, "s3-1=" + w], ["w+1=" + w, "s3+1=" + w], ["w-2=" + w], ["w+2=" + w]
+    classes, clusters = tables
     pos, _, band = classes.get(w, "OOV|-").partition("|")
+    coarse, _, fine = clusters.get(w, "-|-").partition("|")
     return (
-        [*word_features(w)[1:], "lx=" + pos, "fq=" + band, "lxfq=" + pos + band],
-        ["w-1=" + w, "s3-1=" + w[-3:], "lx-1=" + pos, "fq-1=" + band],
-        ["w+1=" + w, "s3+1=" + w[-3:], "lx+1=" + pos, "fq+1=" + band],
+        [*word_features(w)[1:], "lx=" + pos, "fq=" + band, "lxfq=" + pos + band, "c64=" + coarse, "c512=" + fine],
+        ["w-1=" + w, "s3-1=" + w[-3:], "lx-1=" + pos, "fq-1=" + band, "c-1=" + fine],
+        ["w+1=" + w, "s3+1=" + w[-3:], "lx+1=" + pos, "fq+1=" + band, "c+1=" + fine],
         ["w-2=" + w, "lx-2=" + pos, "fq-2=" + band],
         ["w+2=" + w],
     )
@@ -64,10 +80,10 @@ def token_extras(words: list[str]) -> list[list[str]]:
     return out
 
 
-def sentence_features(words: list[str], classes: dict[str, str]) -> list[list[str]]:
+def sentence_features(words: list[str], tables: tuple[dict[str, str], dict[str, str]]) -> list[list[str]]:
     """Every feature of every token of one sentence (what the CRF is trained on)."""
     padded = [BOS, BOS, *words, EOS, EOS]
-    parts = [word_parts(w, classes) for w in padded]
+    parts = [word_parts(w, tables) for w in padded]
     extras = token_extras(words)
     return [
         parts[k][0] + parts[k - 1][1] + parts[k + 1][2] + parts[k - 2][3] + parts[k + 2][4] + extras[k - 2]
@@ -93,14 +109,14 @@ class CRFTagger:
         for a, row in transitions.items():
             for b, weight in row.items():
                 self.transitions[at[a], at[b]] = weight
-        self.classes = word_classes()
+        self.tables = lexicon()
         self.word_vectors: dict[str, Any] = {}
 
     def _vectors_of(self, w: str) -> Any:
         import numpy as np
 
         index, missing, m = self.index, self.missing, self.matrix
-        return np.stack([m[[index.get(f, missing) for f in part]].sum(axis=0) for part in word_parts(w, self.classes)])
+        return np.stack([m[[index.get(f, missing) for f in part]].sum(axis=0) for part in word_parts(w, self.tables)])
 
     def emissions(self, sentences: list[list[str]]) -> Any:
         """The state scores of every token of every sentence, one row per token."""
@@ -123,55 +139,66 @@ class CRFTagger:
         at = np.concatenate([np.arange(len(s)) + off + 2 for s, off in zip(sentences, offsets, strict=True)])
         scores = (table[padded[at], 0] + table[padded[at - 1], 1] + table[padded[at + 1], 2]
                   + table[padded[at - 2], 3] + table[padded[at + 2], 4])
+        tokens, rows = [], []
         k = 0
         for words in sentences:
             for feats in token_extras(words):
                 for f in feats:
                     row = index.get(f)
                     if row is not None:
-                        scores[k] += matrix[row]
+                        tokens.append(k)
+                        rows.append(row)
                 k += 1
+        np.add.at(scores, tokens, matrix[rows])
         return scores
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        """The best label sequence of each sentence (Viterbi; the sentences are
-        decoded side by side, one position of all of them per numpy step)."""
+        """The best label sequence of each sentence (Viterbi; sentences of
+        similar length are decoded side by side, one position of all of them
+        per numpy step)."""
         import numpy as np
 
         if not any(sentences):
             return [[] for _ in sentences]
         scores = self.emissions(sentences)
-        trans = self.transitions
         starts = np.cumsum([0] + [len(s) for s in sentences[:-1]])
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
-        lengths = np.array([len(sentences[k]) for k in order])
-        first = starts[order]
-        back = np.zeros(scores.shape, dtype=np.int64)
-        delta = scores[first]
-        last = np.zeros(len(order), dtype=np.int64)  # each sentence's best final label
-        active = len(order)
-        for pos in range(1, int(lengths[0])):
-            ending = active
-            while lengths[active - 1] <= pos:
-                active -= 1
-            last[active:ending] = delta[active:ending].argmax(axis=1)
-            at = first[:active] + pos
-            cand = delta[:active, :, None] + trans[None, :, :]  # (sentence, from, to)
-            back[at] = cand.argmax(axis=1)
-            delta = np.concatenate([cand.max(axis=1) + scores[at], delta[active:]])
-        last[:active] = delta[:active].argmax(axis=1)
         chosen = np.zeros(len(scores), dtype=np.int64)
-        label = last.copy()
-        for pos in range(int(lengths[0]) - 1, -1, -1):
-            n = int((lengths > pos).sum())
-            at = first[:n] + pos
-            ends_here = lengths[:n] - 1 == pos
-            label[:n] = np.where(ends_here, last[:n], label[:n])
-            chosen[at] = label[:n]
-            if pos:
-                label[:n] = back[at, label[:n]]
+        for i in range(0, len(order), _BATCH):  # a batch's grid is its longest sentence × its size
+            batch = order[i : i + _BATCH]
+            tokens = np.concatenate([starts[k] + np.arange(len(sentences[k])) for k in batch])
+            chosen[tokens] = self._viterbi(scores, tokens, [len(sentences[k]) for k in batch])
         names = [self.labels[i] for i in chosen.tolist()]
         return [names[s : s + len(words)] for s, words in zip(starts.tolist(), sentences, strict=True)]
+
+    def _viterbi(self, scores: Any, tokens: Any, lengths: list[int]) -> Any:
+        """The best labels of the tokens (`scores` rows, sentence after sentence)
+        of sentences whose lengths are given longest first."""
+        import numpy as np
+
+        width, longest, size = len(lengths), lengths[0], len(self.labels)
+        # grid[pos, j]: the scores of the pos-th token of the j-th sentence
+        where = np.concatenate([np.arange(n) * width + j for j, n in enumerate(lengths)])
+        grid = np.zeros((longest * width, size))
+        grid[where] = scores[tokens]
+        grid = grid.reshape(longest, width, size)
+        active = np.searchsorted(-np.array(lengths), -np.arange(longest), side="left")  # sentences longer than pos
+        back = np.zeros((longest, width, size), dtype=np.int64)
+        delta = grid[0].copy()  # a finished sentence's row keeps its final scores
+        for pos in range(1, longest):
+            n = int(active[pos])
+            cand = delta[:n, :, None] + self.transitions  # (sentence, from, to)
+            back[pos, :n] = cand.argmax(axis=1)
+            delta[:n] = cand.max(axis=1) + grid[pos, :n]
+        label = delta.argmax(axis=1)  # each sentence's best last label
+        path = np.zeros((longest, width), dtype=np.int64)
+        rows = np.arange(width)
+        for pos in range(longest - 1, -1, -1):
+            n = int(active[pos])
+            path[pos, :n] = label[:n]
+            if pos:
+                label[:n] = back[pos, rows[:n], label[:n]]
+        return path.reshape(-1)[where]
 
 
 @lru_cache(maxsize=1)
