@@ -49,3 +49,11 @@ def test_seed_entities_linked(shared_data):
 def test_a_name_the_tagger_cut_short_is_extended_to_the_knowledge_base_name():
     doc = khabar.analyze("نخستین محموله واکسن اسپوتنیک وی دیروز به فرودگاه رسید.")
     assert [(e.text, e.kb_id) for e in doc.entities if "اسپوتنیک" in e.text] == [("اسپوتنیک وی", "X:sputnikv")]
+
+
+def test_places_run_together_over_and_are_split_unless_one_known_name():
+    doc = khabar.analyze("کاروان امدادی از استان سیستان و بلوچستان به منطقه ادلب و شمال شرق سوریه رسید.")
+    found = [(e.text, e.kb_id) for e in doc.entities]
+    assert ("منطقه ادلب", "L:idlib") in found
+    assert all(" و " not in text or kb_id for text, kb_id in found)  # no unknown "X و Y" place
+    assert any(text.endswith("سیستان و بلوچستان") and kb_id for text, kb_id in found)

@@ -53,6 +53,7 @@ COMPATIBLE = {
     "EVENT": ("EVENT",), "FAC": ("FAC", "LOC"),
 }
 DATELINE_MARKS = frozenset(["-", "–", "—", "/"])  # "تهران - ایرنا -": the place of the dateline
+COORDINATORS = frozenset(["و", "،", ","])
 APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])  # between a name and its title
 # Words before a capital that make it the place, not the government ("در آنکارا").
 LOCATIVE = frozenset(["در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش"])
@@ -88,8 +89,9 @@ def extract_entities(
                     end += more
                     break
             taken[first:end] = [True] * (end - first)
-            for a, b, kind in _split_known(words, first, end, label, kb):
-                mine.append((a, b, _entity(text, spans, a, b, kind, words)))
+            for part_first, part_end in _split_coordinated(words, first, end, label, kb):
+                for a, b, kind in _split_known(words, part_first, part_end, label, kb):
+                    mine.append((a, b, _entity(text, spans, a, b, kind, words)))
         for first, end, entry in _kb_names(words, kb):
             if not any(taken[first:end]):
                 taken[first:end] = [True] * (end - first)
@@ -128,6 +130,16 @@ def _with_roles(
         entity.role_phrase = phrase
         mine.append((phrase.first, phrase.end, entity))
     return sorted(mine, key=lambda m: m[0])
+
+
+def _split_coordinated(words: list[str], first: int, end: int, label: str, kb) -> list[tuple[int, int]]:
+    """Places the tagger ran together over "و" or "،" ("منطقه ادلب و شمال شرق سوریه")
+    are split there, unless the whole is one known name ("سیستان و بلوچستان")."""
+    cuts = [k for k in range(first + 1, end - 1) if words[k] in COORDINATORS]
+    if label != "LOC" or not cuts or kb.lookup(" ".join(words[first:end]), normalized=True):
+        return [(first, end)]
+    bounds = [first, *cuts, end]
+    return [(a + (a != first), b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a + (a != first)]
 
 
 def _split_known(words: list[str], first: int, end: int, label: str, kb) -> list[tuple[int, int, str]]:
