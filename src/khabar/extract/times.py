@@ -46,7 +46,8 @@ GREGORIAN_MONTHS = {
 HIJRI_MONTHS = {
     "محرم": 1, "صفر": 2, "ربیع‌الاول": 3, "ربیع‌الثانی": 4, "ربیع‌الآخر": 4, "جمادی‌الاول": 5,
     "جمادی‌الاولی": 5, "جمادی‌الثانی": 6, "جمادی‌الثانیه": 6, "جمادی‌الآخر": 6, "رجب": 7, "شعبان": 8,
-    "رمضان": 9, "شوال": 10, "ربیع اول": 3, "ربیع ثانی": 4, "جمادی اول": 5, "جمادی ثانی": 6, "ذی‌القعده": 11, "ذیقعده": 11, "ذی‌الحجه": 12, "ذیحجه": 12,
+    "رمضان": 9, "شوال": 10, "ذی‌القعده": 11, "ذیقعده": 11, "ذی‌الحجه": 12, "ذیحجه": 12,
+    "ربیع اول": 3, "ربیع ثانی": 4, "جمادی اول": 5, "جمادی ثانی": 6,  # without "ال"
 }
 HIJRI_MONTHS.update({k.replace("\u200c", " "): v for k, v in HIJRI_MONTHS.items() if "\u200c" in k})
 WEEKDAYS = {  # Python weekday numbers
@@ -84,7 +85,7 @@ RELATIVE_DAYS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -
                  "پریروز": -2, "پریشب": -2, "پس‌فردا": 2, "شب گذشته": -1}
 # Parts of the day that name no hour on their own ("صبح امروز").
 DAY_PART_WORDS = ("صبح", "بامداد", "ظهر", "بعدازظهر", "بعد از ظهر", "عصر", "غروب", "شب", "شامگاه", "صبحگاه",
-                  "سحرگاه", "نیمه‌شب", "ظهر")
+                  "سحرگاه", "نیمه‌شب")
 DAY_PARTS = {"صبح": 0, "بامداد": 0, "ق.ظ": 0, "ق. ظ": 0, "AM": 0, "am": 0, "ظهر": 12,
              "بعدازظهر": 12, "بعد از ظهر": 12, "عصر": 12, "ب.ظ": 12, "ب. ظ": 12, "PM": 12, "pm": 12,
              "شب": 12, "غروب": 12}
@@ -227,7 +228,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
         "weekday": rf"{_B}(?:{_WD})",
         "span": rf"(?:(?:{_B}|(?<=و))(?:{_NUMW}|چند|چندین|یک|یه|نیم)|[0-9۰-۹])[\s\u200c]*(?:{_UNIT_WORDS})",
-        "year": rf"سال|{_B}(?:{_CAL}){_E}",  # its keywords as well
+        "year": rf"سال|{_B}(?:{_CAL}){_E}",
         "century": r"قرن|سده|دهه",
         "ordinal_period": (
             r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
@@ -289,9 +290,9 @@ _JOINED = frozenset({"span", "ordinal_period", "relative_day", "weekday", "perio
 
 @lru_cache(maxsize=1)
 def _keyword_index() -> dict[str, frozenset[str]]:
-    """Words without which each pattern cannot match (word → pattern names):
-    a dictionary look-up per word of a line tells which patterns are worth
-    trying on it. A keyword of several words is keyed by its longest."""
+    """Words without which each pattern cannot match (word → pattern names),
+    for the gate (see _gate). A keyword of several words is keyed by its
+    longest word, which must then appear whole."""
     months = [*JALALI_MONTHS, *JALALI_VARIANTS, *GREGORIAN_MONTHS, *HIJRI_MONTHS]
     months += [m + "ماه" for m in (*JALALI_MONTHS, *JALALI_VARIANTS)]  # "تیرماه"
     units = ["روز", "هفته", "ماه", "سال", "قرن", "دهه", "سده", "ساعت", "دقیقه", "ثانیه", "شب", "فصل", "ساعات", "دقایق"]
@@ -713,9 +714,11 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return None  # "تیر تا مهر" could be words; with a year or "ماه", months
         year = _year(g["year"], "jalali") if g["year"] else _year_from(today, "jalali")
         first, last = _month_number(g["m1"], "jalali"), _month_number(g["m2"], "jalali")
-        if year is None or last < first:
+        if year is None:
             return expr("interval", None, "jalali", "the year is not written and there is no publication date")
-        return expr("interval", _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, last)), "jalali")
+        # "اسفند تا فروردین" runs into the next year; a year written is the second month's
+        start_year, end_year = (year - (last < first), year) if g["year"] else (year, year + (last < first))
+        return expr("interval", _interval(_to_date("jalali", start_year, first, 1), _month_end("jalali", end_year, last)), "jalali")
     if name == "month_alone":
         month_name = g["hm"] or g["jm"] or g["gm"]
         cal = _calendar_of_month(month_name)
