@@ -5,8 +5,10 @@ needs no CRF library.
 
 A token's features: the word, its affixes and shape, its class in the word
 lexicon (part of speech and frequency band, from ner_lexicon.tsv.gz; "OOV" when
-unknown, as names mostly are), the same for the words around it, the pairs it
-makes with its neighbours, and the gazetteer's matches over it and beside it.
+unknown, as names mostly are), its word clusters (word_clusters.tsv.gz: words
+used alike, so a surname or a city unseen in training looks like those seen),
+much the same for the words around it, the pairs it makes with its neighbours,
+and the gazetteer's matches over it and beside it.
 What a word contributes (as itself, or as the word before or after another) is
 scored once per distinct word and kept."""
 
