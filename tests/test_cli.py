@@ -99,3 +99,16 @@ def test_kb_search():
     ]
     assert b"P:putin" in run("kb", "search", "Putin").stdout
     assert "foreign minister of TUR: 2015-11-24–2023-06-04" in run("kb", "search", "چاووش").stdout.decode()
+
+
+def test_readable_view_highlights_entities_quantities_and_times_in_the_sentence():
+    import khabar
+    from khabar.cli import _highlighted
+
+    doc = khabar.analyze("دیروز در تبریز قیمت نان ۲۰ درصد بالا رفت.")
+    sent = doc.sentences[0]
+    text = _highlighted(doc, sent.start, sent.end)
+    styled = {(text.plain[s.start : s.end], str(s.style)) for s in text.spans}
+    assert ("تبریز", "bold yellow") in styled
+    assert ("۲۰ درصد", "magenta") in styled
+    assert ("دیروز", "green") in styled

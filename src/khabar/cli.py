@@ -76,9 +76,19 @@ def analyze(
             value = t.value or f"? ({t.reason})"
             console.print(Text(f"  {t.text}", style="green") + Text(f"  {t.kind}: {value}" + (f" [{t.calendar}]" if t.calendar else "")))
     for i, sent in enumerate(doc.sentences, 1):
-        console.print(Text(f"\n[{i}] ", style="cyan") + Text(doc.text[sent.start : sent.end]))
+        console.print(Text(f"\n[{i}] ", style="cyan") + _highlighted(doc, sent.start, sent.end))
         tokens = doc.sentence_tokens(sent)
         console.print(Text(" │ ".join(f"{t.text}/{t.pos}" for t in tokens), style="dim"))
+
+
+def _highlighted(doc, start: int, end: int) -> Text:
+    """doc.text[start:end] with its entities, quantities and times in the colours of the lists above."""
+    text = Text(doc.text[start:end])
+    for spans, style in ((doc.quantities, "magenta"), (doc.times, "green"), (doc.entities, "bold yellow")):
+        for span in spans:
+            if span.start < end and start < span.end:
+                text.stylize(style, max(span.start, start) - start, min(span.end, end) - start)
+    return text
 
 
 @app.command()
