@@ -91,3 +91,8 @@ def test_years_and_dates_are_times_not_quantities():
     doc = khabar.analyze("در سال ۱۳۹۹ و در ۱۲ اردیبهشت ۱۴۰۰، ۵۰۰ نفر ثبت‌نام کردند.")
     assert [q.text for q in doc.quantities] == ["۵۰۰ نفر"]
     assert len(doc.times) == 2
+
+
+def test_a_number_word_with_and_written_onto_it():
+    found = extract_quantities(khabar.normalize("بودجه سیصدو پنج میلیون دلار و سه هزار و سیصد‌و ده نفر است"))
+    assert [(q.value, q.unit) for q in found] == [(305_000_000, "USD"), (3310, "person")]

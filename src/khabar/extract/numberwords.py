@@ -96,7 +96,7 @@ def segment_words(piece: str) -> list[int] | None:
             if value is not None:
                 values.append(value)
                 i += length
-                if piece.startswith("و", i) and (i + 1 < len(piece) or i > 0):
+                if piece.startswith("و", i):
                     i += 1  # "ونهصد" inside, or a final "و" before a space: "سیصدو پنج"
                 break
         else:
