@@ -215,3 +215,23 @@ def test_resume_never_deletes_lines_after_a_bad_one(tmp_path):
 
     assert set(_existing_ids(out)) == {"a1", "b2"}
     assert out.read_text(encoding="utf-8") == '{"id": "a1", "title": "x"}\nnot json\n{"id": "b2", "title": "y"}\n'
+
+
+def test_html_metadata_from_meta_tags_and_json_ld():
+    paragraph = "<p>" + "شورای شهر شیراز امروز طرح توسعه کتابخانه‌های محله‌ای را تصویب کرد و اجرای آن از ماه آینده آغاز می‌شود. " * 4 + "</p>"
+    page = (
+        "<html><head><title>صفحه</title>"
+        '<meta property="og:title" content="تصویب طرح کتابخانه‌های محله‌ای - خبرگزاری نمونه">'
+        '<meta property="og:site_name" content="https://www.example.ir">'
+        '<meta name="twitter:site" content="@nemouneh">'
+        '<meta property="article:published_time" content="2021-06-30T10:30:00+04:30">'
+        '<link rel="canonical" href="https://www.example.ir/news/12">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", '
+        '"name": "خبرگزاری نمونه"}}</script>'
+        f"</head><body><article><h1>تصویب طرح</h1>{paragraph}</article></body></html>"
+    )
+    art = read(page.encode())
+    assert art.title == "تصویب طرح کتابخانه‌های محله‌ای"  # the site's name is not part of the title
+    assert art.site == "خبرگزاری نمونه"  # the first name that is not an address, in order of preference
+    assert art.url == "https://www.example.ir/news/12"
+    assert art.published is not None and art.published.date().isoformat() == "2021-06-30"
