@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import jdatetime
 
-from khabar.persian.normalize import normalize
+from khabar.persian.chars import ARABIC_DIGITS, PERSIAN_DIGITS
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
@@ -26,11 +26,15 @@ _TIME = rf"(?:\s*[-–،,]?\s*(?:ساعت\s*)?(?P<hh>{_D}{{1,2}}):(?P<mm>{_D}{{2
 _NUMERIC = re.compile(rf"(?<!{_D})(?P<y>{_D}{{4}})[/\-.](?P<m>{_D}{{1,2}})[/\-.](?P<d>{_D}{{1,2}})(?!{_D}){_TIME}")
 _WORDS = re.compile(rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?P<month>{_MONTHS})(?:\s+ماه)?\s+(?P<y>{_D}{{4}})(?!{_D}){_TIME}")
 _LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+# What a date needs of normalization: Persian letters and digits, no tatweel (full
+# normalization of a page's text cost more than the search itself).
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ـ": None, "\u00a0": " ",
+                       **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=True)}})
 
 
 def find_date(text: str, tz: ZoneInfo = TEHRAN) -> datetime | None:
     """The first date (with its time, if written) in `text`, timezone-aware."""
-    text = normalize(text, restore_zwnj=False)
+    text = text.translate(_FOLD)
     found = [m for rx in (_WORDS, _NUMERIC) for m in rx.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
         value = _to_datetime(m, tz)

@@ -30,6 +30,7 @@ _CHALLENGE = re.compile(
     re.IGNORECASE,
 )
 MIN_ARTICLE_CHARS = 200
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
 _TAGS = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
 
 
@@ -149,5 +150,8 @@ def _is_date_line(line: str) -> bool:
     return len(line.split()) <= 10 and find_date(line) is not None and not line.endswith(".")
 
 
-def _visible_text(html: str) -> str:
-    return _TAGS.sub(" ", html)
+def _visible_text(html: str, limit: int = 200_000) -> str:
+    """The page's text without tags, from the start of its body (`limit` characters of HTML)."""
+    body = _BODY.search(html)
+    start = body.start() if body else 0
+    return _TAGS.sub(" ", html[start : start + limit])
