@@ -134,7 +134,8 @@ _NUMBER = (
 )
 _ORD = _alt(_ordinal_words())
 _JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
-_MONTH = rf"(?:{_JM}|{_GM}|{_HM})"
+_EZAFE = r"(?:\u0654|\u200cی|\s+ی(?=\s))?"  # "ژانویهٔ"، "فوریه‌ی"، "ژوئیه ی" before a day's year
+_MONTH = rf"(?:{_JM}|{_GM}{_EZAFE}|{_HM})"
 _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
 _B = r"(?<![\w\u200c])"  # the start of a word
@@ -205,7 +206,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?P<m1>{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?P<m2>{_JM})(?:[\s\u200c]*ماه)?{_E}"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
-            rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+            rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}){_EZAFE})(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
             rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
             rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
@@ -569,7 +570,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
 
     if name == "date_words":
         day = _num(g["day"]) or ordinal_value(g["day"])
-        month_name = g["month"]
+        month_name = _bare_month(g["month"])
         if month_name in AMBIGUOUS_MONTHS and not g["year"] and g["day"] in CARDINALS and not g["wd"]:
             return None  # "یک دی جی", "سه تیر": not dates
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
@@ -612,7 +613,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return None  # digits and separators only: maybe not a date at all
         return expr("date", value, cal, "not a valid date in that calendar (Hijri dates convert for 1343–1500 AH)")
     if name == "month_year":
-        month_name = g["month"]
+        month_name = _bare_month(g["month"])
         if month_name not in JALALI_MONTHS and month_name not in SEASONS and (
             len(g["year"].strip()) < 3 or (g["year"][0] not in "0123456789۰۱۲۳۴۵۶۷۸۹" and (_num(g["year"]) or 0) < 1000)
         ):
@@ -720,12 +721,17 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         start_year, end_year = (year - (last < first), year) if g["year"] else (year, year + (last < first))
         return expr("interval", _interval(_to_date("jalali", start_year, first, 1), _month_end("jalali", end_year, last)), "jalali")
     if name == "month_alone":
-        month_name = g["hm"] or g["jm"] or g["gm"]
+        month_name = _bare_month(g["hm"] or g["jm"] or g["gm"])
         cal = _calendar_of_month(month_name)
         year = _year_from(today, cal)
         if year is None:
             return expr("interval", None, cal, "the year is not written and there is no publication date")
         month = _month_number(month_name, cal)
+        current = _year_month(today, cal)[1]
+        if g["which"] == "گذشته":  # the last one before this month
+            year -= month >= current
+        elif g["which"] == "آینده":  # the next one after this month
+            year += month <= current
         value = _interval(_to_date(cal, year, month, 1), _month_end(cal, year, month))
         return expr("interval", value, cal)
     return None
@@ -801,6 +807,13 @@ def _occurrences(cal: str, month: int, day: int, near: date) -> list[date]:
         return []
     dates = (_to_date(cal, y, month, day) for y in (year - 1, year, year + 1))
     return [d for d in dates if d is not None]
+
+
+def _bare_month(name: str) -> str:
+    """A month name without the ezafe written after it ("فوریه‌ی" → "فوریه")."""
+    if name in GREGORIAN_MONTHS:
+        return name
+    return re.sub(r"(?:\u0654|\u200cی|\s+ی)$", "", name)
 
 
 def _month_number(name: str, cal: str) -> int:
