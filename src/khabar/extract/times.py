@@ -67,6 +67,7 @@ NAMED_DAYS: dict[str, tuple[str, int, int, int | None]] = {
     "شب‌های قدر": ("hijri", 9, 19, 23), "لیالی قدر": ("hijri", 9, 19, 23), "ایام البیض": ("hijri", 7, 13, 15),
     "ایام‌البیض": ("hijri", 7, 13, 15), "کریسمس": ("gregorian", 12, 25, None), "سال نو میلادی": ("gregorian", 1, 1, None),
 }
+QUARTERS = {"نخست": 1, "اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پایانی": 4, "آخر": 4}  # سه‌ماهه …
 SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "زمستان": 10}  # first Jalali month
 UNITS = {"ثانیه": "S", "دقیقه": "M", "ساعت": "H", "روز": "D", "شب": "D", "شبانه‌روز": "D",
          "هفته": "W", "ماه": "M", "سال": "Y", "دهه": "Y", "قرن": "Y", "سده": "Y"}
@@ -82,7 +83,7 @@ CURRENT_WORDS = {"جاری": 0, "کنونی": 0, "حاضر": 0, "فعلی": 0}
 # Month names that are also everyday words: a date only with digits or a year.
 AMBIGUOUS_MONTHS = frozenset({"دی", "تیر", "مهر", "آذر", "بهمن", "مرداد", "خرداد", "می", "مه", "صفر", "رجب"})
 RELATIVE_DAYS = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "فردا": 1, "فرداشب": 1,
-                 "پریروز": -2, "پریشب": -2, "پس‌فردا": 2, "شب گذشته": -1}
+                 "پریروز": -2, "پریشب": -2, "پس‌فردا": 2, "شب گذشته": -1, "روز گذشته": -1}
 # Parts of the day that name no hour on their own ("صبح امروز").
 DAY_PART_WORDS = ("صبح", "بامداد", "ظهر", "بعدازظهر", "بعد از ظهر", "عصر", "غروب", "شب", "شامگاه", "صبحگاه",
                   "سحرگاه", "نیمه‌شب")
@@ -175,6 +176,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
         ("relative_day", re.compile(
             rf"{_B}(?:(?P<part>{_alt(DAY_PART_WORDS)})\s+)?(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
+        ("quarter", re.compile(
+            rf"{_B}سه[\s\u200c]?ماهه(?:\u200cی|\u0654)?\s+(?P<q>{_alt(QUARTERS)})"
+            rf"(?:\s+(?:سال\s+)?(?:(?P<year>{_D}{{4}})(?!{_D})|(?P<this>امسال|پارسال|سال\s+(?:جاری|گذشته|آینده))))?"
+            rf"(?:\s+(?P<cal>{_CAL}))?{_E}")),
         ("part_of_period", re.compile(
             rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
             rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
@@ -194,7 +199,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("century", re.compile(
             rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?:قرن|سده)(?:\s+{_ORD})?)?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("ordinal_period", re.compile(
-            rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}"
+            rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}(?!\s+{_D})"
             rf"|{_B}(?:همان\s+|همین\s+)?(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)(?:\s+(?:سال|ماه))?{_E}")),
         ("age", re.compile(rf"{_B}(?P<n>{_D}{{1,3}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s*سالگی{_E}")),
         ("anaphoric", re.compile(
@@ -225,6 +230,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "time_words": r"ساعت|نیم",
         "time_to": r"به\s+(?:ساعت|[0-9۰-۹]|\w+\s+(?:صبح|ظهر|عصر|شب|غروب|بامداد))|ربع\s+به",
         "relative_day": rf"{_B}(?:{_alt(RELATIVE_DAYS)})",
+        "quarter": r"ماهه",
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
         "weekday": rf"{_B}(?:{_WD})",
@@ -305,6 +311,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "time_words": ["ساعت", "نیم"],
         "time_to": ["ساعت", "ربع", *DAY_PARTS],
         "relative_day": list(RELATIVE_DAYS),
+        "quarter": ["ماهه"],
         "part_of_period": ["ماه", "سال", "هفته", "قرن", "دهه", *years],
         "period": ["ماه", "سال", "هفته", "قرن", "دهه", "فصل", *years],
         "weekday": list(WEEKDAYS),
@@ -375,18 +382,28 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
         if expr.start >= end:
             found.append(expr)
             end = expr.end
-    merged = _chain(text, _merge(text, _merge(text, found)))  # twice: a datetime made by the first pass may begin or end an interval
-    return [_extend_right(text, _extend_left(text, t), today) for t in merged]
+    merged = _chain(text, _merge(text, _merge(text, found)), today)  # twice: a datetime made by the first pass may begin or end an interval
+    return [_extend_right(text, _extend_left(text, t, today), today) for t in merged]
 
 
+_DAY_AFTER = re.compile(rf"\s+(?:روز\s+)?(?P<rel>امروز|دیروز|فردا|امشب|دیشب|پریروز|پس‌فردا|روز\s+گذشته){_E}")
 _DAY_PART_AFTER = re.compile(r"\s+(?:صبح|عصر|شب|ظهر|بامداد|غروب|شامگاه|صبحگاه|نیمه‌شب|بعد\s+از\s+ظهر|بعدازظهر)(?![\w\u200c])")
 
 
-def _chain(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[TimeExpr]:
     """Expressions that follow each other with only a space or "و" between them
-    are one expression ("شنبه عصر", "۲۳ ساعت و ۵ دقیقه", "۱۳۹۵/۰۸/۱۹ ۱۳:۳۱")."""
+    are one expression ("شنبه عصر", "۲۳ ساعت و ۵ دقیقه", "۱۳۹۵/۰۸/۱۹ ۱۳:۳۱");
+    a clock time takes the day named after it ("ساعت ۱۰ صبح امروز")."""
     out: list[TimeExpr] = []
     for expr in found:
+        if out and expr.start < out[-1].end:
+            continue  # inside a time that took the day after it
+        day = _DAY_AFTER.match(text, expr.end) if expr.kind == "time" else None
+        if day:
+            offset = RELATIVE_DAYS[re.sub(r"\s+", " ", day.group("rel"))]
+            value = f"{(today + timedelta(days=offset)).isoformat()}{expr.value}" if today and expr.value else None
+            expr = TimeExpr(expr.start, day.end(), text[expr.start : day.end()], "datetime", value, "gregorian",
+                            None if value else "relative to a publication date that is not known")
         part = _DAY_PART_AFTER.match(text, expr.end)
         if part and expr.kind in ("date", "datetime") and not text[expr.start : expr.end].startswith("ساعت"):
             expr.end = part.end()
@@ -455,9 +472,10 @@ EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "�
          "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half"}
 
 
-def _extend_left(text: str, expr: TimeExpr) -> TimeExpr:
+def _extend_left(text: str, expr: TimeExpr, today: date | None = None) -> TimeExpr:
     """Take in the words before the expression that belong to it; an edge word
-    ("اوایل", "پایان") narrows an interval value to that part."""
+    ("اوایل", "پایان") narrows an interval value to that part, and "تا پایان …"
+    runs from the publication date to that end."""
     while True:
         m = _LEFT.search(text, max(0, expr.start - 14), expr.start)
         if m is None or m.start() == m.end():
@@ -466,13 +484,24 @@ def _extend_left(text: str, expr: TimeExpr) -> TimeExpr:
         edge = EDGES.get(word)
         if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
             first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
-            expr.value = _interval(*_edge(edge, first, last))
+            expr.value = _interval(*_edge(edge, first, last, expr.calendar))
+        elif (word == "تا" and today is not None and expr.kind == "interval" and expr.value and "/" in expr.value
+              and _END_WORD.match(expr.text)):
+            last = date.fromisoformat(expr.value.split("/")[1][:10])
+            expr.value = _interval(today, last) if last >= today else None
+            expr.reason = None if expr.value else "an end before the publication date"
         expr.start = m.start()
         expr.text = text[expr.start : expr.end]
 
 
-def _edge(edge: str, first: date, last: date) -> tuple[date, date]:
-    """The part of [first, last] an edge word names (a third for start/middle/end)."""
+_END_WORD = re.compile(r"(?:پایان|انتهای|انتها|اواخر)\s")
+
+
+def _edge(edge: str, first: date, last: date, cal: str | None = None) -> tuple[date, date]:
+    """The part of [first, last] an edge word names (a third for start/middle/end;
+    for the halves of a whole year, its first or last six months)."""
+    if edge in ("first_half", "second_half") and cal and _months_of(first, cal, 12) == (first, last):
+        return _months_of(first, cal, 6, from_end=edge == "second_half") or (first, last)
     third = (last - first) / 3
     half = (last - first) / 2
     if edge == "start":
@@ -664,6 +693,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return expr("date", _weekday_date(today, target, direction).isoformat(), "gregorian")
     if name == "period":
         return _period(text, start, stop, span, g, today)
+    if name == "quarter":
+        return _quarter(g, expr, text, start, today)
     if name == "part_of_period":
         return _part_of_period(text, start, stop, span, g, today)
     if name == "span":
@@ -809,6 +840,22 @@ def _occurrences(cal: str, month: int, day: int, near: date) -> list[date]:
     return [d for d in dates if d is not None]
 
 
+def _quarter(g: dict[str, Any], expr, text: str, start: int, today: date | None) -> TimeExpr:
+    """"سه‌ماهه سوم ۲۰۲۱": the three months of that quarter of the year."""
+    written = int(g["year"].translate(_LATIN)) if g.get("year") else None
+    cal = CALENDAR_WORDS.get(g.get("cal") or "") or (
+        ("gregorian" if written >= 1500 else "jalali") if written else _calendar_cue(text, start) or "jalali")
+    if written:
+        year = written
+    elif today is not None:
+        this = g.get("this") or ""
+        year = _year_from(today, cal) + (-1 if ("گذشته" in this or this == "پارسال") else 1 if "آینده" in this else 0)
+    else:
+        return expr("interval", None, cal, "the year is not written and there is no publication date")
+    last_month = 3 * QUARTERS[g["q"]]
+    return expr("interval", _interval(_to_date(cal, year, last_month - 2, 1), _month_end(cal, year, last_month)), cal)
+
+
 def _bare_month(name: str) -> str:
     """A month name without the ezafe written after it ("فوریه‌ی" → "فوریه")."""
     if name in GREGORIAN_MONTHS:
@@ -950,11 +997,7 @@ def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, An
         third = (last - first) / 3
         first, last = first + third, last - third
     elif edge == "نیمه":
-        half = (last - first) / 2
-        if "دوم" in g["edge"]:
-            first = first + half + timedelta(days=1)
-        else:
-            last = first + half
+        first, last = _edge("second_half" if "دوم" in g["edge"] else "first_half", first, last, cal if unit == "سال" else None)
     return TimeExpr(start, stop, span, "interval", _interval(first, last), cal if unit != "هفته" else "gregorian")
 
 
