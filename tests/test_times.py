@@ -72,6 +72,7 @@ def test_line_gate_skips_nothing_that_matches(monkeypatch):
 
     text = "\n".join(khabar.normalize(r["sentence"]) for r in _rows()) + (
         "\nبیش از صدسال قبل ساخته شد\nامروزدوشنبه جلسه است\nمراسم شب یلدای امسال\nسال هزار و چهارصد\n۲۰۲۱ م"
+        "\nجلسه روز ۵ می برگزار می‌شود\nگزارش سه‌ماهه دوم منتشر می‌شود"
     )
     gated = [t.to_dict() for t in extract_times(text, PUBLISHED)]
     every = frozenset(name for name, _ in times._patterns())
@@ -79,7 +80,8 @@ def test_line_gate_skips_nothing_that_matches(monkeypatch):
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     monkeypatch.setattr(times, "_lines_to_try", lambda _: [(s, e, every) for s, e in zip(starts, ends, strict=True)])
     assert [t.to_dict() for t in extract_times(text, PUBLISHED)] == gated
-    assert {"از صدسال قبل", "امروزدوشنبه", "شب یلدای امسال", "سال هزار و چهارصد", "۲۰۲۱ م"} <= {t["text"] for t in gated}
+    assert {"از صدسال قبل", "امروزدوشنبه", "شب یلدای امسال", "سال هزار و چهارصد", "۲۰۲۱ م", "روز ۵ می",
+            "سه‌ماهه دوم"} <= {t["text"] for t in gated}
 
 
 def test_festivals_resolve_to_the_nearest_occurrence_or_the_year_written():

@@ -254,36 +254,56 @@ _DIGIT_PATTERNS = frozenset({"date_numeric", "time", "bare_year"})
 
 
 @lru_cache(maxsize=1)
-def _gate() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """One pattern that finds, in a single pass over a text, the keywords
-    (whole runs of letters), the words written together with a unit or a
-    relative day, and the digits; and the keyword → pattern names index."""
-    index = _keyword_index()
-    rx = re.compile(
-        rf"{_NOT_LETTER_BEFORE}(?P<kw>{_alt(index)}){_NOT_LETTER_AFTER}"
-        rf"|(?<=[^\W\d_])(?P<tail>{_alt(_UNIT_TAILS)}){_NOT_LETTER_AFTER}"
-        rf"|{_NOT_LETTER_BEFORE}(?P<head>{_alt(_DAY_HEADS)})(?=[^\W\d_])"
-        rf"|(?P<digit>[0-9۰-۹]+)"
-    )
-    return rx, index
+def _gate() -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of the keywords, the unit
+    words that may end a word written together ("صدسال") and the relative days
+    that may begin one ("امروزدوشنبه"): word → (kind, pattern names)."""
+    import ahocorasick
+
+    entries: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word, names in _keyword_index().items():
+        entries.setdefault(word, []).append(("kw", names))
+    for word in _UNIT_TAILS:
+        entries.setdefault(word, []).append(("tail", _JOINED))
+    for word in _DAY_HEADS:
+        entries.setdefault(word, []).append(("head", _JOINED))
+    automaton = ahocorasick.Automaton()
+    for word, kinds in entries.items():
+        automaton.add_word(word, (len(word), tuple(kinds)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _lines_to_try(text: str) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, the patterns worth trying) for each line of `text` that
-    holds a keyword or a digit; the other lines cannot hold a time expression."""
-    rx, index = _gate()
+    holds a keyword (a whole word; "می" of "می‌شود" is not the month) or a digit;
+    the other lines cannot hold a time expression."""
     starts = [0]
     starts += [m.end() for m in _NEWLINE.finditer(text)]
     named: dict[int, frozenset[str]] = {}
-    for m in rx.finditer(text):
-        line = bisect_right(starts, m.start()) - 1
-        kind = m.lastgroup
-        names = index[m.group()] if kind == "kw" else _DIGIT_PATTERNS if kind == "digit" else _JOINED
+
+    def mark(pos: int, names: frozenset[str]) -> None:
+        line = bisect_right(starts, pos) - 1
         named[line] = named[line] | names if line in named else names
+
+    size = len(text)
+    for end, (length, kinds) in _gate().iter(text):
+        first = end - length + 1
+        letter_before = first > 0 and text[first - 1].isalpha()
+        letter_after = end + 1 < size and text[end + 1].isalpha()
+        for kind, names in kinds:
+            if kind == "kw":
+                if not letter_before and not letter_after and not (length == 2 and text.startswith("می\u200c", first)):
+                    mark(first, names)
+            elif kind == "tail" and letter_before and not letter_after or kind == "head" and not letter_before and letter_after:
+                mark(first, names)
+    for m in _DIGITS.finditer(text):
+        mark(m.start(), _DIGIT_PATTERNS)
     return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else len(text), names)
             for i, names in sorted(named.items())]
 
 
+_DIGITS = re.compile("[0-9۰-۹]+")
 _NEWLINE = re.compile("\n")
 
 
@@ -293,6 +313,10 @@ _NOT_LETTER_BEFORE, _NOT_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 _UNIT_TAILS = ("روز", "روزه", "هفته", "ماه", "ماهه", "سال", "ساله", "قرن", "دهه", "سده", "ساعت", "ساعته", "دقیقه", "ثانیه")
 _DAY_HEADS = ("امروز", "دیروز", "فردا", "امشب", "دیشب")
 _JOINED = frozenset({"span", "ordinal_period", "relative_day", "weekday", "period", "part_of_period"})
+
+
+# Words too common in news to key a phrase of several words by (another word of it is used).
+_COMMON = frozenset({"روز", "شب", "سال", "میلادی", "عید", "سعید", "نیمه", "قدر", "ایام", "دهه", "گذشته", "ماه"})
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +354,9 @@ def _keyword_index() -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
     for name, words in table.items():
         for keyword in words:
-            word = max(_LETTERS.findall(keyword), key=len)
+            parts = _LETTERS.findall(keyword)
+            rare = [p for p in parts if p not in _COMMON] if " " in keyword else parts
+            word = max(rare or parts, key=len)
             index.setdefault(word, set()).add(name)
     return {word: frozenset(names) for word, names in index.items()}
 
