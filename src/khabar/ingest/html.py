@@ -60,9 +60,8 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
     warnings = [f"removed {dropped} line(s) of site furniture"] if dropped else []
     page_url = url or meta.get("url")
     published = published_date(meta.get("date"), find_date(_visible_text(html)[:5000]))
-    site = meta.get("site") or (urlsplit(page_url).hostname if page_url else None)
-    if site is None and page_url and (known := registry().by_url(page_url)):
-        site = known.name_en
+    known = registry().by_url(page_url) if page_url else None
+    site = meta.get("site") or (known.name_en if known else None) or (urlsplit(page_url).hostname if page_url else None)
     return build_article(
         title, body, url=page_url, site=site, source=source, published=published,
         warnings=warnings, language=language,
@@ -103,7 +102,10 @@ def _metadata(tree, url: str | None) -> dict[str, str]:
         canonical = tree.find(".//link[@rel='canonical']")
         if canonical is not None and canonical.get("href"):
             meta["url"] = canonical.get("href")
-    date = html_date(tree, url=url or meta.get("url"), original_date=True)
+    try:
+        date = html_date(tree, url=url or meta.get("url"), original_date=True)
+    except Exception:  # noqa: BLE001 — a page htmldate cannot read has no date from it; the page is still read
+        date = None
     if date:
         meta["date"] = date
     return {k: v.replace(_STAND_IN, ZWNJ) for k, v in meta.items()}
