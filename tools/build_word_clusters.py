@@ -40,7 +40,7 @@ def texts(data: Path):
     for name, sep in (("peyma/train.txt", "|"), ("peyma/dev.txt", "|"), ("parstwiner/train.txt", "\t"),
                       ("parstwiner/dev.txt", "\t")):
         words: list[str] = []
-        for line in (data / "ner" / name).read_text(encoding="utf-8").splitlines():
+        for line in [*(data / "ner" / name).read_text(encoding="utf-8").splitlines(), ""]:
             if sep in line:
                 words.append(line.rsplit(sep, 1)[0])
             elif words:
