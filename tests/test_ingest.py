@@ -235,3 +235,25 @@ def test_html_metadata_from_meta_tags_and_json_ld():
     assert art.site == "خبرگزاری نمونه"  # the first name that is not an address, in order of preference
     assert art.url == "https://www.example.ir/news/12"
     assert art.published is not None and art.published.date().isoformat() == "2021-06-30"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("وزیر امور خارجه روز دوشنبه گفت که گفت‌وگوها با کشورهای همسایه هفته آینده ادامه پیدا می‌کند و "
+         "گروه‌های کارشناسی نیز پس از آن به پایتخت سفر خواهند کرد.", "fa"),
+        ("أعلنت الحكومة في بيان رسمي أن الاجتماع سيعقد في العاصمة خلال الأسبوع المقبل مع وفد من الدول "
+         "المجاورة، وأن هذا اللقاء قد يكون بداية لمرحلة جديدة.", "ar"),
+        ("The minister said on Monday that the talks with the neighbouring countries would continue next week, "
+         "and that experts from both sides were to meet in the capital.", "en"),
+        ("The minister told reporters in Tehran (تهران) that the talks with the neighbouring countries would "
+         "continue next week, and that a group of experts was to travel to the capital as well.", "en"),
+        ("گزارش‌گر گفت که پیام رئیس‌جمهور با عنوان «We are ready for peace» پخش شد و گروه‌های چپ و راست "
+         "پس از آن چند بیانیه منتشر کردند که در آن‌ها به نگرانی‌های مردم پرداخته شد.", "fa"),
+        ("۱۲۳۴ ۵۶۷۸", "und"),
+    ],
+)
+def test_language_detection(text, language):
+    from khabar.ingest.language import detect_language
+
+    assert detect_language(text) == language

@@ -9,12 +9,18 @@ _PERSIAN = frozenset(["در", "به", "از", "که", "را", "این", "با", 
 _ARABIC = frozenset(["في", "من", "على", "إلى", "التي", "الذي", "أن", "عن", "مع", "هذا", "هذه", "كان", "قد", "ذلك", "بين", "أو", "لم"])
 _ENGLISH = frozenset(["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by", "at", "from"])
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_PERSIAN_ONLY_LETTERS = "پچژگ"  # letters of Persian that Arabic does not have
 
 
 def detect_language(text: str, sample: int = 3000) -> str:
     """'fa', 'ar', 'en', or 'und' when no language stands out."""
+    head = text[:sample]
+    persian_only = sum(head.count(c) for c in _PERSIAN_ONLY_LETTERS)
+    if persian_only >= 8 and persian_only * 10 > len(_LATIN_RUN.findall(head)):
+        return "fa"  # letters Arabic does not write, and little Latin: no need to count words
     counts = {"fa": 0, "ar": 0, "en": 0}
-    for word in _WORD.findall(text[:sample]):
+    for word in _WORD.findall(head):
         lower = word.lower()
         if lower in _PERSIAN:
             counts["fa"] += 1
