@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import re
 from pathlib import Path
+
+from build_zwnj_lexicon import write_gz
 
 from khabar.extract.kb import knowledge_base
 from khabar.ingest.sources import registry
@@ -60,8 +61,7 @@ def main() -> None:
                 add(name, kind)
     for row in csv.DictReader((args.data / "lexicons/names/iranianNamesDataset.csv").open(encoding="utf-8")):
         add(row["Names"], "FIRST")
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz_out:
-        gz_out.write("".join(f"{k}\t{v}\n" for k, v in sorted(entries.items())).encode("utf-8"))
+    write_gz(OUT, (f"{k}\t{v}\n" for k, v in sorted(entries.items())))
     print(len(entries), "entries")
 
 

@@ -15,12 +15,12 @@ Usage: python tools/build_word_clusters.py [--data ../shared/data]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from build_zwnj_lexicon import write_gz
 
 from khabar.persian.normalize import normalize
 from khabar.persian.tokenize import tokenized_sentences
@@ -91,8 +91,7 @@ def main() -> None:
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
     grains = [KMeans(k, n_init=1, random_state=7).fit_predict(vectors) for k in grain_sizes]
     lines = [f"{w}\t" + "|".join(str(g[i]) for g in grains) + "\n" for i, w in enumerate(vocab)]
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write("".join(sorted(lines)).encode("utf-8"))
+    write_gz(args.out, sorted(lines))
     print(f"{len(vocab):,} words clustered into {grain_sizes}: {args.out} ({args.out.stat().st_size / 1e3:.0f} KB)")
 
 

@@ -23,12 +23,14 @@ Usage: python tools/train_ner.py [--no-dev] [--c1 0.05] [--c2 0.01] [--iteration
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import tempfile
 import time
 from pathlib import Path
+
+from build_zwnj_lexicon import write_gz
+from train_tagger import blocks
 
 from khabar.persian.normalize import normalize
 
@@ -40,25 +42,22 @@ KEEP = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "EVE": "EVENT", "POG": "ORG"}
 
 def read_bio(path: Path, sep: str) -> list[list[tuple[str, str, str]]]:
     """Sentences of (token, BIO tag, "") from `token<sep>TAG` lines, blank lines between sentences."""
-    sents, cur = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        if sep not in line:
-            continue
-        token, tag = line.rsplit(sep, 1)
-        tag = tag.strip().replace("_", "-")
-        kind = tag[2:] if tag[:2] in ("B-", "I-") else ""
-        label = KEEP.get(kind)
-        bio = f"{tag[0]}-{label}" if label else "O"
-        parts = normalize(token.strip()).split() or [token.strip()]
-        for k, part in enumerate(parts):
-            cur.append((part, bio if k == 0 or bio == "O" else "I-" + bio[2:], ""))
-    if cur:
-        sents.append(cur)
+    sents = []
+    for lines in blocks(path):
+        cur = []
+        for line in lines:
+            if sep not in line:
+                continue
+            token, tag = line.rsplit(sep, 1)
+            tag = tag.strip().replace("_", "-")
+            kind = tag[2:] if tag[:2] in ("B-", "I-") else ""
+            label = KEEP.get(kind)
+            bio = f"{tag[0]}-{label}" if label else "O"
+            parts = normalize(token.strip()).split() or [token.strip()]
+            for k, part in enumerate(parts):
+                cur.append((part, bio if k == 0 or bio == "O" else "I-" + bio[2:], ""))
+        if cur:
+            sents.append(cur)
     return sents
 
 
@@ -70,9 +69,7 @@ def write_lexicon(hazm_words: Path, out: Path) -> int:
         key = normalize(word)
         if key and " " not in key and key not in classes:
             classes[key] = f"{pos or 'X'}|{min(9, int(math.log10(int(count) + 1)))}"
-    data = "".join(f"{w}\t{c}\n" for w, c in sorted(classes.items()))
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(data.encode("utf-8"))
+    write_gz(out, (f"{w}\t{c}\n" for w, c in sorted(classes.items())))
     return len(classes)
 
 
@@ -116,10 +113,8 @@ def main() -> None:
     transitions: dict[str, dict[str, float]] = {}
     for (a, b), weight in info.transitions.items():
         transitions.setdefault(a, {})[b] = weight
-    data = json.dumps({"labels": labels, "state": state, "transitions": transitions},
-                      ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(data.encode("utf-8"))
+    write_gz(args.out, [json.dumps({"labels": labels, "state": state, "transitions": transitions},
+                                   ensure_ascii=False, separators=(",", ":"), sort_keys=True)])
     print(f"trained in {time.time() - start:.0f} s: {len(state):,} features; {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 

@@ -13,11 +13,13 @@ Usage: python tools/train_tagger.py [--iterations 6] [--exclude-perdt-dev]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+
+from build_zwnj_lexicon import write_gz
 
 from khabar.persian.normalize import normalize
 from khabar.persian.tagger import START, Perceptron, features
@@ -51,28 +53,38 @@ def clean(word: str) -> str:
     return normalize(word, restore_zwnj=False) or word
 
 
+def blocks(path: Path) -> Iterator[list[str]]:
+    """The runs of non-blank lines of a file (its sentences, in CoNLL-like formats)."""
+    cur: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            cur.append(line)
+        elif cur:
+            yield cur
+            cur = []
+    if cur:
+        yield cur
+
+
 def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
     """Sentences of (form, upos, lemma): the word tokens (the parts of a multiword token)."""
-    sents, cur = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        if line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if "." in cols[0]:
-            continue
-        if "-" in cols[0]:
-            continue  # the parts carry the tags; the tagger sees the parts
-        upos = PARTIAL.get(cols[3], cols[3])
-        if upos in ("", "_"):
-            continue
-        cur.append((clean(cols[1]), upos, clean(cols[2])))
-    if cur:
-        sents.append(cur)
+    sents = []
+    for lines in blocks(path):
+        cur = []
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "." in cols[0]:
+                continue
+            if "-" in cols[0]:
+                continue  # the parts carry the tags; the tagger sees the parts
+            upos = PARTIAL.get(cols[3], cols[3])
+            if upos in ("", "_"):
+                continue
+            cur.append((clean(cols[1]), upos, clean(cols[2])))
+        if cur:
+            sents.append(cur)
     return sents
 
 
@@ -129,9 +141,7 @@ def train(sents: list[list[tuple[str, str, str]]], iterations: int, seed: int = 
 def save_model(model: Perceptron, path: Path) -> dict[str, dict[str, float]]:
     """Write a trained model (tags and non-empty weight rows) as gzip JSON, no timestamp."""
     weights = {f: row for f, row in model.weights.items() if row}
-    data = json.dumps({"tags": model.tags, "weights": weights}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(data.encode("utf-8"))
+    write_gz(path, [json.dumps({"tags": model.tags, "weights": weights}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)])
     return weights
 
 
@@ -170,8 +180,7 @@ def main() -> None:
                 if lemma and lemma != "_":
                     lemmas[(form, upos)][ud_lemma(lemma)] += weight
     rows = sorted(f"{form}\t{upos}\t{c.most_common(1)[0][0]}\n" for (form, upos), c in lemmas.items() if c.most_common(1)[0][0] != form)
-    with open(OUT / "lemmas.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write("".join(rows).encode("utf-8"))
+    write_gz(OUT / "lemmas.tsv.gz", rows)
     print(len(weights), "features;", len(rows), "lemma entries")
 
 

@@ -11,12 +11,17 @@ from importlib import resources
 MAX_WORDS = 4
 
 
+def read_table(filename: str) -> dict[str, str]:
+    """A shipped two-column table (src/khabar/data/FILENAME, gzip TSV) as a dict."""
+    path = resources.files("khabar") / "data" / filename
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
-    """Name → kind (LOC, ORG, FIRST)."""
-    path = resources.files("khabar") / "data" / "gazetteer.tsv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        return dict(line.rstrip("\n").split("\t") for line in fh)
+    """Name → kind (LOC, ORG, PER, FIRST)."""
+    return read_table("gazetteer.tsv.gz")
 
 
 @lru_cache(maxsize=1)

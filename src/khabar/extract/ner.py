@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from khabar.extract.gazetteer import gazetteer_features
+from khabar.extract.gazetteer import gazetteer_features, read_table
 from khabar.persian.tagger import word_features
 
 BOS, EOS = "<s>", "</s>"
@@ -31,17 +31,13 @@ _BATCH = 256  # sentences decoded side by side
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, str]:
     """Word → its lexicon class, e.g. "N,AJ|5" (part-of-speech tags | frequency band)."""
-    path = resources.files("khabar") / "data" / "ner_lexicon.tsv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        return dict(line.rstrip("\n").split("\t", 1) for line in fh)
+    return read_table("ner_lexicon.tsv.gz")
 
 
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, str]:
     """Word → its clusters at two grains, e.g. "43|114" (tools/build_word_clusters.py)."""
-    path = resources.files("khabar") / "data" / "word_clusters.tsv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        return dict(line.rstrip("\n").split("\t", 1) for line in fh)
+    return read_table("word_clusters.tsv.gz")
 
 
 def lexicon() -> tuple[dict[str, str], dict[str, str]]:

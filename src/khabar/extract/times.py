@@ -308,7 +308,6 @@ _NEWLINE = re.compile("\n")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: words split at spaces, half-spaces, digits, marks
-_NOT_LETTER_BEFORE, _NOT_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # A word that ends in a unit or begins with a relative day may hold two words written together.
 _UNIT_TAILS = ("روز", "روزه", "هفته", "ماه", "ماهه", "سال", "ساله", "قرن", "دهه", "سده", "ساعت", "ساعته", "دقیقه", "ثانیه")
 _DAY_HEADS = ("امروز", "دیروز", "فردا", "امشب", "دیشب")
