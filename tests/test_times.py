@@ -94,3 +94,44 @@ def test_festivals_resolve_to_the_nearest_occurrence_or_the_year_written():
     assert value("کریسمس ۲۰۲۰") == ["2020-12-25"]
     assert [t.reason for t in extract_times(khabar.normalize("روز عاشورا"))] == [
         "the year is not written and there is no publication date"]
+
+
+def test_dates_that_name_places_are_not_times():
+    """A date after a square, street or stadium is the place's name; one with a year is a date."""
+    assert extract_times(khabar.normalize("تجمع در میدان ۷ تیر برگزار شد."), PUBLISHED) == []
+    assert extract_times(khabar.normalize("مراسم در خیابان ۱۷ شهریور بود."), PUBLISHED) == []
+    found = extract_times(khabar.normalize("ورزشگاه ۱۲ فروردین در ۱۸ خرداد افتتاح می‌شود."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("در ۱۸ خرداد", "2021-06-08")]
+    found = extract_times(khabar.normalize("مدارس از ۱ مهر باز می‌شوند."), PUBLISHED)
+    assert [t.value for t in found] == ["2021-09-23"]
+
+
+def test_afghan_month_names_need_a_day_and_a_year():
+    """حمل، میزان، جدی… are everyday words too: a date only as "۱۵ اسد ۱۴۰۰"."""
+    for sentence in ("به میزان ۱۴۰۰ تن کالا حمل شد.", "هزینه حمل ۱۴۰۰ تن بار", "دو میزان را مقایسه کرد.", "بشار اسد ۱۴۰۰ روز"):
+        found = extract_times(khabar.normalize(sentence), PUBLISHED)
+        assert all("اسد" not in t.text and "میزان" not in t.text and "حمل" not in t.text for t in found), sentence
+    found = extract_times(khabar.normalize("نشست در ۲ حوت ۱۳۹۹ برگزار شد."), PUBLISHED)
+    assert [t.value for t in found] == ["2021-02-20"]
+
+
+def test_ordinal_ending_a_phrase_is_not_a_day():
+    """"لیگ شانزدهم روز سه‌شنبه …": the ordinal belongs to the league; the day is read whole."""
+    found = extract_times(khabar.normalize("لیگ شانزدهم روز سه‌شنبه ۱۵ تیر آغاز می‌شود."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("روز سه‌شنبه ۱۵ تیر", "2021-07-06")]
+
+
+def test_school_and_water_years_are_not_calendar_years():
+    for sentence in ("تا پایان سال تحصیلی کلاس‌ها ادامه دارد.", "بارش‌ها از ابتدای سال آبی کم بود."):
+        assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
+
+
+def test_durations_do_not_join_other_times():
+    """"در سال گذشته ۶۳ شب": a year and a number of nights, two expressions."""
+    found = extract_times(khabar.normalize("او در سال گذشته ۶۳ شب در هتل ماند."), PUBLISHED)
+    assert [(t.text, t.kind) for t in found] == [("در سال گذشته", "interval"), ("۶۳ شب", "duration")]
+
+
+def test_the_past_n_months_is_not_a_day_of_last_month():
+    found = extract_times(khabar.normalize("قیمت‌ها طی ۲۰ ماه گذشته دو برابر شد."), PUBLISHED)
+    assert [t.kind for t in found] == ["interval"] and found[0].value.endswith("/2021-06-30")

@@ -38,10 +38,17 @@ from khabar.extract.numberwords import (
 JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
                  "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 JALALI_VARIANTS = {"أذر": "آذر", "اذر": "آذر", "امرداد": "مرداد"}
+# The months of the solar year as Afghanistan names them (the zodiac signs): the
+# same months as Iran's. Most are everyday words too (حمل, میزان, جدی, سرطان), so
+# they make a date only with a day and a year written ("۱۵ اسد ۱۴۰۰").
+AFGHAN_MONTHS = {"حمل": 1, "ثور": 2, "جوزا": 3, "سرطان": 4, "اسد": 5, "سنبله": 6,
+                 "میزان": 7, "عقرب": 8, "قوس": 9, "جدی": 10, "دلو": 11, "حوت": 12}
 GREGORIAN_MONTHS = {
     "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "آپریل": 4, "مه": 5, "می": 5,
     "ژوئن": 6, "ژون": 6, "جون": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "اگوست": 8,
     "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
+    # as Afghan media write them
+    "جنوری": 1, "فبروری": 2, "مارچ": 3, "اپریل": 4, "اگست": 8, "سپتمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
 }
 HIJRI_MONTHS = {
     "محرم": 1, "صفر": 2, "ربیع‌الاول": 3, "ربیع‌الثانی": 4, "ربیع‌الآخر": 4, "جمادی‌الاول": 5,
@@ -136,7 +143,8 @@ _NUMBER = (
 _ORD = _alt(_ordinal_words())
 _JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
 _EZAFE = r"(?:\u0654|\u200cی|\s+ی(?=\s))?"  # "ژانویهٔ"، "فوریه‌ی"، "ژوئیه ی" before a day's year
-_MONTH = rf"(?:{_JM}|{_GM}{_EZAFE}|{_HM})"
+_AM = _alt(AFGHAN_MONTHS)
+_MONTH = rf"(?:{_JM}|{_GM}{_EZAFE}|{_HM}|{_AM})"
 _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
 _B = r"(?<![\w\u200c])"  # the start of a word
@@ -155,8 +163,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The expression patterns, compiled on first use (import stays fast)."""
     return [
         ("date_words", re.compile(
-            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
-            rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*"
+            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}(?:\s?ام(?=\s))?|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
+            rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*(?:ماه\s+)?"
             rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("date_numeric", re.compile(
@@ -172,8 +180,21 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+و\s+(?P<sec>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+ثانیه)?))?"
             rf"|(?P<h2>{_D}{{1,2}}|{_NUMW})\s*و\s*(?P<half2>نیم)(?=\s+(?:{_alt(DAY_PARTS)})))(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
         ("time_to", re.compile(
-            rf"{_B}(?P<before>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+(?P<clock>ساعت\s+)?(?P<h>{_D}{{1,2}}|{_NUMW}){_E}"
+            rf"{_B}(?:(?P<lead>ساعت)\s+(?=\S+(?:\s+و\s+\S+)?\s+دقیقه\s+به\s))?(?P<before>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+(?P<clock>ساعت\s+)?(?P<h>{_D}{{1,2}}|{_NUMW}){_E}"
             rf"(?:\s+(?P<part>{_alt(DAY_PARTS)}){_E})?")),
+        ("time_offset", re.compile(  # "۵ دقیقه بعد از ساعت ۱۱" → 11:05
+            rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?|یک\s+ربع|نیم)\s+(?:(?P<unit>دقیقه|ساعت)\s+)?(?P<dir>بعد|پس|قبل|پیش)\s+از\s+ساعت\s+"
+            rf"(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m>{_D}{{2}}))?(?:\s+(?P<part>{_alt(DAY_PARTS)}))?{_E}")),
+        ("clock_part", re.compile(  # "۸ صبح فردا", "۱۷ غروب جمعه": an hour without "ساعت", then the day
+            rf"{_B}(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m>{_D}{{2}}))?\s+(?P<part>{_alt(DAY_PARTS)})"
+            rf"(?=\s+(?:روز\s+)?(?:{_alt(RELATIVE_DAYS)}|{_WD}|{_D}{{1,2}}\s*(?:{_MONTH}|[/\-.]))(?![\w\u200c]))")),
+        ("months_ending", re.compile(  # "چهار ماه منتهی به تیر ۱۴۰۰"
+            rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
+            rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
+        ("day_of_month", re.compile(  # "پانزدهم ماه جاری", "۲۰ ماه گذشته"
+            rf"{_B}(?:(?P<n>{_ORD})\s+ماه\s+(?P<rel>جاری|گذشته|آینده|قبل|بعد|پیش)|(?P<d>{_D}{{1,2}})\s+ماه\s+جاری)(?:\s+(?P<cal>{_CAL}))?{_E}")),
+        ("year_until_now", re.compile(  # the year of "از ۹۲ تا کنون"
+            rf"(?<=از\s)(?P<y>{_D}{{2}}|{_D}{{4}})(?=\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c]))")),
         ("relative_day", re.compile(
             rf"{_B}(?:(?P<part>{_alt(DAY_PART_WORDS)})\s+)?(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
         ("quarter", re.compile(
@@ -181,9 +202,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?:سال\s+)?(?:(?P<year>{_D}{{4}})(?!{_D})|(?P<this>امسال|پارسال|سال\s+(?:جاری|گذشته|آینده))))?"
             rf"(?:\s+(?P<cal>{_CAL}))?{_E}")),
         ("part_of_period", re.compile(
-            rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|نیمه\s+(?:اول|نخست|دوم))\s+|"
-            rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)\s+)"
-            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+{_D})))"
+            rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
+            rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?:(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)|ماهه)\s+)"
+            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+(?:{_D}|(?:{_MONTH}|تحصیلی|زراعی|آبی){_E}))))"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
             rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
@@ -211,7 +232,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?P<m1>{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?P<m2>{_JM})(?:[\s\u200c]*ماه)?{_E}"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
-            rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}){_EZAFE})(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+            rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|"
+            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*{_D})|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
             rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
             rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
@@ -230,6 +252,11 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "time_words": r"ساعت|نیم",
         "time_to": r"به\s+(?:ساعت|[0-9۰-۹]|\w+\s+(?:صبح|ظهر|عصر|شب|غروب|بامداد))|ربع\s+به",
         "relative_day": rf"{_B}(?:{_alt(RELATIVE_DAYS)})",
+        "time_offset": r"از\s+ساعت",
+        "clock_part": rf"\s(?:{_alt(DAY_PARTS)})\s",
+        "months_ending": r"منتهی\s+به",
+        "day_of_month": r"ماه\s+(?:جاری|گذشته|آینده|قبل|بعد|پیش)",
+        "year_until_now": r"تا\s*کنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا",
         "quarter": r"ماهه",
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
@@ -246,7 +273,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "season": r"فصل",
         "named_day": rf"{_B}(?:{_alt(NAMED_DAYS)})",
         "month_range": rf"{_B}(?:{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?:{_JM})",
-        "month_alone": rf"{_B}(?:(?:{_JM})[\s\u200c]*ماه|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?:{_GM})(?![\w\u200c]))",
+        "month_alone": rf"{_B}(?:(?:{_JM})[\s\u200c]*ماه|(?:اوایل|اواخر|اواسط|ابتدای|پایان|انتهای|اول|دوم)\s(?:{_JM})|ماه\s+(?:مبارک\s+)?(?:{_HM})|(?:{_GM})(?![\w\u200c]))",
         "bare_year": r"[12۱۲][0-9۰-۹]{3}",
     }.items()}
 # Patterns that need a digit; every other one needs one of its keywords.
@@ -323,7 +350,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
     """Words without which each pattern cannot match (word → pattern names),
     for the gate (see _gate). A keyword of several words is keyed by its
     longest word, which must then appear whole."""
-    months = [*JALALI_MONTHS, *JALALI_VARIANTS, *GREGORIAN_MONTHS, *HIJRI_MONTHS]
+    months = [*JALALI_MONTHS, *JALALI_VARIANTS, *GREGORIAN_MONTHS, *HIJRI_MONTHS, *AFGHAN_MONTHS]
     months += [m + "ماه" for m in (*JALALI_MONTHS, *JALALI_VARIANTS)]  # "تیرماه"
     units = ["روز", "هفته", "ماه", "سال", "قرن", "دهه", "سده", "ساعت", "دقیقه", "ثانیه", "شب", "فصل", "ساعات", "دقایق"]
     units += [u + end for u in units for end in ("ه", "ی", "ها", "های")]  # "دو ساله", "روزی", "روزهای"
@@ -334,6 +361,11 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "time_words": ["ساعت", "نیم"],
         "time_to": ["ساعت", "ربع", *DAY_PARTS],
         "relative_day": list(RELATIVE_DAYS),
+        "time_offset": ["ساعت"],
+        "clock_part": list(DAY_PARTS),
+        "months_ending": ["منتهی"],
+        "day_of_month": ["جاری", "گذشته", "آینده", "قبل", "بعد", "پیش"],
+        "year_until_now": ["کنون", "تاکنون", "امروز", "حالا"],
         "quarter": ["ماهه"],
         "part_of_period": ["ماه", "سال", "هفته", "قرن", "دهه", *years],
         "period": ["ماه", "سال", "هفته", "قرن", "دهه", "فصل", *years],
@@ -426,7 +458,8 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
         day = _DAY_AFTER.match(text, expr.end) if expr.kind == "time" else None
         if day:
             offset = RELATIVE_DAYS[re.sub(r"\s+", " ", day.group("rel"))]
-            value = f"{(today + timedelta(days=offset)).isoformat()}{expr.value}" if today and expr.value else None
+            clock = _evening_time(day.group("rel"), expr)
+            value = f"{(today + timedelta(days=offset)).isoformat()}{clock}" if today and clock else None
             expr = TimeExpr(expr.start, day.end(), text[expr.start : day.end()], "datetime", value, "gregorian",
                             None if value else "relative to a publication date that is not known")
         part = _DAY_PART_AFTER.match(text, expr.end)
@@ -434,7 +467,9 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
             expr.end = part.end()
             expr.text = text[expr.start : expr.end]
         gap = text[out[-1].end : expr.start] if out else None
-        if out and "\n" not in gap and (gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
+        both_or_neither = (out[-1].kind == "duration") == (expr.kind == "duration") if out else False
+        if out and "\n" not in gap and both_or_neither and (
+                gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
             prev = out.pop()
             out.append(_join(text, prev, expr))
         else:
@@ -447,7 +482,8 @@ def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
     span = text[a.start : b.end]
     for date_part, time_part in ((a, b), (b, a)):
         if date_part.kind == "date" and time_part.kind == "time":
-            value = f"{date_part.value}{time_part.value}" if date_part.value and time_part.value else None
+            clock = _evening_time(date_part.text, time_part)
+            value = f"{date_part.value}{clock}" if date_part.value and clock else None
             return TimeExpr(a.start, b.end, span, "datetime", value, date_part.calendar,
                             None if value else "a part could not be resolved")
     if a.kind == b.kind == "duration" and a.value and b.value and a.value.startswith("P") and b.value.startswith("P"):
@@ -470,6 +506,19 @@ def _add_durations(a: str, b: str) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
+def _a_year_earlier(day: date, cal: str) -> date:
+    """The same day of the year before, in calendar `cal` (the 29th of a last month may become the 28th)."""
+    if cal == "jalali":
+        j = jdatetime.date.fromgregorian(date=day)
+        return _to_date("jalali", j.year - 1, j.month, min(j.day, 29)) or day
+    if cal == "hijri":
+        from hijridate import Gregorian
+
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+        return _to_date("hijri", h.year - 1, h.month, min(h.day, 29)) or day
+    return _to_date("gregorian", day.year - 1, day.month, min(day.day, 28 if day.month == 2 else day.day)) or day
+
+
 _UNTIL_NOW = re.compile(r"\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c])")
 
 
@@ -481,6 +530,8 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
     expr.end = m.end()
     expr.text = text[expr.start : expr.end]
     first = expr.value.split("/")[0][:10] if expr.value else None
+    if first and today and first > today.isoformat() and expr.calendar and not _DIGITS.search(expr.text):
+        first = _a_year_earlier(date.fromisoformat(first), expr.calendar).isoformat()  # "از ابتدای مهر تاکنون" in Tir: last Mehr
     expr.kind = "interval"
     expr.value = f"{first}/{today.isoformat()}" if first and today else None
     expr.reason = None if expr.value else "relative to a publication date that is not known"
@@ -491,10 +542,11 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
     r"(?:(?<![\w\u200c])(?:(?:در|از|به)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
-    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|نیمه\s+(?:اول|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر)\s*)$"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر)\s*)$"
 )
 EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
-         "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half"}
+         "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half",
+         "نیمسال اول": "first_half", "نیمسال نخست": "first_half", "نیمسال دوم": "second_half"}
 
 
 def _extend_left(text: str, expr: TimeExpr, today: date | None = None) -> TimeExpr:
@@ -551,12 +603,20 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         if "\n" in gap:  # nothing joins across a line break
             nxt = None
         if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:(?:حدود|در|،)\s*)?(?:ساعت\s*)?", gap):
-            value = f"{cur.value}{nxt.value}" if cur.value and nxt.value else None
-            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, cur.calendar))
+            end = nxt.end
+            cal_after = _CAL_AFTER.match(text, end)
+            if cal_after:  # "۱۳۲۳-۰۳-۲۳ ۱۲:۴۲ قمری": the calendar word names the date's calendar
+                cur = _in_calendar(cur, cal_after["cal"])
+                end = cal_after.end() if cur.calendar == CALENDAR_WORDS[cal_after["cal"]] else end
+            clock = _evening_time(cur.text, nxt)
+            value = f"{cur.value}{clock}" if cur.value and clock else None
+            out.append(TimeExpr(cur.start, end, text[cur.start : end], "datetime", value, cur.calendar,
+                                None if value else cur.reason or "a part could not be resolved"))
             i += 2
             continue
         if nxt and cur.kind == "time" and nxt.kind == "date" and re.fullmatch(r"\s*(?:روز\s*)?", gap):
-            value = f"{nxt.value}{cur.value}" if cur.value and nxt.value else None
+            clock = _evening_time(nxt.text, cur)
+            value = f"{nxt.value}{clock}" if clock and nxt.value else None
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar))
             i += 2
             continue
@@ -595,6 +655,23 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH}){_E}")
+_CAL_AFTER = re.compile(rf"\s+(?P<cal>{_CAL}){_E}")
+
+
+def _in_calendar(found: TimeExpr, cal_word: str) -> TimeExpr:
+    """A date written without its calendar word, read again with the word after it."""
+    if found.calendar == CALENDAR_WORDS[cal_word]:
+        return found
+    written = f"{found.text} {cal_word}"
+    for name, rx in _patterns():
+        if name in ("date_numeric", "date_words") and (m := rx.fullmatch(written)):
+            redone = _resolve(written, 0, len(written), name, m, None)
+            if redone is not None:
+                return TimeExpr(found.start, found.end, found.text, "date", redone.value, redone.calendar, redone.reason)
+    return found
+
+
 def _num(text: str | None) -> int | float | None:
     if not text:
         return None
@@ -607,12 +684,26 @@ def _num(text: str | None) -> int | float | None:
 
 def _calendar_cue(text: str, pos: int) -> str | None:
     """The calendar the text last named before `pos`."""
-    best, where = None, -1
-    for word, cal in (("میلادی", "gregorian"), ("شمسی", "jalali"), ("خورشیدی", "jalali"), ("قمری", "hijri")):
-        at = text.rfind(word, 0, pos)
-        if at > where:
-            best, where = cal, at
-    return best
+    ends, calendars = _calendar_words_in(text)
+    k = bisect_right(ends, pos)
+    return calendars[k - 1] if k else None
+
+
+_CALENDAR_WORD = re.compile("میلادی|شمسی|خورشیدی|قمری")
+_CALENDAR_OF_WORD = {"میلادی": "gregorian", "شمسی": "jalali", "خورشیدی": "jalali", "قمری": "hijri"}
+
+
+@lru_cache(maxsize=4)
+def _calendar_words_in(text: str) -> tuple[list[int], list[str]]:
+    """Where each calendar word of the text ends, and its calendar (one pass per text)."""
+    found = [(m.end(), _CALENDAR_OF_WORD[m.group()]) for m in _CALENDAR_WORD.finditer(text)]
+    return [end for end, _ in found], [cal for _, cal in found]
+
+
+# Nouns that name a place after a date: "میدان ۱۵ خرداد", "خیابان ۱۶ آذر", "ورزشگاه ۱۲ فروردین".
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:میدان|خیابان|ورزشگاه|استادیوم|بزرگراه|اتوبان|بلوار|کوچه|چهارراه|پل|شهرک|گلزار|تالار|حسینیه)\s+$"
+)
 
 
 def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], today: date | None) -> TimeExpr | None:
@@ -623,10 +714,16 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return TimeExpr(start, stop, span, kind, value, calendar, reason if value is None else None)
 
     if name == "date_words":
-        day = _num(g["day"]) or ordinal_value(g["day"])
+        day = _num(g["day"].removesuffix("ام").rstrip()) or ordinal_value(g["day"])
         month_name = _bare_month(g["month"])
         if month_name in AMBIGUOUS_MONTHS and not g["year"] and g["day"] in CARDINALS and not g["wd"]:
             return None  # "یک دی جی", "سه تیر": not dates
+        if month_name in AFGHAN_MONTHS and not (g["year"] and g["year"][0].isdigit() and g["day"][0].isdigit()):
+            return None  # "دو میزان": words; "۱۵ اسد ۱۴۰۰": a date
+        if re.search(r"(?:نیمه|نیمسال)\s+$", text[max(0, start - 8) : start]):
+            return None  # "نیمه دوم ماه سپتامبر": the half of a month, not its second day
+        if not g["year"] and _PLACE_BEFORE.search(text, max(0, start - 24), start):
+            return None  # "میدان ۷ تیر", "خیابان ۱۷ شهریور": the names of places
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
         year = _year(g["year"], cal)
         month = _month_number(month_name, cal)
@@ -668,6 +765,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return expr("date", value, cal, "not a valid date in that calendar (Hijri dates convert for 1343–1500 AH)")
     if name == "month_year":
         month_name = _bare_month(g["month"])
+        if month_name in AFGHAN_MONTHS:
+            return None  # "حمل ۱۴۰۰ تن": a word and a number
         if month_name not in JALALI_MONTHS and month_name not in SEASONS and (
             len(g["year"].strip()) < 3 or (g["year"][0] not in "0123456789۰۱۲۳۴۵۶۷۸۹" and (_num(g["year"]) or 0) < 1000)
         ):
@@ -692,7 +791,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         hour, before = _num(g["h"]), (15 if "ربع" in g["before"] else _num(g["before"]))
         if hour is None or before is None or not 0 < before < 60 or hour > 24:
             return None
-        if not (g["clock"] or g["part"] or "ربع" in g["before"]):
+        if not (g["clock"] or g["lead"] or g["part"] or "ربع" in g["before"]):
             return None  # "ده دقیقه به پایان": not a time of day
         hour = _day_part((int(hour) - 1) % 24, g["part"])
         return expr("time", f"T{hour:02d}:{60 - int(before):02d}")
@@ -706,6 +805,42 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         if minute > 59 or (second or 0) > 59:
             return None
         return expr("time", f"T{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else ""))
+    if name == "time_offset":
+        n = 15 if "ربع" in g["n"] else 30 if g["n"] == "نیم" else _num(g["n"])
+        hour = _num(g["h"])
+        if n is None or hour is None or hour > 24:
+            return None
+        if g["unit"] == "ساعت" and g["n"] != "نیم":
+            n *= 60
+        minutes = int(n) * (-1 if g["dir"] in ("قبل", "پیش") else 1)
+        at = (_day_part(int(hour), g["part"]) * 60 + int((g["m"] or "0").translate(_LATIN)) + minutes) % (24 * 60)
+        return expr("time", f"T{at // 60:02d}:{at % 60:02d}")
+    if name == "clock_part":
+        hour = _num(g["h"])
+        minute = int(g["m"].translate(_LATIN)) if g["m"] else 0
+        if hour is None or hour > 24 or minute > 59:
+            return None
+        return expr("time", f"T{_day_part(int(hour), g['part']):02d}:{minute:02d}")
+    if name == "months_ending":
+        return _months_ending(g, expr, today)
+    if name == "day_of_month":
+        day = _num(g["d"]) or ordinal_value(g["n"] or "")
+        if not day or g["n"] in ("اول", "نخست", "اولین", "نخستین"):
+            return None  # "اول ماه آینده": the start of the month (part_of_period)
+        cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_cue(text, start) or "jalali"
+        if today is None:
+            return expr("date", None, cal, "relative to a publication date that is not known")
+        year, month = _year_month(today, cal)
+        shift = PAST_WORDS.get(g["rel"] or "", 0) or NEXT_WORDS.get(g["rel"] or "", 0)
+        year, month = divmod(year * 12 + month - 1 + shift, 12)
+        return expr("date", _to_iso(cal, year, month + 1, int(day)), cal, "not a valid date")
+    if name == "year_until_now":
+        y = int(g["y"].translate(_LATIN))
+        cal = "gregorian" if 1900 <= y <= 2200 else "jalali"
+        year = _year(str(y), cal)
+        if cal == "jalali" and not 1200 <= year <= 1500:
+            return None
+        return expr("interval", _interval(_to_date(cal, year, 1, 1), _year_end(cal, year)), cal)
     if name == "relative_day":
         if today is None:
             return expr("date", None, None, "relative to a publication date that is not known")
@@ -751,6 +886,12 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
     if name == "anaphoric":
         return expr("interval", None, None, "refers to a time named earlier in the text")
     if name == "ordinal_period":
+        if g["unit"] == "ماه" and _MONTH_AFTER.match(text, stop):
+            return None  # "نیمه دوم ماه سپتامبر": the month is named after
+        if re.match(r"\s+(?:تحصیلی|زراعی|آبی)(?![\w\u200c])", text[stop : stop + 10]):
+            return None  # "اول سال تحصیلی": the school year, not the calendar's
+        if g["n"] and g["n"].endswith("م") and g["unit"] == "روز" and not span.startswith(("ربع", "نیمه")):
+            return None  # "لیگ شانزدهم روز …": the ordinal ends the phrase before; "روز شانزدهم", "شانزدهمین روز" are days
         return expr("interval", None, None, "an ordinal period: not resolved to dates")
     if name == "age":
         n = _num(g["n"])
@@ -777,7 +918,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         start_year, end_year = (year - (last < first), year) if g["year"] else (year, year + (last < first))
         return expr("interval", _interval(_to_date("jalali", start_year, first, 1), _month_end("jalali", end_year, last)), "jalali")
     if name == "month_alone":
-        month_name = _bare_month(g["hm"] or g["jm"] or g["gm"])
+        month_name = _bare_month(g["hm"] or g["jm"] or g["gm"] or g["edged"] or g["may"])
         cal = _calendar_of_month(month_name)
         year = _year_from(today, cal)
         if year is None:
@@ -818,13 +959,32 @@ def _weekday_date(today: date, target: int, direction: int) -> date:
 
 
 def _day_part(hour: int, part: str | None) -> int:
+    """The hour on a 24-hour clock: "۸ شب" is 20, but "۲ شب" is 2 and "۱۲ شب" midnight."""
+    if part == "شب" and (hour < 5 or hour == 12):
+        return hour % 12
     if part and DAY_PARTS.get(part) == 12 and hour < 12:
         return hour + 12
     return hour
 
 
+# Days named by their evening: a clock time with them is in the evening ("امشب ساعت ۸").
+_EVENING_DAY = re.compile(r"(?<![\w\u200c])(?:امشب|دیشب|فرداشب|پریشب|شب|عصر|غروب|شامگاه)(?![\w\u200c])")
+
+
+def _evening_time(day_text: str, time: TimeExpr) -> str | None:
+    """The time's value, moved to the evening when the day says evening and the
+    time names no part of the day ("امشب ساعت ۸" → T20:00)."""
+    value = time.value
+    part = _EVENING_DAY.search(day_text)
+    if not value or part is None or any(p in time.text for p in DAY_PART_WORDS):
+        return value
+    hour = int(value[1:3])
+    word = "شب" if "شب" in part.group() else part.group()
+    return f"T{_day_part(hour, word):02d}{value[3:]}"
+
+
 def _calendar_of_month(name: str) -> str:
-    if name in JALALI_MONTHS or name in SEASONS or name in JALALI_VARIANTS:
+    if name in JALALI_MONTHS or name in SEASONS or name in JALALI_VARIANTS or name in AFGHAN_MONTHS:
         return "jalali"
     if name in HIJRI_MONTHS:
         return "hijri"
@@ -881,6 +1041,26 @@ def _quarter(g: dict[str, Any], expr, text: str, start: int, today: date | None)
     return expr("interval", _interval(_to_date(cal, year, last_month - 2, 1), _month_end(cal, year, last_month)), cal)
 
 
+def _months_ending(g: dict[str, Any], expr, today: date | None) -> TimeExpr:
+    """"ده ماه منتهی به دی ۱۳۹۹": the n Jalali months that end with that month
+    (of the year written, else its latest occurrence up to the publication date)."""
+    n = _num(g["n"])
+    month = _month_number(g["month"], "jalali")
+    if not isinstance(n, int) or not 1 <= n <= 120:
+        return expr("interval", None, "jalali", "not a number of months")
+    written = g["year"] or ""
+    year = _year(written, "jalali") if written[:1].isdigit() else None
+    if year is None and today is not None:
+        this_year, this_month = _year_month(today, "jalali")
+        year = this_year - ("پارسال" in written or "گذشته" in written)
+        if not written and month > this_month:
+            year -= 1  # "منتهی به اسفند" said in Tir: the last Esfand
+    if year is None:
+        return expr("interval", None, "jalali", "the year is not written and there is no publication date")
+    first_year, first_month = divmod(year * 12 + month - n, 12)
+    return expr("interval", _interval(_to_date("jalali", first_year, first_month + 1, 1), _month_end("jalali", year, month)), "jalali")
+
+
 def _bare_month(name: str) -> str:
     """A month name without the ezafe written after it ("فوریه‌ی" → "فوریه")."""
     if name in GREGORIAN_MONTHS:
@@ -889,6 +1069,8 @@ def _bare_month(name: str) -> str:
 
 
 def _month_number(name: str, cal: str) -> int:
+    if name in AFGHAN_MONTHS:
+        return AFGHAN_MONTHS[name]
     name = JALALI_VARIANTS.get(name, name)
     if name in JALALI_MONTHS:
         return JALALI_MONTHS.index(name) + 1
@@ -1021,7 +1203,7 @@ def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, An
     elif edge == "اواسط":
         third = (last - first) / 3
         first, last = first + third, last - third
-    elif edge == "نیمه":
+    elif edge in ("نیمه", "نیمسال"):
         first, last = _edge("second_half" if "دوم" in g["edge"] else "first_half", first, last, cal if unit == "سال" else None)
     return TimeExpr(start, stop, span, "interval", _interval(first, last), cal if unit != "هفته" else "gregorian")
 
