@@ -217,8 +217,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
             rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
+        ("month_decade", re.compile(  # "دهه اول محرم", "دهه آخر خرداد ۱۴۰۰": ten days of a month
+            rf"{_B}دهه\s+(?P<which>اول|نخست|دوم|سوم|آخر|پایانی)\s+(?:ماه\s+)?(?P<month>{_JM}|{_HM}|{_GM})(?:[\s\u200c]*ماه)?"
+            rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}})(?!{_D}))?{_E}")),
         ("century", re.compile(
-            rf"{_B}(?P<unit>قرن|سده|دهه)\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?(?:\s+(?:قرن|سده)(?:\s+{_ORD})?)?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+            rf"{_B}(?P<unit>قرن|سده|دهه)(?:‌های|های|‌ی)?\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?"
+            rf"(?P<more>(?:\s*[،,]\s*{_D}{{2,4}}|\s*[،,]\s*(?:{_NUMW}))*(?:\s+و\s*(?:{_D}{{2,4}}|{_NUMW})(?=\s|$))?)"
+            rf"(?:\s+(?:قرن|سده)(?:\s+{_ORD})?)?(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("ordinal_period", re.compile(
             rf"{_B}(?:ربع\s+|نیمه\s+)?(?P<n>{_ORD})\s+(?P<unit>روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)(?:\s+سال)?{_E}(?!\s+{_D})"
             rf"|{_B}(?:همان\s+|همین\s+)?(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)(?:\s+(?:سال|ماه))?{_E}")),
@@ -264,6 +269,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "span": rf"(?:(?:{_B}|(?<=و))(?:{_NUMW}|چند|چندین|یک|یه|نیم)|[0-9۰-۹])[\s\u200c]*(?:{_UNIT_WORDS})",
         "year": rf"سال|{_B}(?:{_CAL}){_E}",
         "century": r"قرن|سده|دهه",
+        "month_decade": r"دهه\s+(?:اول|نخست|دوم|سوم|آخر|پایانی)\s",
         "ordinal_period": (
             r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
             r"|(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)"
@@ -372,6 +378,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "weekday": list(WEEKDAYS),
         "span": units,
         "century": ["قرن", "سده", "دهه"],
+        "month_decade": ["دهه"],
         "ordinal_period": units,
         "age": ["سالگی"],
         "anaphoric": ["همان", "همین"],
@@ -902,9 +909,19 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         value = _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, first + 2)) if year else None
         return expr("interval", value, "jalali", "the year is not written and there is no publication date")
     if name == "century":
-        n = _num(g["n"]) or ordinal_value(g["n"])
-        cal = CALENDAR_WORDS.get(g["cal"] or "") or "gregorian"
-        return expr("interval", None, cal, f"a {'decade' if g['unit'] == 'دهه' else 'century'}: not resolved to dates") if n else None
+        return _century(g, expr)
+    if name == "month_decade":
+        cal = _calendar_of_month(g["month"])
+        year = _year(g["year"], cal) if g["year"] else _year_from(today, cal)
+        if year is None:
+            return expr("interval", None, cal, "the year is not written and there is no publication date")
+        month = _month_number(g["month"], cal)
+        third = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "آخر": 2, "پایانی": 2}[g["which"]]
+        if not g["year"] and today is not None:  # the occurrence nearest the publication date
+            year = min((year - 1, year, year + 1),
+                       key=lambda y: abs(((_to_date(cal, y, month, 1) or today) - today).days))
+        last = _month_end(cal, year, month) if third == 2 else _to_date(cal, year, month, 10 * third + 10)
+        return expr("interval", _interval(_to_date(cal, year, month, 10 * third + 1), last), cal)
     if name == "named_day":
         return _named_day(g, expr, today)
     if name == "month_range":
@@ -1039,6 +1056,35 @@ def _quarter(g: dict[str, Any], expr, text: str, start: int, today: date | None)
         return expr("interval", None, cal, "the year is not written and there is no publication date")
     last_month = 3 * QUARTERS[g["q"]]
     return expr("interval", _interval(_to_date(cal, year, last_month - 2, 1), _month_end(cal, year, last_month)), cal)
+
+
+def _century(g: dict[str, Any], expr) -> TimeExpr | None:
+    """"دهه ۶۰" (the Jalali 1360s; "دهه ۹۰ میلادی" the 1990s), "دهه‌های ۶۰ و ۷۰",
+    "دهه ۱۹۹۰", "قرن بیستم" (a Gregorian century from the 16th on; an earlier one
+    only with its calendar word: "قرن چهاردهم شمسی")."""
+    n = _num(g["n"]) or ordinal_value(g["n"])
+    if not n:
+        return None
+    decade = g["unit"] == "دهه"
+    cal = CALENDAR_WORDS.get(g["cal"] or "")
+    if decade and g["n"] in _ordinal_words():
+        return expr("interval", None, cal, "the nth decade of a period not named")
+    if not decade:
+        cal = cal or ("gregorian" if 16 <= n <= 21 else None)
+        if cal is None or not isinstance(n, int) or n > 30:
+            return expr("interval", None, cal, "a century whose calendar is not written")
+        return expr("interval", _interval(_to_date(cal, (n - 1) * 100 + 1, 1, 1), _year_end(cal, n * 100)), cal)
+    numbers = [n] + [_num(x) for x in re.findall(rf"{_D}+|[^\s،,و][^\s،,]*", g.get("more") or "")]
+    if any(not isinstance(v, int) or v % 10 for v in numbers):
+        return expr("interval", None, cal, "not a decade of years")
+    first, last = min(numbers), max(numbers)
+    if last < 100:  # "دهه ۶۰": of the century the calendar is in
+        cal = cal or "jalali"
+        base = 1300 if cal == "jalali" else 1900 if cal == "gregorian" else 1400
+        first, last = base + first, base + last
+    else:
+        cal = cal or ("jalali" if 1200 <= first <= 1500 else "gregorian")
+    return expr("interval", _interval(_to_date(cal, first, 1, 1), _year_end(cal, last + 9)), cal)
 
 
 def _months_ending(g: dict[str, Any], expr, today: date | None) -> TimeExpr:
