@@ -96,3 +96,14 @@ def test_years_and_dates_are_times_not_quantities():
 def test_a_number_word_with_and_written_onto_it():
     found = extract_quantities(khabar.normalize("بودجه سیصدو پنج میلیون دلار و سه هزار و سیصد‌و ده نفر است"))
     assert [(q.value, q.unit) for q in found] == [(305_000_000, "USD"), (3310, "person")]
+
+
+def test_number_words_out_of_order_are_not_one_number():
+    """"هفت و بیست" is two numbers; "یک صد" and Dari's "دو صد" are hundreds."""
+    from khabar.extract.numberwords import compound_value
+
+    assert compound_value("هفت و بیست و هشت") is None
+    assert compound_value("پانزده و سه") is None
+    assert compound_value("دو صد و پنجاه") == 250
+    assert compound_value("یک صد و بیست") == 120
+    assert compound_value("نهصد و نود و نه هزار و نهصد و نود و نه") == 999_999

@@ -80,7 +80,28 @@ def compound_value(words: str) -> int | None:
         if segmented is None:
             return None
         values.extend(segmented)
-    return combine(values) if values else None
+    merged: list[int] = []
+    for value in values:  # "یک صد", "دو صد" (as Dari writes 200): a hundreds word
+        if value == 100 and merged and 1 <= merged[-1] <= 9:
+            merged[-1] *= 100
+        else:
+            merged.append(value)
+    return combine(merged) if merged and _well_formed(merged) else None
+
+
+def _well_formed(values: list[int]) -> bool:
+    """Between scales, hundreds come before tens and tens before ones, each at
+    most once ("بیست و هشت"; not "هفت و بیست و هشت", which is two numbers)."""
+    last = 4
+    for value in values:
+        if value in SCALE_VALUES and value >= 1000:
+            last = 4
+            continue
+        rank = 3 if value >= 100 else 2 if value >= 20 else 1
+        if rank >= last:
+            return False
+        last = rank
+    return True
 
 
 def segment_words(piece: str) -> list[int] | None:

@@ -188,6 +188,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("clock_part", re.compile(  # "۸ صبح فردا", "۱۷ غروب جمعه": an hour without "ساعت", then the day
             rf"{_B}(?P<h>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m>{_D}{{2}}))?\s+(?P<part>{_alt(DAY_PARTS)})"
             rf"(?=\s+(?:روز\s+)?(?:{_alt(RELATIVE_DAYS)}|{_WD}|{_D}{{1,2}}\s*(?:{_MONTH}|[/\-.]))(?![\w\u200c]))")),
+        ("clock_minutes", re.compile(  # "هفت و بیست دقیقه بعد از ظهر": a clock without "ساعت", told by its day part
+            rf"{_B}(?P<h>{_D}{{1,2}}|{_NUMW})\s+و\s+(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه"
+            rf"(?:\s+و\s+(?P<sec>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+ثانیه)?\s+(?P<part>{_alt(DAY_PARTS)}){_E}")),
         ("months_ending", re.compile(  # "چهار ماه منتهی به تیر ۱۴۰۰"
             rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
             rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
@@ -259,6 +262,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "relative_day": rf"{_B}(?:{_alt(RELATIVE_DAYS)})",
         "time_offset": r"از\s+ساعت",
         "clock_part": rf"\s(?:{_alt(DAY_PARTS)})\s",
+        "clock_minutes": r"دقیقه",
         "months_ending": r"منتهی\s+به",
         "day_of_month": r"ماه\s+(?:جاری|گذشته|آینده|قبل|بعد|پیش)",
         "year_until_now": r"تا\s*کنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا",
@@ -369,6 +373,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "relative_day": list(RELATIVE_DAYS),
         "time_offset": ["ساعت"],
         "clock_part": list(DAY_PARTS),
+        "clock_minutes": ["دقیقه"],
         "months_ending": ["منتهی"],
         "day_of_month": ["جاری", "گذشته", "آینده", "قبل", "بعد", "پیش"],
         "year_until_now": ["کنون", "تاکنون", "امروز", "حالا"],
@@ -621,7 +626,7 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
                                 None if value else cur.reason or "a part could not be resolved"))
             i += 2
             continue
-        if nxt and cur.kind == "time" and nxt.kind == "date" and re.fullmatch(r"\s*(?:روز\s*)?", gap):
+        if nxt and cur.kind == "time" and nxt.kind == "date" and re.fullmatch(r"\s*(?:،\s*)?(?:در\s+)?(?:(?:تاریخ|روز)\s*)?", gap):
             clock = _evening_time(nxt.text, cur)
             value = f"{nxt.value}{clock}" if clock and nxt.value else None
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar))
@@ -828,6 +833,13 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         if hour is None or hour > 24 or minute > 59:
             return None
         return expr("time", f"T{_day_part(int(hour), g['part']):02d}:{minute:02d}")
+    if name == "clock_minutes":
+        hour, minute = _num(g["h"]), _num(g["m"])
+        second = _num(g["sec"]) if g["sec"] else None
+        if hour is None or minute is None or hour > 12 or minute > 59 or (second or 0) > 59:
+            return None
+        clock = f"T{_day_part(int(hour), g['part']):02d}:{int(minute):02d}"
+        return expr("time", clock + (f":{int(second):02d}" if second is not None else ""))
     if name == "months_ending":
         return _months_ending(g, expr, today)
     if name == "day_of_month":
