@@ -72,3 +72,31 @@ def test_crf_decoder_equals_crfsuite(tmp_path, monkeypatch):
     monkeypatch.setattr(ner, "_BATCH", 2)  # several batches of sentences
     assert ours.tag_many(sentences) == expected
     assert expected[0][1:3] == ["B-ORG", "I-ORG"]  # the CRF did learn something to compare
+
+
+def test_a_name_found_once_is_found_where_it_repeats():
+    """Consistency within a document: an unknown surname after the full name, a
+    multiword name, the most frequent label; everyday words are not spread."""
+    from khabar.extract.ner import consistent_tags
+
+    sentences = [
+        ["مهندس", "کاوه", "زرین‌پوش", "به", "تبریز", "رفت", "."],
+        ["زرین‌پوش", "گفت", "که", "شورای", "شهر", "تبریز", "موافق", "است", "."],
+        ["او", "از", "تبریز", "و", "شورای", "شهر", "تبریز", "تشکر", "کرد", "."],
+        ["امام", "جماعت", "آمد", "و", "امام", "سخن", "گفت", "."],
+    ]
+    tags = [
+        ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"],
+        ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+        ["O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+        ["B-PER", "O", "O", "O", "O", "O", "O", "O"],
+    ]
+    out = consistent_tags(sentences, tags)
+    assert out[0] == tags[0]
+    assert out[1][0] == "B-PER"  # the surname alone
+    # the council's name spreads; "تبریز" alone is a word the lexicon knows, so it is left to the tagger
+    assert out[2] == ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    assert out[3] == tags[3]  # "امام" is an everyday word: not spread
+    # with a window of one sentence, the first sentence's name does not reach the third
+    assert consistent_tags(sentences, tags, window=1)[2][4:7] == ["B-ORG", "I-ORG", "I-ORG"]
+    assert consistent_tags(sentences[:1] + sentences[2:3], tags[:1] + tags[2:3], window=0)[1] == tags[2]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.extract.kb import KBEntry, KnowledgeBase, knowledge_base
-from khabar.extract.ner import tag_many
+from khabar.extract.ner import tag_document
 from khabar.extract.roles import RolePhrase, find_roles, holder_for
 
 
@@ -71,7 +71,7 @@ def extract_entities(
     kb = knowledge_base()
     found: list[Entity] = []
     all_words = [[text[s:e] for s, e in spans] for spans in sentences]
-    all_tags = tag_many(all_words)
+    all_tags = tag_document(all_words)  # one article: a name found once is found where it repeats
     for spans, words, tags in zip(sentences, all_words, all_tags, strict=True):
         taken = [False] * len(words)
         mine: list[tuple[int, int, Entity]] = []

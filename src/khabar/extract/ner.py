@@ -211,3 +211,78 @@ def crf_tagger() -> CRFTagger:
 def tag_many(sentences: list[list[str]]) -> list[list[str]]:
     """BIO tags for the words of each sentence."""
     return crf_tagger().tag_many(sentences)
+
+
+def tag_document(sentences: list[list[str]], window: int | None = None) -> list[list[str]]:
+    """BIO tags for the sentences of one document: each sentence tagged on its
+    own, then made consistent (see `consistent_tags`)."""
+    return consistent_tags(sentences, tag_many(sentences), window)
+
+
+def consistent_tags(
+    sentences: list[list[str]], tags: list[list[str]], window: int | None = None
+) -> list[list[str]]:
+    """A name the tagger found once is a name wherever the document repeats it
+    untagged ("دارسی" tagged in one sentence, missed in the next), with the
+    label it was given most often. `window`: only the sentences that many
+    before and after count as the document (for text whose article boundaries
+    are not known); None: all of them."""
+    found = [_spans(t) for t in tags]
+    if window is None:
+        names = _names(sentences, found, range(len(sentences)))
+        return [_fill(words, t, names) for words, t in zip(sentences, tags, strict=True)]
+    return [
+        _fill(words, t, _names(sentences, found, range(max(0, i - window), min(len(sentences), i + window + 1))))
+        for i, (words, t) in enumerate(zip(sentences, tags, strict=True))
+    ]
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, end, label) of each BIO entity."""
+    out: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and (not out or out[-1][1] != i or out[-1][2] != tag[2:])):
+            out.append((i, i + 1, tag[2:]))
+        elif tag.startswith("I-"):
+            out[-1] = (out[-1][0], i + 1, out[-1][2])
+    return out
+
+
+def _names(sentences: list[list[str]], found: list[list[tuple[int, int, str]]], which: range) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word → (the words of a name, its most frequent label), longest first."""
+    labels: dict[tuple[str, ...], dict[str, int]] = {}
+    for k in which:
+        for first, end, label in found[k]:
+            keys = [tuple(sentences[k][first:end])] if end - first > 1 or _unknown(sentences[k][first]) else []
+            surname = sentences[k][end - 1]
+            if label == "PER" and end - first > 1 and len(surname) > 2 and _unknown(surname):
+                keys.append((surname,))  # "علیفر" after "محمدرضا علیفر"
+            for key in keys:
+                counts = labels.setdefault(key, {})
+                counts[label] = counts.get(label, 0) + 1
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, counts in labels.items():
+        names.setdefault(seq[0], []).append((seq, max(counts, key=lambda lab: (counts[lab], lab))))
+    for options in names.values():
+        options.sort(key=lambda option: -len(option[0]))
+    return names
+
+
+def _unknown(word: str) -> bool:
+    """A word the lexicon does not know, as most names are: a single word is
+    taken as a name where it repeats only then ("دارسی"; not "امام" or "جهان",
+    which the tagger may have taken for a name once)."""
+    return len(word) > 1 and word not in word_classes()
+
+
+def _fill(words: list[str], tags: list[str], names: dict[str, list[tuple[tuple[str, ...], str]]]) -> list[str]:
+    """The tags with the untagged repetitions of known names tagged."""
+    out = list(tags)
+    for k, word in enumerate(words):
+        for seq, label in names.get(word, ()):
+            end = k + len(seq)
+            if (tuple(words[k:end]) == seq and all(t == "O" for t in out[k:end])
+                    and not (end < len(out) and out[end].startswith("I-"))):
+                out[k:end] = ["B-" + label] + ["I-" + label] * (len(seq) - 1)
+                break
+    return out
