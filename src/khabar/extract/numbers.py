@@ -168,6 +168,10 @@ def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool
             parts.append(value)
             j += 1
             continue
+        if not parts and t == "نیم" and j + 1 < len(toks) and toks[j + 1].text in SCALES:
+            parts.append(FRACTION_WORDS[t])  # "نیم میلیون": half a million
+            j += 1
+            continue
         if parts and _after_and(toks, j) and t in FRACTION_WORDS:
             parts.append(FRACTION_WORDS[t])  # "دو و نیم (میلیون)"
             j += 1
@@ -283,6 +287,9 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
     elif kind == "number" and words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER:
         return None
     start = back[1] if back else toks[0].start
+    minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
+    if minus and not isinstance(value_out, list) and kind != "count":
+        start, value_out = minus.start(), -value_out  # "منفی ۱۰ درجه"
     end = toks[j - 1].end
     return Quantity(
         start, end, text[start:end], kind, value_out, unit,
@@ -305,6 +312,9 @@ def _people(toks: list[_Tok], j: int, unit: str) -> bool:
         return False
     following = {t.text for t in toks[j : j + 3]}
     return bool(following & {"از", "کشته", "زخمی", "مجروح", "بازداشت", "دستگیر", "جان"})
+
+
+_MINUS_BEFORE = re.compile(r"(?<![\w\u200c])منفی\s+$")
 
 
 def _approx_before(text: str, pos: int) -> tuple[str, int] | None:

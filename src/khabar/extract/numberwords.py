@@ -128,13 +128,14 @@ def segment_words(piece: str) -> list[int] | None:
 def combine(values: list[int | float | Fraction]) -> int | float | Fraction:
     """Combine number parts in reading order: [9, 10**9, 100, 1000] → 9,000,100,000.
     A scale multiplies the parts since the last larger scale: "هزار میلیارد" is
-    10**12, "هزار و دویست تریلیون" is 1,200 × 10**12."""
+    10**12, "هزار و دویست تریلیون" is 1,200 × 10**12, and "۲ هزار و ۳۰۰ هزار
+    میلیارد" (as budgets are written) 2,300 × 10**12."""
     chunks: list[tuple[int | float | Fraction, int]] = []  # (value, scale)
     group: int | float | Fraction = 0
     for value in values:
         if value in SCALE_VALUES and value >= 1000:
             acc = group
-            while chunks and chunks[-1][1] < value:
+            while chunks and chunks[-1][1] <= value:  # "۲ هزار و ۳۰۰ هزار": (2,000 + 300) thousand
                 acc += chunks.pop()[0]
             chunks.append(((acc or 1) * value, value))
             group = 0
