@@ -17,6 +17,7 @@ speaks of the future (خواهد، می‌… with a present stem), the past one
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -163,7 +164,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The expression patterns, compiled on first use (import stays fast)."""
     return [
         ("date_words", re.compile(
-            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}(?:\s?ام(?=\s))?|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
+            rf"{_B}(?<!ساعت\s)(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}(?:\s?ام(?=\s))?|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
             rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*(?:ماه\s+)?"
             rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
@@ -191,6 +192,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("clock_minutes", re.compile(  # "هفت و بیست دقیقه بعد از ظهر": a clock without "ساعت", told by its day part
             rf"{_B}(?P<h>{_D}{{1,2}}|{_NUMW})\s+و\s+(?P<m>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+دقیقه"
             rf"(?:\s+و\s+(?P<sec>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)\s+ثانیه)?\s+(?P<part>{_alt(DAY_PARTS)}){_E}")),
+        ("time_range", re.compile(  # "ساعت ۸ تا ۱۴", "ساعت ۹:۳۰ الی ۱۲ ظهر"
+            rf"{_B}ساعت\s+(?P<h1>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m1>{_D}{{2}}))?(?:\s+(?P<p1>{_alt(DAY_PARTS)}))?"
+            rf"\s*(?:تا|الی|لغایت|-|–)\s*(?:ساعت\s+)?(?P<h2>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m2>{_D}{{2}}))?(?!{_D})"
+            rf"(?!\s*(?:{_MONTH}|روز|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|فصل|ساعات|دقایق|درصد|نفر){_E})(?:\s+(?P<p2>{_alt(DAY_PARTS)}))?{_E}")),
         ("months_ending", re.compile(  # "چهار ماه منتهی به تیر ۱۴۰۰"
             rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
             rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
@@ -205,13 +210,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?:سال\s+)?(?:(?P<year>{_D}{{4}})(?!{_D})|(?P<this>امسال|پارسال|سال\s+(?:جاری|گذشته|آینده))))?"
             rf"(?:\s+(?P<cal>{_CAL}))?{_E}")),
         ("part_of_period", re.compile(
-            rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
+            rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|آخر|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
             rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?:(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)|ماهه)\s+)"
             rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+(?:{_D}|(?:{_MONTH}|تحصیلی|زراعی|آبی){_E}))))"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
             rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
             rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+        ("last_weekday", re.compile(  # "چهارشنبه آخر سال", "چهارشنبه‌سوری": the year's last such weekday
+            rf"{_B}(?:(?:شب|روز)\s+)?(?:(?P<wd>{_WD})\s+(?:آخر|پایانی)\s+سال|(?P<suri>چهارشنبه[\s\u200c]?سوری)){_E}")),
         ("weekday", re.compile(
             rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
         ("span", re.compile(
@@ -220,8 +227,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
             rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
-        ("month_decade", re.compile(  # "دهه اول محرم", "دهه آخر خرداد ۱۴۰۰": ten days of a month
-            rf"{_B}دهه\s+(?P<which>اول|نخست|دوم|سوم|آخر|پایانی)\s+(?:ماه\s+)?(?P<month>{_JM}|{_HM}|{_GM})(?:[\s\u200c]*ماه)?"
+        ("month_decade", re.compile(  # "دهه اول محرم", "هفته آخر خرداد ۱۴۰۰": ten or seven days of a month
+            rf"{_B}(?P<unit>دهه|هفته)\s+(?P<which>اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s+(?:ماه\s+)?(?P<month>{_JM}|{_HM}|{_GM})(?:[\s\u200c]*ماه)?"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}})(?!{_D}))?{_E}")),
         ("century", re.compile(
             rf"{_B}(?P<unit>قرن|سده|دهه)(?:‌های|های|‌ی)?\s+(?P<n>{_ORD}|{_D}{{1,4}}|{_NUMW})(?:\s+و\s+(?:{_ORD}))?"
@@ -264,16 +271,18 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "clock_part": rf"\s(?:{_alt(DAY_PARTS)})\s",
         "clock_minutes": r"دقیقه",
         "months_ending": r"منتهی\s+به",
+        "time_range": r"ساعت\s+\S+(?:\s*:\s*\S+)?(?:\s+\S+)?\s*(?:تا|الی|لغایت|-|–)",
         "day_of_month": r"ماه\s+(?:جاری|گذشته|آینده|قبل|بعد|پیش)",
         "year_until_now": r"تا\s*کنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا",
         "quarter": r"ماهه",
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
         "period": r"امسال|پارسال|هفته|ماه|سال|فصل|قرن|دهه",
         "weekday": rf"{_B}(?:{_WD})",
+        "last_weekday": rf"(?:{_WD})\s+(?:آخر|پایانی)\s+سال|سوری",
         "span": rf"(?:(?:{_B}|(?<=و))(?:{_NUMW}|چند|چندین|یک|یه|نیم)|[0-9۰-۹])[\s\u200c]*(?:{_UNIT_WORDS})",
         "year": rf"سال|{_B}(?:{_CAL}){_E}",
         "century": r"قرن|سده|دهه",
-        "month_decade": r"دهه\s+(?:اول|نخست|دوم|سوم|آخر|پایانی)\s",
+        "month_decade": r"(?:دهه|هفته)\s+(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s",
         "ordinal_period": (
             r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
             r"|(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)"
@@ -375,15 +384,17 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "clock_part": list(DAY_PARTS),
         "clock_minutes": ["دقیقه"],
         "months_ending": ["منتهی"],
+        "time_range": ["ساعت"],
         "day_of_month": ["جاری", "گذشته", "آینده", "قبل", "بعد", "پیش"],
         "year_until_now": ["کنون", "تاکنون", "امروز", "حالا"],
         "quarter": ["ماهه"],
         "part_of_period": ["ماه", "سال", "هفته", "قرن", "دهه", *years],
         "period": ["ماه", "سال", "هفته", "قرن", "دهه", "فصل", *years],
         "weekday": list(WEEKDAYS),
+        "last_weekday": [*WEEKDAYS, "سوری", "چهارشنبه‌سوری"],
         "span": units,
         "century": ["قرن", "سده", "دهه"],
-        "month_decade": ["دهه"],
+        "month_decade": ["دهه", "هفته"],
         "ordinal_period": units,
         "age": ["سالگی"],
         "anaphoric": ["همان", "همین"],
@@ -840,6 +851,14 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return None
         clock = f"T{_day_part(int(hour), g['part']):02d}:{int(minute):02d}"
         return expr("time", clock + (f":{int(second):02d}" if second is not None else ""))
+    if name == "time_range":
+        clocks = []
+        for h, mm, part in ((g["h1"], g["m1"], g["p1"]), (g["h2"], g["m2"], g["p2"])):
+            hour, minute = _num(h), int(mm.translate(_LATIN)) if mm else 0
+            if hour is None or hour > 24 or minute > 59:
+                return None
+            clocks.append(f"T{_day_part(int(hour), part):02d}:{minute:02d}")
+        return expr("interval", "/".join(clocks))
     if name == "months_ending":
         return _months_ending(g, expr, today)
     if name == "day_of_month":
@@ -864,6 +883,17 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         if today is None:
             return expr("date", None, None, "relative to a publication date that is not known")
         return expr("date", (today + timedelta(days=RELATIVE_DAYS[g["rel"]])).isoformat(), "gregorian")
+    if name == "last_weekday":
+        target = WEEKDAYS[g["wd"]] if g["wd"] else WEEKDAYS["چهارشنبه"]
+        if today is None:
+            return expr("date", None, "jalali", "relative to a publication date that is not known")
+        year = _year_from(today, "jalali")
+        days = []
+        for y in (year - 1, year):  # the last such weekday before each Nowruz near the publication date
+            nowruz = _to_date("jalali", y + 1, 1, 1)
+            days.append(nowruz - timedelta(days=(nowruz.weekday() - target - 1) % 7 + 1))
+        nearest = min(days, key=lambda d: abs((d - today).days))
+        return expr("date", nearest.isoformat(), "jalali")
     if name == "weekday":
         if today is None:
             return expr("date", None, None, "relative to a publication date that is not known")
@@ -928,12 +958,19 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         if year is None:
             return expr("interval", None, cal, "the year is not written and there is no publication date")
         month = _month_number(g["month"], cal)
-        third = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "آخر": 2, "پایانی": 2}[g["which"]]
+        size = 10 if g["unit"] == "دهه" else 7
+        part = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3}.get(g["which"])
+        if size == 10 and part == 3:
+            return None  # a month has three ten-day parts
         if not g["year"] and today is not None:  # the occurrence nearest the publication date
             year = min((year - 1, year, year + 1),
                        key=lambda y: abs(((_to_date(cal, y, month, 1) or today) - today).days))
-        last = _month_end(cal, year, month) if third == 2 else _to_date(cal, year, month, 10 * third + 10)
-        return expr("interval", _interval(_to_date(cal, year, month, 10 * third + 1), last), cal)
+        month_end = _month_end(cal, year, month)
+        if part is None:  # the last ten days (to the month's end) or the last seven
+            first = _to_date(cal, year, month, 21) if size == 10 else month_end and month_end - timedelta(days=6)
+            return expr("interval", _interval(first, month_end), cal)
+        last = month_end if size == 10 and part == 2 else _to_date(cal, year, month, size * part + size)
+        return expr("interval", _interval(_to_date(cal, year, month, size * part + 1), last), cal)
     if name == "named_day":
         return _named_day(g, expr, today)
     if name == "month_range":
@@ -1256,7 +1293,7 @@ def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, An
         last = today  # "از آغاز سال جاری": up to the publication date
     elif edge in ("آغاز", "ابتدای", "شروع", "اول", "اوایل"):
         last = first + (last - first) / 3
-    elif edge in ("پایان", "انتهای", "انتها", "اواخر"):
+    elif edge in ("پایان", "آخر", "انتهای", "انتها", "اواخر"):
         first = last - (last - first) / 3
     elif edge == "اواسط":
         third = (last - first) / 3
@@ -1303,6 +1340,8 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
     direction = PAST_WORDS.get(rel, 0) or NEXT_WORDS.get(rel, 0)
     point = _shift(today, amount, code, unit, direction)
+    if unit == "ساعت" and rel in ("گذشته", "اخیر", "آینده", "آتی"):  # "۲۴ ساعت گذشته": the days those hours may touch
+        point = (today + timedelta(days=direction * math.ceil(amount / 24))).isoformat()
     if rel in ("گذشته", "اخیر", "آینده", "آتی"):  # "در ۳ سال گذشته": the interval up to today
         value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
         return TimeExpr(start, stop, span, "interval", value, "gregorian")
