@@ -542,7 +542,8 @@ def _a_year_earlier(day: date, cal: str) -> date:
     return _to_date("gregorian", day.year - 1, day.month, min(day.day, 28 if day.month == 2 else day.day)) or day
 
 
-_UNTIL_NOW = re.compile(r"\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c])")
+_UNTIL_NOW = re.compile(
+    r"\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا|تا\s+به\s+حال|به\s+این\s+(?:سو|طرف))(?![\w\u200c])")
 
 
 def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
@@ -907,7 +908,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
     if name == "part_of_period":
         return _part_of_period(text, start, stop, span, g, today)
     if name == "span":
-        return _span(span, start, stop, g, today)
+        return _span(span, start, stop, g, today, text[stop : stop + 6])
     if name == "year":
         y1 = g["y1"] or g["y3"]
         cal = CALENDAR_WORDS.get(g["cal"] or "")
@@ -1318,7 +1319,11 @@ def _months_of(first: date, cal: str, n: int, from_end: bool = False) -> tuple[d
     return _to_date("jalali", year, 1, 1), _month_end("jalali", year, n)
 
 
-def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | None) -> TimeExpr | None:
+_FROM_AFTER = re.compile(r"\s+از(?![\w\u200c])")
+
+
+def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | None,
+          text_after: str | None = None) -> TimeExpr | None:
     n_text = g["n"]
     n = {"چند": None, "چندین": None, "یک": 1, "نیم": 0.5}.get(n_text, _num(n_text)) if n_text else None
     unit = g["unit"]
@@ -1336,6 +1341,9 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         if rel and today is not None:
             return TimeExpr(start, stop, span, "date", _shift(today, amount, code, unit, 1), "gregorian")
         return TimeExpr(start, stop, span, "duration", iso)
+    if rel == "بعد" or (rel in ("قبل", "پیش") and _FROM_AFTER.match(text_after or "")):
+        reason = "after a time the text named before" if rel == "بعد" else "before an event the text names"
+        return TimeExpr(start, stop, span, "date", None, None, reason)  # "دو سال بعد", "یک هفته قبل از انتخابات"
     if today is None:
         return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
     direction = PAST_WORDS.get(rel, 0) or NEXT_WORDS.get(rel, 0)
