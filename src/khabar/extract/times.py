@@ -199,7 +199,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("months_ending", re.compile(  # "چهار ماه منتهی به تیر ۱۴۰۰"
             rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
             rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
-        ("day_of_month", re.compile(  # "پانزدهم ماه جاری", "۲۰ ماه گذشته"
+        ("day_of_month", re.compile(  # "پانزدهم ماه جاری", "۱۵ ماه جاری" ("۲۰ ماه گذشته" is twenty months)
             rf"{_B}(?:(?P<n>{_ORD})\s+ماه\s+(?P<rel>جاری|گذشته|آینده|قبل|بعد|پیش)|(?P<d>{_D}{{1,2}})\s+ماه\s+جاری)(?:\s+(?P<cal>{_CAL}))?{_E}")),
         ("year_until_now", re.compile(  # the year of "از ۹۲ تا کنون"
             rf"(?<=از\s)(?P<y>{_D}{{2}}|{_D}{{4}})(?=\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c]))")),
@@ -227,7 +227,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
             rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
-        ("month_decade", re.compile(  # "دهه اول محرم", "هفته آخر خرداد ۱۴۰۰": ten or seven days of a month
+        ("part_of_month", re.compile(  # "دهه اول محرم", "هفته آخر خرداد ۱۴۰۰": ten or seven days of a month
             rf"{_B}(?P<unit>دهه|هفته)\s+(?P<which>اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s+(?:ماه\s+)?(?P<month>{_JM}|{_HM}|{_GM})(?:[\s\u200c]*ماه)?"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}})(?!{_D}))?{_E}")),
         ("century", re.compile(
@@ -282,7 +282,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "span": rf"(?:(?:{_B}|(?<=و))(?:{_NUMW}|چند|چندین|یک|یه|نیم)|[0-9۰-۹])[\s\u200c]*(?:{_UNIT_WORDS})",
         "year": rf"سال|{_B}(?:{_CAL}){_E}",
         "century": r"قرن|سده|دهه",
-        "month_decade": r"(?:دهه|هفته)\s+(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s",
+        "part_of_month": r"(?:دهه|هفته)\s+(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s",
         "ordinal_period": (
             r"(?:م|مین|نخست|اول|آخر)\s+(?:روز|هفته|ماه|سال|ساعات|دقایق|روزهای|ماه‌های|سال‌های)"
             r"|(?:ساعات|روزهای|ماه‌های|ماه\s+های|سال‌های|هفته‌های)\s+(?:اول|نخست|پایانی|آخر|اخیر|گذشته|آینده)"
@@ -394,7 +394,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "last_weekday": [*WEEKDAYS, "سوری", "چهارشنبه‌سوری"],
         "span": units,
         "century": ["قرن", "سده", "دهه"],
-        "month_decade": ["دهه", "هفته"],
+        "part_of_month": ["دهه", "هفته"],
         "ordinal_period": units,
         "age": ["سالگی"],
         "anaphoric": ["همان", "همین"],
@@ -490,8 +490,8 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
             expr.end = part.end()
             expr.text = text[expr.start : expr.end]
         gap = text[out[-1].end : expr.start] if out else None
-        both_or_neither = (out[-1].kind == "duration") == (expr.kind == "duration") if out else False
-        if out and "\n" not in gap and both_or_neither and (
+        durations_alike = out and (out[-1].kind == "duration") == (expr.kind == "duration")  # not "سال گذشته ۶۳ شب"
+        if out and "\n" not in gap and durations_alike and (
                 gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
             prev = out.pop()
             out.append(_join(text, prev, expr))
@@ -539,7 +539,7 @@ def _a_year_earlier(day: date, cal: str) -> date:
 
         h = Gregorian(day.year, day.month, day.day).to_hijri()
         return _to_date("hijri", h.year - 1, h.month, min(h.day, 29)) or day
-    return _to_date("gregorian", day.year - 1, day.month, min(day.day, 28 if day.month == 2 else day.day)) or day
+    return _to_date("gregorian", day.year - 1, day.month, day.day) or day.replace(year=day.year - 1, day=28)
 
 
 _UNTIL_NOW = re.compile(
@@ -953,25 +953,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         return expr("interval", value, "jalali", "the year is not written and there is no publication date")
     if name == "century":
         return _century(g, expr)
-    if name == "month_decade":
-        cal = _calendar_of_month(g["month"])
-        year = _year(g["year"], cal) if g["year"] else _year_from(today, cal)
-        if year is None:
-            return expr("interval", None, cal, "the year is not written and there is no publication date")
-        month = _month_number(g["month"], cal)
-        size = 10 if g["unit"] == "دهه" else 7
-        part = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3}.get(g["which"])
-        if size == 10 and part == 3:
-            return None  # a month has three ten-day parts
-        if not g["year"] and today is not None:  # the occurrence nearest the publication date
-            year = min((year - 1, year, year + 1),
-                       key=lambda y: abs(((_to_date(cal, y, month, 1) or today) - today).days))
-        month_end = _month_end(cal, year, month)
-        if part is None:  # the last ten days (to the month's end) or the last seven
-            first = _to_date(cal, year, month, 21) if size == 10 else month_end and month_end - timedelta(days=6)
-            return expr("interval", _interval(first, month_end), cal)
-        last = month_end if size == 10 and part == 2 else _to_date(cal, year, month, size * part + size)
-        return expr("interval", _interval(_to_date(cal, year, month, size * part + 1), last), cal)
+    if name == "part_of_month":
+        return _part_of_month(g, expr, today)
     if name == "named_day":
         return _named_day(g, expr, today)
     if name == "month_range":
@@ -1108,16 +1091,40 @@ def _quarter(g: dict[str, Any], expr, text: str, start: int, today: date | None)
     return expr("interval", _interval(_to_date(cal, year, last_month - 2, 1), _month_end(cal, year, last_month)), cal)
 
 
+def _part_of_month(g: dict[str, Any], expr, today: date | None) -> TimeExpr | None:
+    """"دهه اول محرم", "هفته آخر اسفند": ten or seven days of a month (of the
+    year written, else the occurrence nearest the publication date)."""
+    cal = _calendar_of_month(g["month"])
+    year = _year(g["year"], cal) if g["year"] else _year_from(today, cal)
+    if year is None:
+        return expr("interval", None, cal, "the year is not written and there is no publication date")
+    month = _month_number(g["month"], cal)
+    size = 10 if g["unit"] == "دهه" else 7
+    part = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3}.get(g["which"])
+    if size == 10 and part == 3:
+        return None  # a month has three ten-day parts
+    if not g["year"] and today is not None:  # the occurrence nearest the publication date
+        year = min((year - 1, year, year + 1),
+                   key=lambda y: abs(((_to_date(cal, y, month, 1) or today) - today).days))
+    month_end = _month_end(cal, year, month)
+    if part is None:  # the last ten days (to the month's end) or the last seven
+        first = _to_date(cal, year, month, 21) if size == 10 else month_end and month_end - timedelta(days=6)
+        return expr("interval", _interval(first, month_end), cal)
+    last = month_end if size == 10 and part == 2 else _to_date(cal, year, month, size * part + size)
+    return expr("interval", _interval(_to_date(cal, year, month, size * part + 1), last), cal)
+
+
 def _century(g: dict[str, Any], expr) -> TimeExpr | None:
     """"دهه ۶۰" (the Jalali 1360s; "دهه ۹۰ میلادی" the 1990s), "دهه‌های ۶۰ و ۷۰",
     "دهه ۱۹۹۰", "قرن بیستم" (a Gregorian century from the 16th on; an earlier one
     only with its calendar word: "قرن چهاردهم شمسی")."""
-    n = _num(g["n"]) or ordinal_value(g["n"])
+    cardinal = _num(g["n"])
+    n = cardinal or ordinal_value(g["n"])
     if not n:
         return None
     decade = g["unit"] == "دهه"
     cal = CALENDAR_WORDS.get(g["cal"] or "")
-    if decade and g["n"] in _ordinal_words():
+    if decade and cardinal is None:  # "دهه پنجم انقلاب"
         return expr("interval", None, cal, "the nth decade of a period not named")
     if not decade:
         cal = cal or ("gregorian" if 16 <= n <= 21 else None)
