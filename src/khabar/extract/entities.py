@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.extract.kb import KBEntry, KnowledgeBase, knowledge_base
-from khabar.extract.ner import tag_document
+from khabar.extract.ner import entity_spans, tag_document
 from khabar.extract.roles import RolePhrase, find_roles, holder_for
 
 
@@ -33,18 +33,6 @@ class Entity:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
                 "kb_id": self.kb_id, "name_en": self.name_en, "country": self.country, "role": self.role}
-
-
-def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token, label) of the BIO entities of one sentence."""
-    out: list[tuple[int, int, str]] = []
-    start, kind = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
-            if start is not None:
-                out.append((start, i, kind))
-            start, kind = (i, tag[2:]) if tag != "O" else (None, None)
-    return out
 
 
 # The knowledge-base types an entity of each label may be linked to, preferred first.

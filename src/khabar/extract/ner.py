@@ -227,7 +227,7 @@ def consistent_tags(
     label it was given most often. `window`: only the sentences that many
     before and after count as the document (for text whose article boundaries
     are not known); None: all of them."""
-    found = [_spans(t) for t in tags]
+    found = [entity_spans(t) for t in tags]
     if window is None:
         names = _names(sentences, found, range(len(sentences)))
         return [_fill(words, t, names) for words, t in zip(sentences, tags, strict=True)]
@@ -237,14 +237,15 @@ def consistent_tags(
     ]
 
 
-def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first, end, label) of each BIO entity."""
+def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, label) of the BIO entities of one sentence."""
     out: list[tuple[int, int, str]] = []
-    for i, tag in enumerate(tags):
-        if tag.startswith("B-") or (tag.startswith("I-") and (not out or out[-1][1] != i or out[-1][2] != tag[2:])):
-            out.append((i, i + 1, tag[2:]))
-        elif tag.startswith("I-"):
-            out[-1] = (out[-1][0], i + 1, out[-1][2])
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
+            if start is not None:
+                out.append((start, i, kind))
+            start, kind = (i, tag[2:]) if tag != "O" else (None, None)
     return out
 
 
