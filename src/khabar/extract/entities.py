@@ -172,8 +172,15 @@ def link(entities: list[Entity], on: dt.date | None = None) -> list[Entity]:
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
     last_office: str | None = None
+    country_of_office: dict[str, str] = {}  # the country last named with each office
     for entity in entities:
         phrase, title = entity.role_phrase, entity.title
+        for named in (phrase, title):
+            if named is not None and named.office and named.country:
+                if named.country_unnamed and named.office in country_of_office:
+                    named.country = country_of_office[named.office]  # "وزیر دفاع آمریکا … وزیر دفاع افزود"
+                elif not named.country_unnamed:
+                    country_of_office[named.office] = named.country
         if phrase is not None:
             entry = _role_entry(entity, phrase, kb, on, last_office)
         else:

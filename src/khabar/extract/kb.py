@@ -60,11 +60,13 @@ class Term:
 @dataclass(frozen=True)
 class Title:
     """A title of office: the office, its sector, and the country it always
-    belongs to (None when a country follows the title)."""
+    belongs to (None when a country follows the title); `unnamed`: the country
+    meant when none follows, as the Iranian press writes "وزیر نیرو" for Iran's."""
 
     office: str
     role: str
     country: str | None
+    unnamed: str | None = None
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one is loaded
@@ -154,8 +156,8 @@ def knowledge_base() -> KnowledgeBase:
         for office, country, holder, start, end in _rows(kb.joinpath("offices.tsv").read_text(encoding="utf-8"))
     )
     titles = {
-        name_key(title): Title(office, role, country or None)
-        for title, office, role, country in _rows(kb.joinpath("titles.tsv").read_text(encoding="utf-8"))
+        name_key(title): Title(office, role, country or None, (unnamed or [None])[0] or None)
+        for title, office, role, country, *unnamed in _rows(kb.joinpath("titles.tsv").read_text(encoding="utf-8"))
     }
     demonyms = {name_key(w): c for w, c in _rows(kb.joinpath("demonyms.tsv").read_text(encoding="utf-8"))}
     return KnowledgeBase(entries, {k: tuple(v) for k, v in lists.items()}, firsts, terms, titles, demonyms)

@@ -52,6 +52,7 @@ class RolePhrase:
     office: str | None = None  # None for groups; for a counterpart, filled from context
     counterpart: bool = False
     name_en: str | None = None
+    country_unnamed: bool = False  # no country written: the title's usual one, unless the text named another
 
 
 @lru_cache(maxsize=2)
@@ -102,8 +103,10 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
             if title.country is not None:
                 return RolePhrase(i, i + n, "PER", title.country, title.role, title.office)
             where = _country_at(words, i + n, kb)
+            if where is None and title.unnamed is not None:  # "وزیر نیرو": Iran's
+                return RolePhrase(i, i + n, "PER", title.unnamed, title.role, title.office, country_unnamed=True)
             if where is None:
-                continue  # "رئیس‌جمهور" alone says not whose
+                continue  # "نخست‌وزیر" alone says not whose
             return RolePhrase(i, where[1], "PER", where[0], title.role, title.office)
         group = GROUPS.get(key)
         if group is not None:
