@@ -466,7 +466,7 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     return [_extend_right(text, _extend_left(text, t, today), today) for t in merged]
 
 
-_DAY_AFTER = re.compile(rf"\s+(?:روز\s+)?(?P<rel>امروز|دیروز|فردا|امشب|دیشب|پریروز|پس‌فردا|روز\s+گذشته){_E}")
+_DAY_AFTER = re.compile(rf"\s+(?:روز\s+)?(?P<rel>{_alt(RELATIVE_DAYS)}){_E}")
 _DAY_PART_AFTER = re.compile(r"\s+(?:صبح|عصر|شب|ظهر|بامداد|غروب|شامگاه|صبحگاه|نیمه‌شب|بعد\s+از\s+ظهر|بعدازظهر)(?![\w\u200c])")
 
 
