@@ -463,7 +463,7 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
             found.append(expr)
             end = expr.end
     merged = _chain(text, _merge(text, _merge(text, found)), today)  # twice: a datetime made by the first pass may begin or end an interval
-    return [_extend_right(text, _extend_left(text, t, today), today) for t in merged]
+    return [_with_zone(text, _extend_right(text, _extend_left(text, t, today), today), today) for t in merged]
 
 
 _DAY_AFTER = re.compile(rf"\s+(?:روز\s+)?(?P<rel>{_alt(RELATIVE_DAYS)}){_E}")
@@ -527,6 +527,42 @@ def _add_durations(a: str, b: str) -> str:
     date_part = "".join(parts[u] + u for u in "YMWD" if u in parts)
     time_part = "".join(parts["T" + u] + u for u in "HMS" if "T" + u in parts)
     return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+# "به وقت تهران": the clock's time zone (IANA names; "محلی", local time, names none).
+TIME_ZONES = {
+    "تهران": "Asia/Tehran", "ایران": "Asia/Tehran", "گرینویچ": "UTC", "جهانی": "UTC", "کابل": "Asia/Kabul",
+    "افغانستان": "Asia/Kabul", "مسکو": "Europe/Moscow", "لندن": "Europe/London", "پاریس": "Europe/Paris",
+    "برلین": "Europe/Berlin", "آنکارا": "Europe/Istanbul", "استانبول": "Europe/Istanbul", "ترکیه": "Europe/Istanbul",
+    "بغداد": "Asia/Baghdad", "عراق": "Asia/Baghdad", "ریاض": "Asia/Riyadh", "دبی": "Asia/Dubai",
+    "پکن": "Asia/Shanghai", "توکیو": "Asia/Tokyo", "واشنگتن": "America/New_York", "نیویورک": "America/New_York",
+    "شرق آمریکا": "America/New_York", "محلی": None,
+}
+_ZONE_AFTER = re.compile(rf"\s+به\s+وقت\s+(?P<zone>{_alt(TIME_ZONES)}){_E}")
+
+
+def _with_zone(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
+    """A clock time followed by its time zone: the span takes "به وقت …", and the
+    value its UTC offset (for a time alone, the offset on the publication date)."""
+    m = _ZONE_AFTER.match(text, expr.end) if expr.kind in ("time", "datetime") else None
+    if m is None:
+        return expr
+    expr.end = m.end()
+    expr.text = text[expr.start : expr.end]
+    zone = TIME_ZONES[re.sub(r"\s+", " ", m["zone"])]
+    if zone is None or not expr.value:
+        return expr
+    from zoneinfo import ZoneInfo
+
+    day = date.fromisoformat(expr.value[:10]) if expr.kind == "datetime" else today
+    if zone == "UTC":
+        expr.value += "Z"
+    elif day is not None:
+        hour, minute = int(expr.value.split("T")[1][:2]) % 24, int(expr.value.split("T")[1][3:5])
+        offset = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone)).utcoffset()
+        minutes = int(offset.total_seconds() // 60)
+        expr.value += f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return expr
 
 
 def _a_year_earlier(day: date, cal: str) -> date:
