@@ -41,6 +41,8 @@ CURRENCIES: dict[str, tuple[str, int]] = {
     "افغانی": ("AFN", 1), "فرانک سوئیس": ("CHF", 1), "وون": ("KRW", 1), "وون کره جنوبی": ("KRW", 1),
     "منات": ("AZN", 1), "منات آذربایجان": ("AZN", 1), "منات ترکمنستان": ("TMT", 1), "درام": ("AMD", 1),
     "سامانی": ("TJS", 1), "لاری": ("GEL", 1), "تنگه": ("KZT", 1), "بیت‌کوین": ("XBT", 1),
+    "دینار عراقی": ("IQD", 1), "دینار کویتی": ("KWD", 1), "دینار بحرینی": ("BHD", 1), "ریال عربستان": ("SAR", 1),
+    "ریال قطری": ("QAR", 1), "ریال عمانی": ("OMR", 1), "روپیه پاکستانی": ("PKR", 1), "دلار کانادایی": ("CAD", 1),
 }
 # Measures: Persian unit → English unit name.
 MEASURES: dict[str, str] = {
@@ -50,6 +52,7 @@ MEASURES: dict[str, str] = {
     "لیتر": "l", "میلی‌لیتر": "ml", "کیلووات": "kW", "مگاوات": "MW", "گیگاوات": "GW", "کیلووات ساعت": "kWh",
     "درجه سانتی‌گراد": "degC", "درجه": "degree", "ریشتر": "Richter", "مایل": "mile", "فوت": "ft",
     "اینچ": "inch", "گیگابایت": "GB", "مگابایت": "MB", "ترابایت": "TB", "قیراط": "carat", "اونس": "oz",
+    "کیلومتر بر ساعت": "km/h", "متر بر ثانیه": "m/s", "بشکه در روز": "barrel/d", "مترمکعب در روز": "m3/d",
 }
 # Counters: what is counted → English name.
 COUNTERS: dict[str, str] = {
@@ -158,6 +161,8 @@ def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool
             j += 1
             continue
         value = _atom(t)
+        if value is not None and "/" in t and j + 1 < len(toks) and _is_unit_word(toks[j + 1].text):
+            value = _slash_decimal(t)  # "۵/۲ میلیارد دلار", "۲/۵ درصد": the slash is a decimal mark
         if value is not None:
             if isinstance(value, float) or t[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
                 words_only = False
@@ -188,6 +193,23 @@ def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool
     if not parts:
         return None
     return combine(parts), j, ordinal, words_only
+
+
+_UNIT_FIRST_WORDS = frozenset(
+    k.split()[0] for table in (CURRENCIES, MEASURES, COUNTERS) for k in table
+) | PERCENT | frozenset(SCALES)
+
+
+def _is_unit_word(token: str) -> bool:
+    """A scale, a percent sign or the first word of a unit (also as an adjective: "تومانی")."""
+    return token in _UNIT_FIRST_WORDS or (token.endswith("ی") and token[:-1] in _UNIT_FIRST_WORDS)
+
+
+def _slash_decimal(token: str) -> float | None:
+    """"۵/۲" read as 5.2, as Persian writes decimals with a slash."""
+    whole, _, part = token.partition("/")
+    value = digits_value(f"{whole}.{part}")
+    return float(value) if value is not None else None
 
 
 def _follows_scale(parts: list[int | float | Fraction]) -> bool:
@@ -229,12 +251,15 @@ def _atom(token: str) -> int | float | None:
 
 
 def _unit_at(toks: list[_Tok], j: int, table: dict[str, Any]) -> tuple[str, int] | None:
-    """The longest entry of `table` (one or more words) starting at toks[j]."""
+    """The longest entry of `table` (one or more words) starting at toks[j],
+    also as an adjective ("۱۵ هزار تومانی", "۵.۲ ریشتری", "افزایش ۲۰ درصدی")."""
     for n in (3, 2, 1):
         if j + n <= len(toks):
             key = " ".join(t.text for t in toks[j : j + n])
             if key in table:
                 return key, j + n
+            if key.endswith("ی") and key[:-1] in table:
+                return key[:-1], j + n
     return None
 
 
@@ -277,8 +302,8 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
             note = "toman (10 rials)"
     elif (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
         kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
-    elif j < len(toks) and (toks[j].text in COUNTERS or toks[j].text == "تن"):
-        kind, unit, j = "count", COUNTERS.get(toks[j].text, "person"), j + 1
+    elif (count := _unit_at(toks, j, COUNTERS)) is not None or (j < len(toks) and toks[j].text == "تن"):
+        kind, unit, j = ("count", COUNTERS[count[0]], count[1]) if count else ("count", "person", j + 1)
     elif j < len(toks) and toks[j].text in TIME_UNITS:
         return None
     if ordinal:

@@ -90,6 +90,8 @@ class Lexicon:
         form = self.forms.get(word)
         if form is not None:
             return form
+        if word.endswith("ی") and word[:-1] in self.words:
+            return word  # a known word and its ی ("ریشتری", "بیشتری"): not "ریش" + "تری"
         for preverb in PREVERBS:
             if not word.startswith(preverb):
                 continue
