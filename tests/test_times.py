@@ -135,3 +135,10 @@ def test_durations_do_not_join_other_times():
 def test_the_past_n_months_is_not_a_day_of_last_month():
     found = extract_times(khabar.normalize("قیمت‌ها طی ۲۰ ماه گذشته دو برابر شد."), PUBLISHED)
     assert [t.kind for t in found] == ["interval"] and found[0].value.endswith("/2021-06-30")
+
+
+def test_numbers_and_names_that_look_like_times():
+    """"حدود ۲۰۰۰ سرباز" is a number; "سارینا نوروزی" a surname; "پایان هفته هفدهم" a league's week."""
+    for sentence in ("در این جنگ حدود ۲۰۰۰ سرباز کشته شدند.", "خانم سارینا نوروزی مقام اول را گرفت.",
+                     "این تیم در پایان هفته هفدهم دوم شد."):
+        assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence

@@ -212,7 +212,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("part_of_period", re.compile(
             rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|آخر|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
             rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?:(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)|ماهه)\s+)"
-            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+(?:{_D}|(?:{_MONTH}|تحصیلی|زراعی|آبی){_E}))))"
+            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+(?:{_D}|(?:{_MONTH}|{_ORD}|تحصیلی|زراعی|آبی){_E}))))"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
             rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
@@ -242,7 +242,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?:(?P<jm>{_JM})[\s\u200c]*(?:ماه)?\s+)?(?:همان|همین)\s+(?P<unit>سال|ماه|هفته|روز|روزها|سال‌ها){_E}")),
         ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
         ("named_day", re.compile(
-            rf"{_B}(?:(?:روز|شب|روزهای|ایام|تعطیلات)\s+)?(?P<name>{_alt(NAMED_DAYS)})(?:ی|ِ)?{_E}(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}})(?!{_D}))?")),
+            rf"{_B}(?:(?P<head>روز|شب|روزهای|ایام|تعطیلات|سفرهای|سفر|مسافران)\s+)?(?P<name>{_alt(NAMED_DAYS)})(?P<adj>ی|ِ)?{_E}"
+            rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}}|{_D}{{2}})(?!{_D}))?")),
         ("month_range", re.compile(
             rf"{_B}(?P<m1>{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?P<m2>{_JM})(?:[\s\u200c]*ماه)?{_E}"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
@@ -715,6 +716,7 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+_APPROX_BEFORE = re.compile(r"(?<![\w\u200c])(?:حدود|حدودا|حدوداً|تقریبا|تقریباً|بیش\s+از|بیشتر\s+از|کمتر\s+از|نزدیک\s+به|قریب\s+به|بالغ\s+بر)\s+$")
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH}){_E}")
 _CAL_AFTER = re.compile(rf"\s+(?P<cal>{_CAL}){_E}")
 
@@ -966,6 +968,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         value = _interval(_to_date(cal, y_first, 1, 1), _year_end(cal, y_last))
         return expr("interval", value, cal, "not a valid year")
     if name == "bare_year":
+        if _APPROX_BEFORE.search(text, max(0, start - 14), start):
+            return None  # "حدود ۲۰۰۰ سرباز": a number, not a year
         y = int(g["y"].translate(_LATIN))
         cal = "jalali" if y < 1500 else "gregorian"
         return expr("interval", _interval(_to_date(cal, y, 1, 1), _year_end(cal, y)), cal)
@@ -1083,8 +1087,12 @@ def _named_day(g: dict[str, Any], expr, today: date | None) -> TimeExpr:
     nearest the publication date."""
     cal, month, day, last = NAMED_DAYS[g["name"]]
     kind = "interval" if last else "date"
+    if g.get("adj") == "ی" and not g.get("head") and not g["name"].endswith(("ا", "و")):
+        return None  # "سارینا نوروزی": a surname; "تعطیلات نوروزی" is the festival; "یلدای امسال" an ezafe
     if g.get("year"):
         written = int(g["year"].translate(_LATIN))
+        if written < 100:  # "نوروز ۹۲"
+            written += 1300 if cal == "jalali" else 1400 if cal == "hijri" else 2000
         year_cal = "jalali" if written < 1500 else "gregorian"
         lo, hi = _to_date(year_cal, written, 1, 1), _year_end(year_cal, written)
         candidates = _occurrences(cal, month, day, lo) if lo and hi else []
