@@ -142,3 +142,9 @@ def test_numbers_and_names_that_look_like_times():
     for sentence in ("در این جنگ حدود ۲۰۰۰ سرباز کشته شدند.", "خانم سارینا نوروزی مقام اول را گرفت.",
                      "این تیم در پایان هفته هفدهم دوم شد."):
         assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
+
+
+def test_volumes_and_weekdays_of_named_months_are_not_dates():
+    for sentence in ("این مقاله در سال ششم، شماره ۲ فصلنامه چاپ شد.", "آخرین جمعه ماه رمضان نامی دیگر دارد."):
+        assert all("سال شش" not in t.text and "جمعه" not in t.text
+                   for t in extract_times(khabar.normalize(sentence), PUBLISHED)), sentence

@@ -86,7 +86,7 @@ CALENDAR_WORDS = {
     "میلادی": "gregorian", "م": "gregorian",
 }
 PAST_WORDS = {"گذشته": -1, "قبل": -1, "پیش": -1, "اخیر": -1, "پیشین": -1}
-NEXT_WORDS = {"آینده": 1, "آتی": 1, "بعد": 1, "دیگر": 1}
+NEXT_WORDS = {"آینده": 1, "آتی": 1, "بعد": 1, "دیگر": 1, "پیش رو": 1, "پیش‌رو": 1}  # "سال پیش رو": the coming year
 CURRENT_WORDS = {"جاری": 0, "کنونی": 0, "حاضر": 0, "فعلی": 0}
 # Month names that are also everyday words: a date only with digits or a year.
 AMBIGUOUS_MONTHS = frozenset({"دی", "تیر", "مهر", "آذر", "بهمن", "مرداد", "خرداد", "می", "مه", "صفر", "رجب"})
@@ -151,7 +151,7 @@ _CAL = _alt(CALENDAR_WORDS)
 _B = r"(?<![\w\u200c])"  # the start of a word
 _E = r"(?![\w\u200c])"  # the end of a word
 _YEAR = (rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])"
-         rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*")  # "۱۴۰۰", "هزاروچهارصد", "دو هزار و بیست و یک"
+         rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c])")  # "۱۴۰۰", "هزاروچهارصد", "دو هزار و بیست و یک"
 
 # A 4-digit number before one of these counts something: it is not a year.
 _NOT_YEAR_AFTER = _alt(
@@ -220,7 +220,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("last_weekday", re.compile(  # "چهارشنبه آخر سال", "چهارشنبه‌سوری": the year's last such weekday
             rf"{_B}(?:(?:شب|روز)\s+)?(?:(?P<wd>{_WD})\s+(?:آخر|پایانی)\s+سال|(?P<suri>چهارشنبه[\s\u200c]?سوری)){_E}")),
         ("weekday", re.compile(
-            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
+            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
         ("span", re.compile(
             rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?P<half0>\s+و\s+نیم)?(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})[یه]?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
@@ -249,7 +249,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
             rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|"
-            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*{_D})|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+جاری|همان\s+سال))?{_E}")),
+            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*{_D})|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
             rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
             rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
@@ -953,6 +953,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         first = _num(y1)
         if first is None or not isinstance(first, int):
             return None
+        if not y1[0].isdigit() and first < 1000:
+            return None  # "سال ششم" of a journal, "سال یک": not years
         if g.get("bc"):
             return expr("interval", None, "gregorian", "a year before the common era")
         if cal is None:
@@ -1015,10 +1017,13 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return expr("interval", None, cal, "the year is not written and there is no publication date")
         month = _month_number(month_name, cal)
         current = _year_month(today, cal)[1]
-        if g["which"] == "گذشته":  # the last one before this month
+        which = re.sub(r"\s+", " ", g["which"] or "")
+        if which == "گذشته":  # the last one before this month
             year -= month >= current
-        elif g["which"] == "آینده":  # the next one after this month
+        elif which == "آینده":  # the next one after this month
             year += month <= current
+        elif which in ("سال گذشته", "سال قبل", "سال آینده", "سال بعد"):  # "اردیبهشت سال آینده": of next year
+            year += 1 if which in ("سال آینده", "سال بعد") else -1
         value = _interval(_to_date(cal, year, month, 1), _month_end(cal, year, month))
         return expr("interval", value, cal)
     return None
@@ -1341,7 +1346,7 @@ def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, An
         if months is None:
             return TimeExpr(start, stop, span, "interval", None, cal, "not resolved to dates")
         first, last = months
-    elif edge in ("آغاز", "ابتدای", "شروع", "اول") and span.startswith("از"):
+    elif edge in ("آغاز", "ابتدای", "شروع", "اول") and span.startswith("از") and first <= today:
         last = today  # "از آغاز سال جاری": up to the publication date
     elif edge in ("آغاز", "ابتدای", "شروع", "اول", "اوایل"):
         last = first + (last - first) / 3
@@ -1401,7 +1406,7 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     point = _shift(today, amount, code, unit, direction)
     if unit == "ساعت" and rel in ("گذشته", "اخیر", "آینده", "آتی"):  # "۲۴ ساعت گذشته": the days those hours may touch
         point = (today + timedelta(days=direction * math.ceil(amount / 24))).isoformat()
-    if rel in ("گذشته", "اخیر", "آینده", "آتی"):  # "در ۳ سال گذشته": the interval up to today
+    if rel in ("گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"):  # "در ۳ سال گذشته": the interval up to today
         value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
         return TimeExpr(start, stop, span, "interval", value, "gregorian")
     return TimeExpr(start, stop, span, "date", point, "gregorian")
