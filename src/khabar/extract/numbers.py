@@ -60,6 +60,7 @@ COUNTERS: dict[str, str] = {
     "دستگاه": "unit", "فروند": "vessel", "عدد": "item", "قطعه": "piece", "رأس": "head",
     "راس": "head", "باب": "building", "جلد": "volume", "واحد": "unit", "خانوار": "household",
     "کشته": "killed", "زخمی": "wounded", "مجروح": "wounded",
+    "فقره": "item", "نسخه": "copy", "گل": "goal", "شاخه": "stem", "اصله": "tree", "تخته": "sheet",
 }
 # Time units: a number before one of them belongs to the times layer.
 TIME_UNITS = frozenset(
