@@ -57,3 +57,13 @@ def test_places_run_together_over_and_are_split_unless_one_known_name():
     assert ("منطقه ادلب", "L:idlib") in found
     assert all(" و " not in text or kb_id for text, kb_id in found)  # no unknown "X و Y" place
     assert any(text.endswith("سیستان و بلوچستان") and kb_id for text, kb_id in found)
+
+
+def test_a_name_is_not_extended_over_a_full_stop_and_britain_has_its_names():
+    """"لندن." took the full stop through the KB extension (name keys ignore dots);
+    "انگلیس" and "انگلستان" are the United Kingdom, as the Iranian press writes it."""
+    doc = khabar.analyze("نشست وزیران در لندن. سپس وزیر خارجه انگلیس سخن گفت.")
+    found = {e.text: e.kb_id for e in doc.entities}
+    assert found["لندن"] == "L:london" and "لندن." not in found
+    assert [e.country for e in doc.entities if e.text == "وزیر خارجه انگلیس"] == ["GBR"]
+    assert [e.kb_id for e in khabar.analyze("او در انگلستان درس خواند.").entities] == ["G:GBR"]

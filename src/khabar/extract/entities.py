@@ -70,10 +70,12 @@ def extract_entities(
                 end -= 1
             if first == end or taken[first]:
                 continue  # nothing left, or already inside a name that was extended
-            if first > 0 and not taken[first - 1] and kb.lookup(" ".join(words[first - 1 : end]), normalized=True):
+            if (first > 0 and not taken[first - 1] and _wordlike(words[first - 1])
+                    and kb.lookup(" ".join(words[first - 1 : end]), normalized=True)):
                 first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
-            for more in (2, 1):  # "اسپوتنیک وی" where the tagger saw only "اسپوتنیک"
-                if end + more <= len(words) and kb.lookup(" ".join(words[first : end + more]), normalized=True):
+            for more in (2, 1):  # "اسپوتنیک وی" where the tagger saw only "اسپوتنیک" (words, not a full stop)
+                if (end + more <= len(words) and all(_wordlike(w) for w in words[end : end + more])
+                        and kb.lookup(" ".join(words[first : end + more]), normalized=True)):
                     end += more
                     break
             taken[first:end] = [True] * (end - first)
