@@ -257,3 +257,15 @@ def test_language_detection(text, language):
     from khabar.ingest.language import detect_language
 
     assert detect_language(text) == language
+
+
+def test_an_output_inside_the_input_folder_is_not_read_as_input(tmp_path):
+    """`khabar ingest folder --out folder/out.jsonl` twice: the output and its
+    error log are not inputs (they were read back, and the truncated log was an "empty input")."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_bytes((DATA / "scraped.txt").read_bytes())
+    out = inputs / "out.jsonl"
+    assert ingest([str(inputs)], out).written == 1
+    again = ingest([str(inputs)], out)
+    assert (again.inputs, again.written, again.already_present, again.failed) == (1, 0, 1, [])

@@ -70,7 +70,8 @@ def ingest(
 ) -> Summary:
     """Read every input into `out` (JSONL, appended); skip articles whose id is
     already there; write the failures of this run to `out`.errors.jsonl."""
-    inputs = expand(paths)
+    own = {out.resolve(), error_log_path(out).resolve()}  # an output inside an input folder is not an input
+    inputs = [name for name in expand(paths) if name == "-" or Path(name).resolve() not in own]
     seen = _existing_ids(out)
     summary = Summary(inputs=len(inputs))
     out.parent.mkdir(parents=True, exist_ok=True)
