@@ -67,3 +67,12 @@ def test_a_name_is_not_extended_over_a_full_stop_and_britain_has_its_names():
     assert found["لندن"] == "L:london" and "لندن." not in found
     assert [e.country for e in doc.entities if e.text == "وزیر خارجه انگلیس"] == ["GBR"]
     assert [e.kb_id for e in khabar.analyze("او در انگلستان درس خواند.").entities] == ["G:GBR"]
+
+
+def test_clubs_are_linked_in_sports_news_only():
+    """"استقلال" is Esteghlal FC in a match report and independence elsewhere;
+    "ذوب آهن" the club in sports news, the steel maker's name otherwise."""
+    sport = khabar.analyze("در هفته دهم لیگ برتر فوتبال، پرسپولیس با دو گل استقلال را شکست داد.")
+    assert {e.kb_id for e in sport.entities} >= {"O:persepolis"}
+    other = khabar.analyze("تولید شرکت ذوب آهن اصفهان امسال بیشتر شد و صنعت نفت رونق گرفت.")
+    assert not [e.kb_id for e in other.entities if e.kb_id and e.kb_id.startswith("O:") and e.role == "SPO"]

@@ -5,6 +5,7 @@ knowledge base (extract/kb.py) where an entry fits; others keep kb_id None."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,7 @@ def extract_entities(
     on the date `on` (the article's; today's when None)."""
     kb = knowledge_base()
     found: list[Entity] = []
+    sporty = bool(SPORTS_WORDS.search(text))
     all_words = [[text[s:e] for s, e in spans] for spans in sentences]
     all_tags = tag_document(all_words)  # one article: a name found once is found where it repeats
     for spans, words, tags in zip(sentences, all_words, all_tags, strict=True):
@@ -83,12 +85,14 @@ def extract_entities(
                 for a, b, kind in _split_known(words, part_first, part_end, label, kb):
                     mine.append((a, b, _entity(text, spans, a, b, kind, words)))
         for first, end, entry in _kb_names(words, kb):
+            if entry.role == "SPO" and not sporty:
+                continue  # "صنعت نفت" outside sports news is the industry, not the club
             if not any(taken[first:end]):
                 taken[first:end] = [True] * (end - first)
                 mine.append((first, end, _entity(text, spans, first, end, LABEL_OF_TYPE.get(entry.type, "ORG"), words)))
         found.extend(e for _, _, e in _with_roles(mine, words, text, spans, kb))
     found.sort(key=lambda e: e.start)
-    return link(found, on)
+    return link(found, on, sporty)
 
 
 def _entity(text: str, spans: list[tuple[int, int]], a: int, b: int, label: str, words: list[str]) -> Entity:
@@ -162,7 +166,14 @@ def _kb_names(words: list[str], kb) -> list[tuple[int, int, KBEntry]]:
     return out
 
 
-def link(entities: list[Entity], on: dt.date | None = None) -> list[Entity]:
+# Words of sports news: a club named like a company or a common word ("استقلال",
+# "ذوب آهن", "صنعت نفت") is linked to the club only in a text that has one.
+SPORTS_WORDS = re.compile(
+    r"(?<![\w\u200c])(?:فوتبال|فوتسال|والیبال|بسکتبال|لیگ|سرمربی|بازیکن|بازیکنان|دروازه‌بان|هافبک|مهاجم|پنالتی|ورزشگاه)(?![\w\u200c])"
+)
+
+
+def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True) -> list[Entity]:
     """Give each entity its knowledge-base entry where one fits: by any spelling
     of its name; a person's short form by the full name seen earlier in the
     text ("پوتین" after "ولادیمیر پوتین"); a name after a title word ("شهر
@@ -187,6 +198,8 @@ def link(entities: list[Entity], on: dt.date | None = None) -> list[Entity]:
             entry = _role_entry(entity, phrase, kb, on, last_office)
         else:
             entry = _name_entry(entity, kb, people)
+            if entry is not None and entry.role == "SPO" and not sporty:
+                entry = None
             if entry is None and title is not None:  # a name by its title: "وزیر خارجه قزاقستان، X"
                 holder = holder_for(title, kb, on, last_office)
                 if holder is not None and entity.text.split()[-1] in " ".join(holder.names_fa).split():
