@@ -654,7 +654,8 @@ def _edge(edge: str, first: date, last: date, cal: str | None = None) -> tuple[d
 
 
 def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
-    """Join a date and the time after it into a datetime, and "X تا Y" into an interval."""
+    """Join a date and the time after it into a datetime, "X تا Y" into an
+    interval, and "n units before/after" a date into the date it names."""
     out: list[TimeExpr] = []
     i = 0
     while i < len(found):
@@ -663,6 +664,10 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         gap = text[cur.end : nxt.start] if nxt else ""
         if "\n" in gap:  # nothing joins across a line break
             nxt = None
+        if nxt and nxt.kind == "date" and nxt.value and (shifted := _shifted_from(cur, gap, nxt)) is not None:
+            out.append(shifted)  # "سه روز پس از ۱۲ تیر", "یک هفته قبل از ۱۲ تیر"
+            i += 2
+            continue
         if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:(?:حدود|در|،)\s*)?(?:ساعت\s*)?", gap):
             end = nxt.end
             cal_after = _CAL_AFTER.match(text, end)
@@ -717,6 +722,29 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
 
 
 _APPROX_BEFORE = re.compile(r"(?<![\w\u200c])(?:حدود|حدودا|حدوداً|تقریبا|تقریباً|بیش\s+از|بیشتر\s+از|کمتر\s+از|نزدیک\s+به|قریب\s+به|بالغ\s+بر)\s+$")
+_SHIFT_GAP = re.compile(r"\s*(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از\s*")
+_ISO_DAYS = re.compile(r"P(?P<n>[0-9.]+)(?P<code>[DWMY])")
+_UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
+
+
+def _shifted_from(cur: TimeExpr, gap: str, day: TimeExpr) -> TimeExpr | None:
+    """"n units before/after" followed by "از" and a date: that date, moved."""
+    m = _SHIFT_GAP.fullmatch(gap)
+    if m is None:
+        return None
+    if cur.kind == "date" and "shift" in cur.fields and not m["dir"]:
+        amount, code, unit, direction = cur.fields["shift"]
+    elif cur.kind == "duration" and m["dir"] and cur.value and (d := _ISO_DAYS.fullmatch(cur.value)):
+        amount, code = float(d["n"]), d["code"]
+        unit, direction = _UNIT_OF_CODE[code], -1 if m["dir"] in ("قبل", "پیش") else 1
+    else:
+        return None
+    if unit not in ("روز", "شب", "هفته", "ماه", "سال"):
+        return None
+    value = _shift(date.fromisoformat(day.value[:10]), amount, code, unit, direction)
+    return TimeExpr(cur.start, day.end, f"{cur.text}{gap}{day.text}", "date", value, day.calendar)
+
+
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH}){_E}")
 _CAL_AFTER = re.compile(rf"\s+(?P<cal>{_CAL}){_E}")
 
@@ -1399,7 +1427,9 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         return TimeExpr(start, stop, span, "duration", iso)
     if rel == "بعد" or (rel in ("قبل", "پیش") and _FROM_AFTER.match(text_after or "")):
         reason = "after a time the text named before" if rel == "بعد" else "before an event the text names"
-        return TimeExpr(start, stop, span, "date", None, None, reason)  # "دو سال بعد", "یک هفته قبل از انتخابات"
+        found = TimeExpr(start, stop, span, "date", None, None, reason)  # "دو سال بعد", "یک هفته قبل از انتخابات"
+        found.fields = {"shift": (amount, code, unit, 1 if rel == "بعد" else -1)}  # "… قبل از ۱۲ تیر" resolves it
+        return found
     if today is None:
         return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
     direction = PAST_WORDS.get(rel, 0) or NEXT_WORDS.get(rel, 0)
