@@ -220,7 +220,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("last_weekday", re.compile(  # "چهارشنبه آخر سال", "چهارشنبه‌سوری": the year's last such weekday
             rf"{_B}(?:(?:شب|روز)\s+)?(?:(?P<wd>{_WD})\s+(?:آخر|پایانی)\s+سال|(?P<suri>چهارشنبه[\s\u200c]?سوری)){_E}")),
         ("weekday", re.compile(
-            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل)))?{_E}")),
+            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>پیش\s+رو|پیش‌رو|گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل|پیش\s+رو|پیش‌رو)))?{_E}")),
         ("span", re.compile(
             rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?P<half0>\s+و\s+نیم)?(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:[یه]|\u200cی(?=\s+(?:{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E}))?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
@@ -243,7 +243,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("season", re.compile(rf"{_B}فصل\s+(?P<season>{_alt(SEASONS)}){_E}")),
         ("named_day", re.compile(
             rf"{_B}(?:(?P<head>روز|شب|روزهای|ایام|تعطیلات|سفرهای|سفر|مسافران)\s+)?(?P<name>{_alt(NAMED_DAYS)})(?P<adj>ی|ِ)?{_E}"
-            rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}}|{_D}{{2}})(?!{_D}))?")),
+            rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}}(?!{_D})|(?<![یِ]\s){_D}{{2}}(?!{_D})(?!\s*(?:{_NOT_YEAR_AFTER}|{_UNIT_WORDS}){_E})))?")),
         ("month_range", re.compile(
             rf"{_B}(?P<m1>{_JM})(?:[\s\u200c]*ماه)?\s*(?:-|–|تا|الی)\s*(?P<m2>{_JM})(?:[\s\u200c]*ماه)?{_E}"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
@@ -1062,7 +1062,8 @@ _FUTURE = re.compile(r"خواه|\bمی‌(?:شود|کند|کنند|شوند|رس
 
 
 def _direction(rel: str | None, thisweek: str | None, text: str, pos: int) -> int:
-    if rel in ("آینده", "آتی", "بعد") or (thisweek and ("آینده" in thisweek or "بعد" in thisweek)):
+    ahead = ("آینده", "آتی", "بعد", "پیش رو", "پیش‌رو")
+    if (rel and re.sub(r"\s+", " ", rel) in ahead) or (thisweek and any(w in re.sub(r"\s+", " ", thisweek) for w in ahead)):
         return 1
     if rel or (thisweek and ("گذشته" in thisweek or "قبل" in thisweek)):
         return -1
