@@ -107,3 +107,10 @@ def test_number_words_out_of_order_are_not_one_number():
     assert compound_value("دو صد و پنجاه") == 250
     assert compound_value("یک صد و بیست") == 120
     assert compound_value("نهصد و نود و نه هزار و نهصد و نود و نه") == 999_999
+
+
+def test_two_countries_is_not_a_figure():
+    """A small number in words before a noun is a determiner ("دو کشور"); in digits or large, a count."""
+    assert extract_quantities(khabar.normalize("دو کشور درباره همکاری گفت‌وگو کردند.")) == []
+    found = extract_quantities(khabar.normalize("نمایندگان ۷۳ کشور آمدند."))
+    assert [(q.kind, q.value, q.unit) for q in found] == [("count", 73, "country")]

@@ -62,6 +62,13 @@ COUNTERS: dict[str, str] = {
     "کشته": "killed", "زخمی": "wounded", "مجروح": "wounded",
     "فقره": "item", "نسخه": "copy", "گل": "goal", "شاخه": "stem", "اصله": "tree", "تخته": "sheet",
 }
+# Nouns counted by a number before them: a count when the number is in digits or
+# large ("۷۳ کشور", "۱۲۵۸ ورزشکار"); "دو کشور" is "the two countries", not a figure.
+COUNTED_NOUNS: dict[str, str] = {
+    "امتیاز": "point", "بازی": "game", "بازیکن": "player", "تیم": "team", "کشور": "country", "شهر": "city",
+    "استان": "province", "روستا": "village", "کودک": "child", "دانش‌آموز": "pupil", "دانشجو": "student",
+    "ورزشکار": "athlete", "شهید": "martyr", "زندانی": "prisoner", "پرونده": "case file", "شرکت": "company",
+}
 # Time units: a number before one of them belongs to the times layer.
 TIME_UNITS = frozenset(
     ["ثانیه", "دقیقه", "ساعت", "روز", "شب", "هفته", "ماه", "سال", "قرن", "دهه", "سده", "فصل", "بامداد", "صبح", "ظهر", "عصر"]
@@ -197,7 +204,7 @@ def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool
 
 
 _UNIT_FIRST_WORDS = frozenset(
-    k.split()[0] for table in (CURRENCIES, MEASURES, COUNTERS) for k in table
+    k.split()[0] for table in (CURRENCIES, MEASURES, COUNTERS, COUNTED_NOUNS) for k in table
 ) | PERCENT | frozenset(SCALES)
 
 
@@ -305,6 +312,9 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
     elif (count := _unit_at(toks, j, COUNTERS)) is not None or (j < len(toks) and toks[j].text == "تن"):
         kind, unit, j = ("count", COUNTERS[count[0]], count[1]) if count else ("count", "person", j + 1)
+    elif (noun := _unit_at(toks, j, COUNTED_NOUNS)) is not None and not (
+            words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER):
+        kind, unit, j = "count", COUNTED_NOUNS[noun[0]], noun[1]
     elif j < len(toks) and toks[j].text in TIME_UNITS:
         return None
     if ordinal:
