@@ -181,7 +181,10 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
     office holder on the date `on`; a counterpart ("همتای روس او") holds the
     office of the person last named. A seat of government that is not the
     place of something ("آنکارا و مسکو گفت‌وگو می‌کنند", not "در آنکارا")
-    stands for its government: country and role GOV."""
+    stands for its government: country and role GOV. A title written without
+    its country ("وزیر دفاع") is of the country last named with that office in
+    the text, else its usual one (Iran's, as the Iranian press writes it). A
+    sports club is linked only in a text about sport (`sporty`)."""
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
     last_office: str | None = None
