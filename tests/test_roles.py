@@ -102,3 +102,10 @@ def test_a_minister_without_a_country_is_iran_s_unless_the_text_named_another():
         ("وزیر دفاع آمریکا", "USA"), ("وزیر دفاع", "USA")]
     assert _entities("وزیر کشور آلمان از طرح تازه خبر داد.", dt.date(2022, 6, 1))["وزیر کشور آلمان"][2] == "DEU"
     assert _entities("نخست‌وزیر دیروز استعفا داد.", dt.date(2022, 6, 1)).get("نخست‌وزیر") is None  # Iran has none
+
+
+def test_a_title_tagged_as_a_name_is_still_the_office_holder():
+    """The tagger marks "مقام معظم رهبری" as a person; it is the title of the Leader."""
+    found = _entities("این طرح در راستای منویات مقام معظم رهبری (مدظله‌العالی) اجرا شد.", dt.date(2015, 6, 1))
+    assert found["مقام معظم رهبری"] == ("PER", "P:khamenei", "IRN", "GOV")
+    assert _entities("وزیر نیرو از افتتاح سد خبر داد.", dt.date(2015, 6, 1))["وزیر نیرو"][1] == "P:chitchian"

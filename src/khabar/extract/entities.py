@@ -110,7 +110,8 @@ def _with_roles(
     title, lending it its country and role."""
     for phrase in find_roles(words, kb):
         crossing = [m for m in mine if m[0] < phrase.end and phrase.first < m[1]]
-        if any(m[0] < phrase.first or m[1] > phrase.end or m[2].label == "PER" for m in crossing):
+        same_span = [m for m in crossing if (m[0], m[1]) == (phrase.first, phrase.end)]  # "مقام معظم رهبری" tagged PER
+        if any(m[0] < phrase.first or m[1] > phrase.end or (m[2].label == "PER" and m not in same_span) for m in crossing):
             continue
         after = phrase.end + (1 if phrase.end < len(words) and words[phrase.end] in APPOSITION_MARKS else 0)
         before = phrase.first - (1 if phrase.first and words[phrase.first - 1] in APPOSITION_MARKS else 0)
