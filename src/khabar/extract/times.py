@@ -74,6 +74,13 @@ NAMED_DAYS: dict[str, tuple[str, int, int, int | None]] = {
     "عید سعید غدیر": ("hijri", 12, 18, None), "غدیر خم": ("hijri", 12, 18, None), "شب قدر": ("hijri", 9, 19, 23),
     "شب‌های قدر": ("hijri", 9, 19, 23), "لیالی قدر": ("hijri", 9, 19, 23), "ایام البیض": ("hijri", 7, 13, 15),
     "ایام‌البیض": ("hijri", 7, 13, 15), "کریسمس": ("gregorian", 12, 25, None), "سال نو میلادی": ("gregorian", 1, 1, None),
+    # days of Iran's official calendar and world days the press names
+    "روز دانشجو": ("jalali", 9, 16, None), "روز معلم": ("jalali", 2, 12, None), "روز خبرنگار": ("jalali", 5, 17, None),
+    "روز ارتش": ("jalali", 1, 29, None), "روز جمهوری اسلامی": ("jalali", 1, 12, None),
+    "روز ملی خلیج فارس": ("jalali", 2, 10, None), "روز خلیج فارس": ("jalali", 2, 10, None),
+    "روز جهانی کارگر": ("gregorian", 5, 1, None), "روز کارگر": ("gregorian", 5, 1, None),
+    "روز جهانی زن": ("gregorian", 3, 8, None), "روز پدر": ("hijri", 7, 13, None), "روز مرد": ("hijri", 7, 13, None),
+    "روز زن": ("hijri", 6, 20, None), "روز مادر": ("hijri", 6, 20, None),
 }
 QUARTERS = {"نخست": 1, "اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پایانی": 4, "آخر": 4}  # سه‌ماهه …
 SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "زمستان": 10}  # first Jalali month
