@@ -81,6 +81,7 @@ NAMED_DAYS: dict[str, tuple[str, int, int, int | None]] = {
     "روز جهانی کارگر": ("gregorian", 5, 1, None), "روز کارگر": ("gregorian", 5, 1, None),
     "روز جهانی زن": ("gregorian", 3, 8, None), "روز پدر": ("hijri", 7, 13, None), "روز مرد": ("hijri", 7, 13, None),
     "روز زن": ("hijri", 6, 20, None), "روز مادر": ("hijri", 6, 20, None),
+    "روز قدس": ("hijri", 9, 0, None), "روز جهانی قدس": ("hijri", 9, 0, None),  # day 0: the month's last Friday
 }
 QUARTERS = {"نخست": 1, "اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پایانی": 4, "آخر": 4}  # سه‌ماهه …
 SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "زمستان": 10}  # first Jalali month
@@ -1156,6 +1157,9 @@ def _occurrences(cal: str, month: int, day: int, near: date) -> list[date]:
         year = _year_from(near, cal)
     except (ValueError, OverflowError):
         return []
+    if day == 0:  # "روز قدس": the last Friday of Ramadan
+        ends = (_month_end(cal, y, month) for y in (year - 1, year, year + 1))
+        return [end - timedelta(days=(end.weekday() - 4) % 7) for end in ends if end is not None]
     dates = (_to_date(cal, y, month, day) for y in (year - 1, year, year + 1))
     return [d for d in dates if d is not None]
 
