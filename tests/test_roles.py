@@ -109,3 +109,14 @@ def test_a_title_tagged_as_a_name_is_still_the_office_holder():
     found = _entities("این طرح در راستای منویات مقام معظم رهبری (مدظله‌العالی) اجرا شد.", dt.date(2015, 6, 1))
     assert found["مقام معظم رهبری"] == ("PER", "P:khamenei", "IRN", "GOV")
     assert _entities("وزیر نیرو از افتتاح سد خبر داد.", dt.date(2015, 6, 1))["وزیر نیرو"][1] == "P:chitchian"
+
+
+def test_a_former_holder_is_not_today_s():
+    """"سابق", "پیشین", "منتخب" between a title and its country: the country and role
+    are known, the holder on the article's date is not the one meant."""
+    found = _entities("رئیس‌جمهور سابق آمریکا به منطقه سفر کرد.", dt.date(2021, 6, 30))
+    assert found["رئیس‌جمهور سابق آمریکا"] == ("PER", None, "USA", "GOV")
+    found = _entities("وزیر خارجه پیشین ایران کتابی نوشت.", dt.date(2021, 6, 30))
+    assert found["وزیر خارجه پیشین ایران"] == ("PER", None, "IRN", "GOV")
+    found = _entities("وزیر امور خارجه کنونی ترکیه به تهران آمد.", dt.date(2021, 6, 30))
+    assert found["وزیر امور خارجه کنونی ترکیه"][1] == "P:cavusoglu"

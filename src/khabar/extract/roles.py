@@ -37,6 +37,10 @@ GROUPS = {
 COUNTERPART = {name_key(w) for w in ("همتای", "همتا")}
 OUR_COUNTRY = {name_key(w) for w in ("کشورمان", "میهنمان")}
 PRONOUNS = {"خود", "او", "وی", "ایشان"}
+# Words between a title and its country: former, then-, elect name someone other
+# than the holder on the article's date; current and new do not.
+FORMER = frozenset({"سابق", "پیشین", "اسبق", "وقت", "منتخب"})
+MODIFIERS = FORMER | {"کنونی", "فعلی", "جدید"}
 MAX_HEAD_WORDS = 7
 
 
@@ -100,14 +104,18 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
         key = normalized_name_key("".join(words[i : i + n]))
         title = kb.titles.get(key)
         if title is not None:
+            after = i + n
+            modifier = words[after] if after < len(words) and words[after] in MODIFIERS else None
+            after += modifier is not None
+            office = None if modifier in FORMER else title.office  # "رئیس‌جمهور سابق آمریکا": not today's holder
             if title.country is not None:
-                return RolePhrase(i, i + n, "PER", title.country, title.role, title.office)
-            where = _country_at(words, i + n, kb)
+                return RolePhrase(i, after, "PER", title.country, title.role, office)
+            where = _country_at(words, after, kb)
             if where is None and title.unnamed is not None:  # "وزیر نیرو": Iran's
-                return RolePhrase(i, i + n, "PER", title.unnamed, title.role, title.office, country_unnamed=True)
+                return RolePhrase(i, after, "PER", title.unnamed, title.role, office, country_unnamed=True)
             if where is None:
                 continue  # "نخست‌وزیر" alone says not whose
-            return RolePhrase(i, where[1], "PER", where[0], title.role, title.office)
+            return RolePhrase(i, where[1], "PER", where[0], title.role, office)
         group = GROUPS.get(key)
         if group is not None:
             where = _country_at(words, i + n, kb)
