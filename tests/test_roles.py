@@ -120,3 +120,10 @@ def test_a_former_holder_is_not_today_s():
     assert found["وزیر خارجه پیشین ایران"] == ("PER", None, "IRN", "GOV")
     found = _entities("وزیر امور خارجه کنونی ترکیه به تهران آمد.", dt.date(2021, 6, 30))
     assert found["وزیر امور خارجه کنونی ترکیه"][1] == "P:cavusoglu"
+
+
+def test_a_title_without_its_country_lends_no_country_to_a_name():
+    """"رئیس‌جمهور X" with X unknown: a head of state, of a country the text does not say."""
+    doc = khabar.analyze("رئیس‌جمهور تاماسینا وولکوویچ دیروز استعفا داد.", published=dt.date(2021, 6, 30))
+    people = [(e.country, e.role) for e in doc.entities if e.label == "PER"]
+    assert people and all(country is None for country, _ in people)

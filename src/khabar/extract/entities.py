@@ -208,6 +208,8 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
                 holder = holder_for(title, kb, on, last_office)
                 if holder is not None and entity.text.split()[-1] in " ".join(holder.names_fa).split():
                     entry = holder
+                elif title.country_unnamed:  # "رئیس‌جمهور X": X's country is not said
+                    entity.role = title.role
                 else:
                     entity.country, entity.role = title.country, title.role
         if entry is None:
