@@ -272,7 +272,7 @@ def _unit_at(toks: list[_Tok], j: int, table: dict[str, Any]) -> tuple[str, int]
 
 
 def _quantity_at(text: str, pos: int) -> Quantity | None:
-    back = _approx_before(text, pos)
+    back = approx_before(text, pos)
     toks = _tokens(text, pos)
     first = _number(toks, 0) if toks else None
     if first is None:
@@ -300,6 +300,8 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         value_out, j = [low, high], second[1]
         words_only = words_only and second[3]
     kind, unit, note = "number", None, None
+    # a small number in words, alone, is usually a determiner ("دو کشور", "سه طرف")
+    determiner = words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER
     if j < len(toks) and toks[j].text in PERCENT:
         kind, unit, j = "percent", "%", j + 1
     elif (cur := _unit_at(toks, j, CURRENCIES)) is not None:
@@ -312,15 +314,14 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
     elif (count := _unit_at(toks, j, COUNTERS)) is not None or (j < len(toks) and toks[j].text == "تن"):
         kind, unit, j = ("count", COUNTERS[count[0]], count[1]) if count else ("count", "person", j + 1)
-    elif (noun := _unit_at(toks, j, COUNTED_NOUNS)) is not None and not (
-            words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER):
+    elif not determiner and (noun := _unit_at(toks, j, COUNTED_NOUNS)) is not None:
         kind, unit, j = "count", COUNTED_NOUNS[noun[0]], noun[1]
     elif j < len(toks) and toks[j].text in TIME_UNITS:
         return None
     if ordinal:
         if kind != "number":
             return None
-    elif kind == "number" and words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER:
+    elif kind == "number" and determiner:
         return None
     start = back[1] if back else toks[0].start
     minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
@@ -353,7 +354,7 @@ def _people(toks: list[_Tok], j: int, unit: str) -> bool:
 _MINUS_BEFORE = re.compile(r"(?<![\w\u200c])منفی\s+$")
 
 
-def _approx_before(text: str, pos: int) -> tuple[str, int] | None:
+def approx_before(text: str, pos: int) -> tuple[str, int] | None:
     """An approximation word ending right before `pos`: (meaning, its start)."""
     before = text[max(0, pos - 14) : pos].rstrip()
     for phrase, meaning in APPROX_BEFORE.items():

@@ -27,7 +27,7 @@ from typing import Any
 
 import jdatetime
 
-from khabar.extract.numbers import COUNTERS, CURRENCIES, MEASURES
+from khabar.extract.numbers import COUNTERS, CURRENCIES, MEASURES, approx_before
 from khabar.extract.numberwords import (
     CARDINALS,
     compound_value,
@@ -490,8 +490,7 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
         day = _DAY_AFTER.match(text, expr.end) if expr.kind == "time" else None
         if day:
             offset = RELATIVE_DAYS[re.sub(r"\s+", " ", day.group("rel"))]
-            clock = _evening_time(day.group("rel"), expr)
-            value = f"{(today + timedelta(days=offset)).isoformat()}{clock}" if today and clock else None
+            value = _datetime_value((today + timedelta(days=offset)).isoformat() if today else None, day.group("rel"), expr)
             expr = TimeExpr(expr.start, day.end(), text[expr.start : day.end()], "datetime", value, "gregorian",
                             None if value else "relative to a publication date that is not known")
         part = _DAY_PART_AFTER.match(text, expr.end)
@@ -514,8 +513,7 @@ def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
     span = text[a.start : b.end]
     for date_part, time_part in ((a, b), (b, a)):
         if date_part.kind == "date" and time_part.kind == "time":
-            clock = _evening_time(date_part.text, time_part)
-            value = f"{date_part.value}{clock}" if date_part.value and clock else None
+            value = _datetime_value(date_part.value, date_part.text, time_part)
             return TimeExpr(a.start, b.end, span, "datetime", value, date_part.calendar,
                             None if value else "a part could not be resolved")
     if a.kind == b.kind == "duration" and a.value and b.value and a.value.startswith("P") and b.value.startswith("P"):
@@ -682,15 +680,13 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             if cal_after:  # "۱۳۲۳-۰۳-۲۳ ۱۲:۴۲ قمری": the calendar word names the date's calendar
                 cur = _in_calendar(cur, cal_after["cal"])
                 end = cal_after.end() if cur.calendar == CALENDAR_WORDS[cal_after["cal"]] else end
-            clock = _evening_time(cur.text, nxt)
-            value = f"{cur.value}{clock}" if cur.value and clock else None
+            value = _datetime_value(cur.value, cur.text, nxt)
             out.append(TimeExpr(cur.start, end, text[cur.start : end], "datetime", value, cur.calendar,
                                 None if value else cur.reason or "a part could not be resolved"))
             i += 2
             continue
         if nxt and cur.kind == "time" and nxt.kind == "date" and re.fullmatch(r"\s*(?:،\s*)?(?:در\s+)?(?:(?:تاریخ|روز)\s*)?", gap):
-            clock = _evening_time(nxt.text, cur)
-            value = f"{nxt.value}{clock}" if clock and nxt.value else None
+            value = _datetime_value(nxt.value, nxt.text, cur)
             out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar))
             i += 2
             continue
@@ -729,7 +725,6 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
-_APPROX_BEFORE = re.compile(r"(?<![\w\u200c])(?:حدود|حدودا|حدوداً|تقریبا|تقریباً|بیش\s+از|بیشتر\s+از|کمتر\s+از|نزدیک\s+به|قریب\s+به|بالغ\s+بر)\s+$")
 _SHIFT_GAP = re.compile(r"\s*(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از\s*")
 _ISO_DAYS = re.compile(r"P(?P<n>[0-9.]+)(?P<code>[DWMY])")
 _UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
@@ -1006,7 +1001,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         value = _interval(_to_date(cal, y_first, 1, 1), _year_end(cal, y_last))
         return expr("interval", value, cal, "not a valid year")
     if name == "bare_year":
-        if _APPROX_BEFORE.search(text, max(0, start - 14), start):
+        if approx_before(text, start):
             return None  # "حدود ۲۰۰۰ سرباز": a number, not a year
         y = int(g["y"].translate(_LATIN))
         cal = "jalali" if y < 1500 else "gregorian"
@@ -1103,16 +1098,18 @@ def _day_part(hour: int, part: str | None) -> int:
 _EVENING_DAY = re.compile(r"(?<![\w\u200c])(?:امشب|دیشب|فرداشب|پریشب|شب|عصر|غروب|شامگاه)(?![\w\u200c])")
 
 
-def _evening_time(day_text: str, time: TimeExpr) -> str | None:
-    """The time's value, moved to the evening when the day says evening and the
+def _datetime_value(day_value: str | None, day_text: str, time: TimeExpr) -> str | None:
+    """The day's date and the time's clock as one value (None if either is
+    unknown); the clock moves to the evening when the day says evening and the
     time names no part of the day ("امشب ساعت ۸" → T20:00)."""
-    value = time.value
+    clock = time.value
+    if not day_value or not clock:
+        return None
     part = _EVENING_DAY.search(day_text)
-    if not value or part is None or any(p in time.text for p in DAY_PART_WORDS):
-        return value
-    hour = int(value[1:3])
-    word = "شب" if "شب" in part.group() else part.group()
-    return f"T{_day_part(hour, word):02d}{value[3:]}"
+    if part is not None and not any(p in time.text for p in DAY_PART_WORDS):
+        word = "شب" if "شب" in part.group() else part.group()
+        clock = f"T{_day_part(int(clock[1:3]), word):02d}{clock[3:]}"
+    return day_value + clock
 
 
 def _calendar_of_month(name: str) -> str:
