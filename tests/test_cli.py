@@ -65,6 +65,17 @@ def test_ingest_command_summary_and_resume(tmp_path):
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
 
 
+def test_ingest_normalize_option(tmp_path):
+    data = Path(__file__).parent / "data"
+    plain, normal = tmp_path / "plain.jsonl", tmp_path / "normal.jsonl"
+    assert run("ingest", str(data / "scraped.txt"), "--out", str(plain), "--json").returncode == 0
+    assert run("ingest", str(data / "scraped.txt"), "--out", str(normal), "--normalize", "--json").returncode == 0
+    as_written, normalized = (json.loads(p.read_text(encoding="utf-8")) for p in (plain, normal))
+    assert as_written["id"] == normalized["id"]
+    assert as_written["lead"].startswith("نمایشگاه بین المللی")
+    assert normalized["lead"].startswith("نمایشگاه بین‌المللی")
+
+
 def test_analyze_reads_an_html_article():
     data = Path(__file__).parent / "data"
     res = run("analyze", str(data / "news-page.html"), "--json")

@@ -9,10 +9,12 @@ import pytest
 
 from khabar.errors import InputError, NoArticleError
 from khabar.ingest.batch import error_log_path, ingest
+from khabar.ingest.cleaning import normalized
 from khabar.ingest.dates import TEHRAN, find_date
 from khabar.ingest.plaintext import attribution_chain
 from khabar.ingest.reader import kind_of, read
 from khabar.ingest.sources import registry
+from khabar.pipeline import analyze
 
 DATA = Path(__file__).parent / "data"
 ZWNJ = "\u200c"
@@ -23,8 +25,9 @@ def test_scraped_text_structure_and_furniture():
     assert art.title == "برگزاری نمایشگاه صنایع دستی در اصفهان با حضور هنرمندان ده کشور"
     assert art.agency == "ISNA" and art.dateline == "اصفهان"
     assert art.attributions == ["ISNA", "REUTERS"]
-    assert art.lead.startswith("نمایشگاه بین‌المللی صنایع دستی امروز")
-    assert art.body[-1] == "مدیر نمایشگاه گفت که فروش آثار در روزهای نخست بیش از پیش‌بینی بوده است."
+    assert art.lead.startswith("نمایشگاه بین المللی صنایع دستی امروز")  # as written…
+    assert "نمایشگاه بین‌المللی صنایع دستی امروز" in analyze(art).text  # …and normalized by analysis
+    assert art.body[-1] == "مدیر نمایشگاه گفت که فروش آثار در روزهای نخست بیش از پیش بینی بوده است."
     text = art.text()
     for furniture in ("انتهای پیام", "کد خبر", "نظر شما", "captcha", "برچسب"):
         assert furniture not in text
@@ -112,8 +115,22 @@ def test_encodings_give_the_same_article():
     reference = read(text.encode("utf-8"))
     assert read(text.encode("utf-16")).id == reference.id
     assert read(b"\xef\xbb\xbf" + text.encode("utf-8")).id == reference.id
+    # Windows-1256 has no Persian yeh: its Persian text writes the Arabic one.
+    assert read(text.replace("ی", "ي").encode("cp1256")).to_dict() == reference.to_dict()
+    # A copy that also lost its half-spaces and uses Arabic kaf analyzes to the same text.
     arabic = text.replace("ی", "ي").replace("ک", "ك").replace(ZWNJ, "")
-    assert read(arabic.encode("cp1256")).to_dict() == reference.to_dict()
+    assert analyze(read(arabic.encode("cp1256"))).text == analyze(reference).text
+
+
+def test_body_kept_as_written_and_normalized_on_request():
+    record = {"title": "گزارش", "abstract": "خلاصه خبر.", "paragraphs": ["اين خبر  را ميخوانيد و همكاريهاي دو كشور ادامه دارد."]}
+    art = read(json.dumps(record, ensure_ascii=False).encode())
+    assert art.body == ["این خبر را میخوانید و همکاریهای دو کشور ادامه دارد."]  # yeh, kaf and spaces only
+    assert normalized(art).body == ["این خبر را می‌خوانید و همکاری‌های دو کشور ادامه دارد."]
+    assert normalized(art).id == art.id
+    doc = analyze(art)
+    start = doc.text.index("همکاری‌های")
+    assert doc.raw[slice(*doc.raw_span(start, start + len("همکاری‌های")))] == "همکاریهای"
 
 
 def test_json_records_and_jsonl():
@@ -125,7 +142,7 @@ def test_json_records_and_jsonl():
     }
     art = read(json.dumps(record, ensure_ascii=False).encode())
     assert art.agency == "FARS" and art.lead.startswith("وزیر آموزش")
-    assert art.body == ["وزیر گفت که پروتکل‌های بهداشتی رعایت می‌شود."]
+    assert art.body == ["وزیر گفت که پروتکل‌های بهداشتی رعایت می شود."]
     assert art.url == "https://www.farsnews.ir/news/1"
     two = "\n".join(json.dumps({**record, "title": t}, ensure_ascii=False) for t in ("یک", "دو"))
     with pytest.raises(InputError, match="2 articles"):

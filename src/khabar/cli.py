@@ -96,8 +96,12 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL, WARC, or - for stdin.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The JSONL file Articles are appended to.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    normalize: Annotated[
+        bool, typer.Option("--normalize", help="Write lead and body normalized too (slower; `analyze` normalizes anyway).")
+    ] = False,
 ) -> None:
-    """Read news inputs into a JSONL file of Articles (resumable: a re-run adds only new articles)."""
+    """Read news inputs into a JSONL file of Articles (resumable: a re-run adds only new articles).
+    Titles are normalized; lead and body keep the text as the source wrote it, unless --normalize."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -116,7 +120,7 @@ def ingest(
         console=console, transient=True, disable=as_json,
     ) as progress:
         task = progress.add_task("ingest", total=len(inputs))
-        summary = run(inputs, out, on_input=lambda _: progress.advance(task))
+        summary = run(inputs, out, on_input=lambda _: progress.advance(task), normalize=normalize)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khabar.errors import InputError, KhabarError
+from khabar.ingest.cleaning import normalized
 from khabar.ingest.decode import read_bytes
 from khabar.ingest.reader import iter_articles
 from khabar.model import Article
@@ -67,9 +68,11 @@ def ingest(
     out: Path,
     *,
     on_input: Callable[[str], None] | None = None,
+    normalize: bool = False,
 ) -> Summary:
     """Read every input into `out` (JSONL, appended); skip articles whose id is
-    already there; write the failures of this run to `out`.errors.jsonl."""
+    already there; write the failures of this run to `out`.errors.jsonl. With
+    `normalize`, lead and body are written normalized (else as the source wrote them)."""
     own = {out.resolve(), error_log_path(out).resolve()}  # an output inside an input folder is not an input
     inputs = [name for name in expand(paths) if name == "-" or Path(name).resolve() not in own]
     seen = _existing_ids(out)
@@ -86,6 +89,8 @@ def ingest(
                             summary.duplicates += 1
                         continue
                     seen[result.id] = "new"
+                    if normalize:
+                        result = normalized(result)
                     sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                     summary.written += 1
                 else:

@@ -12,7 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from khabar.errors import NoArticleError
-from khabar.ingest.cleaning import clean, clean_lines, language_of
+from khabar.ingest.cleaning import clean, language_of, tidy_lines
 from khabar.ingest.dates import find_date, published_date
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.ingest.sources import registry
@@ -52,8 +52,8 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
     raw_title = meta.get("title", "")
     language = language_of(raw_title, text)
     title = clean(raw_title, language)
-    lines = clean_lines(text, language)
-    if lines and title and lines[0] == title:
+    lines = tidy_lines(text, language)
+    if lines and title and clean(lines[0], language) == title:
         lines = lines[1:]
     lines = [line for line in lines if not _is_date_line(line)]
     body, dropped = strip_furniture(lines)

@@ -17,7 +17,7 @@ def detect_language(text: str, sample: int = 3000) -> str:
     """'fa', 'ar', 'en', or 'und' when no language stands out."""
     head = text[:sample]
     persian_only = sum(head.count(c) for c in _PERSIAN_ONLY_LETTERS)
-    if persian_only >= 8 and persian_only * 10 > len(_LATIN_RUN.findall(head)):
+    if persian_only >= 8 and (not _LATIN_RUN.search(head) or persian_only * 10 > len(_LATIN_RUN.findall(head))):
         return "fa"  # letters Arabic does not write, and little Latin: no need to count words
     counts = {"fa": 0, "ar": 0, "en": 0}
     for word in _WORD.findall(head):

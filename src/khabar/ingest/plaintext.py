@@ -5,16 +5,20 @@ article removed (comment forms, captcha, share and print lines, tags, "انته�
 
 Removal is conservative: a line goes only when it matches a furniture pattern
 and is short; a line of article prose (long, or ending a sentence) stays.
+Lead and body keep the characters the source wrote; the patterns are matched
+on normalized copies.
 """
 
 from __future__ import annotations
 
 import re
 
-from khabar.ingest.cleaning import clean_lines, language_of
+from khabar.ingest.cleaning import clean, language_of, tidy_lines
 from khabar.ingest.dates import find_date
 from khabar.ingest.sources import registry
 from khabar.model import Article
+from khabar.persian.chars import ZWNJ, fold
+from khabar.persian.normalize import normalize
 
 # Lines that are site furniture when they are short (at most FURNITURE_WORDS words).
 FURNITURE_WORDS = 12
@@ -52,11 +56,11 @@ _QUOTING = re.compile(rf"(?:^|\s)به\s+نقل\s+از\s+(?P<src>{_NAME_CHARS}{{2
 def parse_text(text: str, *, source: str | None = None) -> Article:
     """Read a scraped article: first line the title, then paragraphs."""
     language = language_of(text)
-    lines = [line.strip() for line in clean_lines(text, language)]
+    lines = tidy_lines(text, language)
     warnings: list[str] = []
     if not lines:
         return Article(source=source, warnings=["empty text"])
-    title = lines[0]
+    title = clean(lines[0], language)
     if _is_furniture(title):
         warnings.append("first line looks like site furniture, not a title")
     body, dropped = strip_furniture(lines[1:])
@@ -78,8 +82,9 @@ def build_article(
     lead: str | None = None,
     language: str = "fa",
 ) -> Article:
-    """Assemble an Article from normalized paragraphs: dateline, agency and the
-    attribution chain come from the lead (the first paragraph)."""
+    """Assemble an Article from a (normalized) title and paragraphs as written:
+    dateline, agency and the attribution chain come from the lead (the first
+    paragraph; the chain read in its normalized form)."""
     warnings = list(warnings or [])
     paragraphs = [p for p in paragraphs if p]
     reg = registry()
@@ -89,12 +94,12 @@ def build_article(
     lead = lead or ""
     m = _DATELINE.match(lead)
     if m and (found := reg.find(m["agency"])) is not None:
-        dateline, agency = m["place"].strip(), found.id
+        dateline, agency = normalize(m["place"]), found.id
         lead = lead[m.end() :]
     elif (m := _SOURCE_PREFIX.match(lead)) and (found := reg.exact(m["src"])) is not None:
         agency = found.id  # "خبرگزاری فارس: …"
         lead = lead[m.end() :]
-    chain = attribution_chain(lead) or (attribution_chain(paragraphs[0]) if paragraphs else [])
+    chain = _sources_in(lead) or (_sources_in(paragraphs[0]) if paragraphs else [])
     if agency is None and chain and chain[0] in reg.sources:
         agency = chain[0]
     if agency is None and url and (by_url := reg.by_url(url)):
@@ -119,11 +124,20 @@ def build_article(
     )
 
 
+def _sources_in(paragraph: str) -> list[str]:
+    """The attribution chain of a paragraph as written (normalized only if it
+    has the words a chain needs: most paragraphs have not)."""
+    if "گزارش" not in paragraph and "نقل" not in paragraph:
+        return []
+    return attribution_chain(_folded(paragraph))
+
+
 def attribution_chain(paragraph: str) -> list[str]:
     """Sources named by "به گزارش X (از|به نقل از) Y": registry ids in order. A
     name the registry does not know is kept (in Persian) only where the text
     says "به نقل از" and the name ends at a comma within four words; after a
-    bare "از" it may be a place ("از مسکو"), so it is left out."""
+    bare "از" it may be a place ("از مسکو"), so it is left out. The paragraph
+    may lack its half-spaces; an unknown name is kept normalized."""
     reg = registry()
     chain: list[str] = []
 
@@ -134,8 +148,8 @@ def attribution_chain(paragraph: str) -> list[str]:
         found = reg.find(name)
         if found:
             sid = found.id
-        elif quoted and len(name.split()) <= MAX_UNKNOWN_WORDS and name.split()[0] not in _NOT_SOURCES:
-            sid = name
+        elif quoted and len(words := normalize(name).split()) <= MAX_UNKNOWN_WORDS and words[0] not in _NOT_SOURCES:
+            sid = " ".join(words)
         else:
             return
         if sid not in chain:
@@ -161,7 +175,14 @@ def _ends_at_comma(paragraph: str, name: str) -> bool:
     return at >= 0 and paragraph[at + len(name) : at + len(name) + 1] in ("،", ",", ":")
 
 
+def _folded(line: str) -> str:
+    """The line normalized but for half-space restoration (the slow part, which
+    the patterns here do not need): the form they are matched on."""
+    return normalize(line, restore_zwnj=False)
+
+
 def _is_furniture(line: str) -> bool:
+    """A short line (normalized) that matches a furniture pattern."""
     return len(line.split()) <= FURNITURE_WORDS and bool(_FURNITURE.match(line))
 
 
@@ -172,9 +193,14 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], int]:
     in_block = False
     dropped = 0
     for line in lines:
-        short = len(line.split()) <= FURNITURE_WORDS + 3 and not _SENTENCE_END.search(line)
-        if _is_furniture(line):
-            in_block = in_block or bool(_BLOCK_HEADERS.match(line))
+        # Only short lines can be furniture; a line whose letters, folded, match a
+        # pattern (or a short line inside a block) is normalized to be judged.
+        n_words = len(line.split())
+        candidate = n_words <= FURNITURE_WORDS and _FURNITURE.match(fold(line).replace(ZWNJ, ""))
+        folded = _folded(line) if n_words <= FURNITURE_WORDS + 3 and (candidate or in_block) else ""
+        short = bool(folded) and not _SENTENCE_END.search(folded)
+        if candidate and _is_furniture(folded):
+            in_block = in_block or bool(_BLOCK_HEADERS.match(folded))
             dropped += 1
             continue
         if in_block and short:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from khabar.errors import InputError
-from khabar.ingest.cleaning import clean, clean_lines, language_of
+from khabar.ingest.cleaning import clean, language_of, tidy, tidy_lines
 from khabar.ingest.dates import find_date, published_date
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.model import Article
@@ -58,8 +58,8 @@ def parse_record(record: Any, label: str) -> Article:
     raw_title, raw_lead = _first_text(record, TITLE_FIELDS), _first_text(record, LEAD_FIELDS)
     raw_lines = [line for p in _paragraphs(record) for line in p.split("\n") if line.strip()]
     language = language_of(raw_title, raw_lead, *raw_lines[:20])
-    title, lead = clean(raw_title, language), clean(raw_lead, language)
-    lines = clean_lines("\n".join(raw_lines), language)
+    title, lead = clean(raw_title, language), tidy(raw_lead, language)
+    lines = tidy_lines("\n".join(raw_lines), language)
     body, dropped = strip_furniture(lines)
     if not title and not body and not lead:
         raise InputError(f"{label}: no title or body fields")

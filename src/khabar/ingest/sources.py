@@ -8,7 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from khabar.persian.normalize import name_key, normalize
+from khabar.persian.chars import fold
+from khabar.persian.normalize import name_key, normalize, normalized_name_key
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,13 @@ class Registry:
         return self.sources.get(source_id)
 
     def find(self, phrase: str) -> Source | None:
-        """The source whose name is the longest run of words inside `phrase`."""
-        words = normalize(phrase).split()
-        for n in range(min(self.max_words, len(words)), 0, -1):
-            for i in range(len(words) - n + 1):
-                found = self.by_name.get(name_key(" ".join(words[i : i + n])))
+        """The source whose name is the longest run of words inside `phrase`
+        (normalized text; its letter variants are folded all the same)."""
+        # A key ignores spaces and half-spaces: a run's key is its words' keys joined.
+        keys = [normalized_name_key(w) for w in fold(phrase).split()]
+        for n in range(min(self.max_words, len(keys)), 0, -1):
+            for i in range(len(keys) - n + 1):
+                found = self.by_name.get("".join(keys[i : i + n]))
                 if found:
                     return self.sources[found]
         return None
@@ -74,7 +77,7 @@ def registry() -> Registry:
         sources[sid] = Source(sid, name_en, kind, country, home, variants)
         for name in variants:
             by_name.setdefault(name_key(name), sid)
-            max_words = max(max_words, len(normalize(name).split()))
+            max_words = max(max_words, len(normalize(name, restore_zwnj=False).split()))
     by_host: dict[str, list[Source]] = {}
     for src in sources.values():  # longer homes (host/path) first
         by_host.setdefault(src.home.partition("/")[0], []).append(src)

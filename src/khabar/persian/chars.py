@@ -54,6 +54,19 @@ LETTER_VARIANTS = {
     "ٸ": "ئ",
 }
 
+# The letters that Windows-1256 (which has no Persian yeh) and Arabic keyboards
+# write for Persian ی and ک.
+ARABIC_YEH_KAF = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"))
+
+
+def persian_yeh_kaf(text: str) -> str:
+    """Arabic yeh, alef maksura and kaf as Persian ی and ک (and nothing else)."""
+    for old, new in ARABIC_YEH_KAF:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 # Punctuation that Persian writes in its own form; applied only between Persian words.
 PERSIAN_PUNCT = {",": "،", ";": "؛", "?": "؟"}
 
