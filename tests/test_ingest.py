@@ -251,7 +251,22 @@ def test_html_metadata_from_meta_tags_and_json_ld():
     assert art.title == "تصویب طرح کتابخانه‌های محله‌ای"  # the site's name is not part of the title
     assert art.site == "خبرگزاری نمونه"  # the first name that is not an address, in order of preference
     assert art.url == "https://www.example.ir/news/12"
-    assert art.published is not None and art.published.date().isoformat() == "2021-06-30"
+    assert art.published == datetime(2021, 6, 30, 10, 30, tzinfo=TEHRAN)  # the tag's time, not only its day
+
+
+def test_publication_time_from_tags_keeps_time_and_offset():
+    paragraph = "<p>" + "گزارش کامل این رویداد در چند بند آمده است و جزئیات آن را می‌خوانید. " * 8 + "</p>"
+
+    def page(head: str) -> str:
+        return f"<html><head><title>خبر</title>{head}</head><body><article>{paragraph}</article></body></html>"
+
+    utc = read(page('<meta itemprop="datePublished dateCreated" content="2022-03-01T08:15:00.000Z">').encode())
+    assert utc.published is not None and utc.published.isoformat() == "2022-03-01T08:15:00+00:00"
+    both = read(page(
+        '<meta property="article:published_time" content="2022-03-01T11:45:00">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-03-01T08:15:00Z"}</script>'
+    ).encode())
+    assert both.published is not None and both.published.isoformat() == "2022-03-01T08:15:00+00:00"  # the one with an offset
 
 
 @pytest.mark.parametrize(

@@ -65,13 +65,21 @@ def _to_datetime(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
     return None
 
 
+def iso_datetime(value: str) -> datetime | None:
+    """An ISO 8601 date or date and time ("2021-06-30", "2019-11-19T13:03:00.000Z"), or None."""
+    value = value.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def published_date(metadata: str | None, in_page: datetime | None) -> datetime | None:
     """The metadata date (meta tags, JSON-LD), with the time of day from a date
     written in the page on the same day when the metadata gives none."""
-    try:
-        parsed = datetime.fromisoformat(metadata) if metadata else None
-    except ValueError:
-        parsed = None
+    parsed = iso_datetime(metadata) if metadata else None
     if parsed is None:
         return in_page
     if parsed.tzinfo is None:

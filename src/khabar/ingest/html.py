@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from khabar.errors import NoArticleError
 from khabar.ingest.cleaning import clean, language_of, tidy_lines
-from khabar.ingest.dates import find_date, published_date
+from khabar.ingest.dates import find_date, iso_datetime, published_date
 from khabar.ingest.plaintext import build_article, strip_furniture
 from khabar.ingest.sources import registry
 from khabar.model import Article
@@ -70,15 +70,17 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
 
 def _metadata(tree, url: str | None) -> dict[str, str]:
     """Title, site name, address and date of a page, from its meta tags and
-    JSON-LD (the title else from <h1> or <title>; the date by htmldate)."""
+    JSON-LD (the title else from <h1> or <title>; the date, with its time and
+    offset, from the publication-time tags, else by htmldate, which gives a day)."""
     from htmldate import find_date as html_date
 
     tags: dict[str, str] = {}
     for node in tree.iterfind(".//meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         value = (node.get("content") or node.get("value") or "").strip()
-        if value and key not in tags:
-            tags[key] = value
+        for name in key.split():  # itemprop="datePublished dateCreated"
+            if value and name not in tags:
+                tags[name] = value
     found: dict[str, list[str]] = {name: [tags[k] for k in keys if k in tags] for name, keys in _META_KEYS.items()}
     for node in tree.iterfind(".//script[@type='application/ld+json']"):
         for item in _json_ld_items(node.text or ""):
@@ -87,8 +89,12 @@ def _metadata(tree, url: str | None) -> dict[str, str]:
                 found["site"].append(publisher["name"])
             if isinstance(item.get("headline"), str):
                 found["title"].append(item["headline"])
+            if isinstance(item.get("datePublished"), str):
+                found["date"].append(item["datePublished"])
     found["site"] += [tags["twitter:site"]] if "twitter:site" in tags else []
     meta = {name: values[0].strip() for name, values in found.items() if values and values[0].strip()}
+    if dated := [d for d in found["date"] if (t := iso_datetime(d)) is not None and t.tzinfo is not None]:
+        meta["date"] = dated[0]  # a time with its offset, where one of the tags gives it
     sites = [v.strip().lstrip("@") for v in found["site"] if v.strip()]
     if sites:  # a name rather than an address, where the page gives one
         meta["site"] = next((v for v in sites if not _ADDRESS.match(v)), sites[0])
@@ -102,12 +108,15 @@ def _metadata(tree, url: str | None) -> dict[str, str]:
         canonical = tree.find(".//link[@rel='canonical']")
         if canonical is not None and canonical.get("href"):
             meta["url"] = canonical.get("href")
-    try:
-        date = html_date(tree, url=url or meta.get("url"), original_date=True)
-    except Exception:  # noqa: BLE001 — a page htmldate cannot read has no date from it; the page is still read
-        date = None
-    if date:
-        meta["date"] = date
+    if not _is_timestamp(meta.get("date", "")):
+        try:
+            date = html_date(tree, url=url or meta.get("url"), original_date=True)
+        except Exception:  # noqa: BLE001 — a page htmldate cannot read has no date from it; the page is still read
+            date = None
+        if date:
+            meta["date"] = date
+        else:
+            meta.pop("date", None)
     return {k: v.replace(_STAND_IN, ZWNJ) for k, v in meta.items()}
 
 
@@ -133,7 +142,14 @@ _META_KEYS = {
     "title": ("og:title", "twitter:title", "dc.title"),
     "site": ("og:site_name", "application-name"),  # then the JSON-LD publisher, then twitter:site
     "url": ("og:url",),
+    "date": ("article:published_time", "og:published_time", "datepublished", "article:published"),
+    # then the JSON-LD datePublished
 }
+
+
+def _is_timestamp(value: str) -> bool:
+    """An ISO date and time ("2021-06-30T10:30:00+04:30", "…Z")."""
+    return iso_datetime(value) is not None
 
 
 def _json_ld_items(text: str) -> list[dict]:
