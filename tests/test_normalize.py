@@ -102,6 +102,13 @@ def test_idempotent_on_a_mixed_paragraph():
     assert normalize(once) == once
 
 
+def test_a_joined_word_joins_the_word_before_it_in_one_pass():
+    # "روز رسانی" becomes "روزرسانی", which then takes "به": one pass gives what two did.
+    once = normalize("سامانه در حال به روز رسانی است و به کار گیری آن آسان است.")
+    assert "به‌روزرسانی" in once and "به‌کارگیری" in once
+    assert normalize(once) == once
+
+
 def test_empty_and_whitespace():
     assert normalize("") == ""
     assert normalize(" \n \n") == ""

@@ -218,12 +218,18 @@ def restore(text: str) -> str:
         for k, (sep, a, b) in enumerate(zip(seps, words[:-1], words[1:], strict=True))
         if sep == " " and (b in right or a in PREFIXES or b in pairs.get(a, ()))
     ]
-    for k in reversed(candidates):
+    while candidates:  # right to left, so a joined word can join the word before it
+        k = candidates.pop()
         joined = lex.join(words[k], words[k + 1])
         if joined is not None:
             words[k] = joined
             words[k + 1] = ""
             seps[k] = ""
+            j = k - 1  # "به روز رسانی": "روزرسانی" is made, then "به‌روزرسانی"
+            if j >= 0 and not (candidates and candidates[-1] == j) and seps[j] == " " and (
+                joined in right or words[j] in PREFIXES or joined in pairs.get(words[j], ())
+            ):
+                candidates.append(j)
     parts[1::2] = words
     parts[2:-1:2] = seps
     return "".join(parts)
