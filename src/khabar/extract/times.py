@@ -162,6 +162,9 @@ _YEAR = (rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])"
          rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c])")  # "۱۴۰۰", "هزاروچهارصد", "دو هزار و بیست و یک"
 
 # A 4-digit number before one of these counts something: it is not a year.
+# "صبح پنج‌شنبه", "عصر جمعه": a part of the day before a weekday (not "بعد از ظهر", taken
+# on the left as a whole, nor the part of a clock "۱۲:۳۰ ظهر"; "شب جمعه" is the eve, left out).
+_PART_BEFORE_WD = r"(?:(?<!از\s)(?<!قبل\s)(?<![0-9۰-۹]\s)(?:صبح|عصر|ظهر)\s+(?=\S*شنبه|جمعه))?"
 _NOT_YEAR_AFTER = _alt(
     set(COUNTERS) | {k.split()[0] for k in CURRENCIES} | {k.split()[0] for k in MEASURES}
     | {"درصد", "٪", "%", "هزار", "میلیون", "میلیارد", "صفحه", "متری", "کیلومتری"}
@@ -172,9 +175,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The expression patterns, compiled on first use (import stays fast)."""
     return [
         ("date_words", re.compile(
-            rf"{_B}(?<!ساعت\s)(?:(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}(?:\s?ام(?=\s))?|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
+            rf"{_B}(?<!ساعت\s)(?:{_PART_BEFORE_WD}(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}(?:\s?ام(?=\s))?|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
             rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*(?:ماه\s+)?"
-            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)))?"
+            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال)"
+            rf"|(?P<near>گذشته|آینده|پیش\s+رو|پیش‌رو){_E}))?"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("date_numeric", re.compile(
             rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
@@ -228,7 +232,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("last_weekday", re.compile(  # "چهارشنبه آخر سال", "چهارشنبه‌سوری": the year's last such weekday
             rf"{_B}(?:(?:شب|روز)\s+)?(?:(?P<wd>{_WD})\s+(?:آخر|پایانی)\s+سال|(?P<suri>چهارشنبه[\s\u200c]?سوری)){_E}")),
         ("weekday", re.compile(
-            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب )(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>پیش\s+رو|پیش‌رو|گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل|پیش\s+رو|پیش‌رو)))?{_E}")),
+            rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب ){_PART_BEFORE_WD}(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>پیش\s+رو|پیش‌رو|گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل|پیش\s+رو|پیش‌رو)))?{_E}")),
         ("span", re.compile(
             rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?P<half0>\s+و\s+نیم)?(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:[یه]|\u200cی(?=\s+(?:{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E}))?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
@@ -825,6 +829,14 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         if year is None and g.get("yrel") and today is not None:
             shift = -1 if ("گذشته" in g["yrel"] or g["yrel"] == "پارسال") else 1 if "آینده" in g["yrel"] else 0
             year = _year_from(today, cal) + shift
+            fields["year_written"] = True
+        if year is None and g.get("near") and today is not None and (year := _year_from(today, cal)) is not None:
+            # "۲۸ اکتبر گذشته": the last such day before the publication date; "… آینده": the next
+            this_year = _to_date(cal, year, month, day)
+            if this_year is not None and "گذشته" in g["near"] and this_year >= today:
+                year -= 1
+            elif this_year is not None and "گذشته" not in g["near"] and this_year <= today:
+                year += 1
             fields["year_written"] = True
         if g.get("day2"):
             last_day = _num(g["day2"]) or ordinal_value(g["day2"])
