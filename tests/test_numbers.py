@@ -46,6 +46,7 @@ def test_toman_is_converted_to_rials_and_noted():
         "۴ ماه نخست سال",  # a duration: the times layer
         "در تاریخ ۱۴۰۰/۰۴/۰۹ ساعت ۱۰:۳۰",  # a date and a time
         "نخست‌وزیر سخنرانی کرد.",
+        "تیم ما در مرحله یک هشتم نهایی جام حذفی بازی می‌کند.",  # a round of a cup, not ⅛
     ],
 )
 def test_not_quantities(sentence):

@@ -91,6 +91,7 @@ _NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اول
 _CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(\u200c])(?:{'|'.join(_NUMBER_WORDS)})")
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
 _SPACE = re.compile(r"\s*")
+_CUP_ROUND = re.compile(r"(?:یک|۱)\s+(?:دوم|چهارم|هشتم|شانزدهم)\s+نهایی(?![\w\u200c])")
 
 
 @dataclass(slots=True)
@@ -125,6 +126,9 @@ def extract_quantities(text: str) -> list[Quantity]:
     for m in _CANDIDATE.finditer(text):
         if m.start() < end:
             continue
+        if cup_round := _CUP_ROUND.match(text, m.start()):
+            end = cup_round.end()  # "یک هشتم نهایی": a round of a cup, not a fraction
+            continue
         quantity = _quantity_at(text, m.start())
         if quantity is not None:
             found.append(quantity)
@@ -132,7 +136,31 @@ def extract_quantities(text: str) -> list[Quantity]:
         else:  # do not look for numbers inside the word that was not one
             word = _TOKEN.match(text, m.start())
             end = word.end() if word else m.end()
-    return found
+    return _two_unit_measures(text, found)
+
+
+# A measure written in a unit and its sub-unit: "یک متر و ۸۷ سانتی‌متر" is 1.87 m.
+SUB_UNITS = {("m", "cm"): 100, ("m", "mm"): 1000, ("km", "m"): 1000, ("kg", "g"): 1000, ("tonne", "kg"): 1000}
+_AND = re.compile(r"\s+و\s+")
+
+
+def _two_unit_measures(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "n unit و m sub-unit" (m less than one unit) into one measure in the larger unit."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        per = SUB_UNITS.get((prev.unit, q.unit)) if prev is not None and prev.kind == q.kind == "measure" else None
+        if (
+            per and prev is not None and not prev.approx and not q.approx
+            and isinstance(prev.value, int) and isinstance(q.value, (int, float)) and 0 <= q.value < per
+            and _AND.fullmatch(text, prev.end, q.start)
+        ):
+            value = Fraction(prev.value) + Fraction(str(q.value)) / per
+            prev.value = int(value) if value.denominator == 1 else float(value)
+            prev.end, prev.text = q.end, text[prev.start : q.end]
+            continue
+        out.append(q)
+    return out
 
 
 @dataclass(slots=True)
