@@ -161,10 +161,10 @@ _E = r"(?![\w\u200c])"  # the end of a word
 _YEAR = (rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])"
          rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c])")  # "۱۴۰۰", "هزاروچهارصد", "دو هزار و بیست و یک"
 
-# A 4-digit number before one of these counts something: it is not a year.
 # "صبح پنج‌شنبه", "عصر جمعه": a part of the day before a weekday (not "بعد از ظهر", taken
 # on the left as a whole, nor the part of a clock "۱۲:۳۰ ظهر"; "شب جمعه" is the eve, left out).
 _PART_BEFORE_WD = r"(?:(?<!از\s)(?<!قبل\s)(?<![0-9۰-۹]\s)(?:صبح|عصر|ظهر)\s+(?=\S*شنبه|جمعه))?"
+# A 4-digit number before one of these counts something: it is not a year.
 _NOT_YEAR_AFTER = _alt(
     set(COUNTERS) | {k.split()[0] for k in CURRENCIES} | {k.split()[0] for k in MEASURES}
     | {"درصد", "٪", "%", "هزار", "میلیون", "میلیارد", "صفحه", "متری", "کیلومتری"}

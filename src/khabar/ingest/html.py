@@ -108,7 +108,7 @@ def _metadata(tree, url: str | None) -> dict[str, str]:
         canonical = tree.find(".//link[@rel='canonical']")
         if canonical is not None and canonical.get("href"):
             meta["url"] = canonical.get("href")
-    if not _is_timestamp(meta.get("date", "")):
+    if iso_datetime(meta.get("date", "")) is None:  # no ISO date in the tags: htmldate finds one
         try:
             date = html_date(tree, url=url or meta.get("url"), original_date=True)
         except Exception:  # noqa: BLE001 — a page htmldate cannot read has no date from it; the page is still read
@@ -145,11 +145,6 @@ _META_KEYS = {
     "date": ("article:published_time", "og:published_time", "datepublished", "article:published"),
     # then the JSON-LD datePublished
 }
-
-
-def _is_timestamp(value: str) -> bool:
-    """An ISO date and time ("2021-06-30T10:30:00+04:30", "…Z")."""
-    return iso_datetime(value) is not None
 
 
 def _json_ld_items(text: str) -> list[dict]:
