@@ -439,6 +439,7 @@ def name_key(name: str) -> str:
     return normalized_name_key(normalize(name, restore_zwnj=False))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word of a text by the entity layer: words repeat
 def normalized_name_key(name: str) -> str:
     """`name_key` of a name taken from normalized text (no normalization again)."""
     return _NAME_KEY_IGNORED.sub("", name).translate(_NAME_KEY_FOLDED)
