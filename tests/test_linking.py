@@ -76,3 +76,19 @@ def test_clubs_are_linked_in_sports_news_only():
     assert {e.kb_id for e in sport.entities} >= {"O:persepolis"}
     other = khabar.analyze("تولید شرکت ذوب آهن اصفهان امسال بیشتر شد و صنعت نفت رونق گرفت.")
     assert not [e.kb_id for e in other.entities if e.kb_id and e.kb_id.startswith("O:") and e.role == "SPO"]
+
+
+def test_words_after_the_first_name_the_entity_or_only_its_place():
+    from khabar.extract.entities import Entity, link
+
+    def linked(text: str, label: str) -> Entity:
+        return link([Entity(0, len(text), text, label)])[0]
+
+    antalya = linked("شهر آنتالیا", "LOC")  # a place word, then the place: the place itself
+    assert antalya.kb_id == knowledge_base().lookup("آنتالیا").id
+    police = linked("پلیس عراق", "ORG")  # Iraq's police is not Iraq
+    assert (police.kb_id, police.country) == (None, "IRQ")
+    team = linked("شهرداری ساوه", "ORG")  # a team or a town hall, not the town of Saveh
+    assert (team.kb_id, team.country) == (None, "IRN")
+    stadium = linked("ورزشگاه فولادشهر", "LOC")
+    assert (stadium.kb_id, stadium.country) == (None, "IRN")

@@ -201,9 +201,12 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
         if phrase is not None:
             entry = _role_entry(entity, phrase, kb, on, last_office)
         else:
-            entry = _name_entry(entity, kb, people)
+            entry, itself = _name_entry(entity, kb, people)
             if entry is not None and entry.role == "SPO" and not sporty:
                 entry = None
+            if entry is not None and not itself:
+                entity.country = entry.country  # "پلیس پاکستان": Pakistan's, not Pakistan
+                continue
             if entry is None and title is not None:  # a name by its title: "وزیر خارجه قزاقستان، X"
                 holder = holder_for(title, kb, on, last_office)
                 if holder is not None and entity.text.split()[-1] in " ".join(holder.names_fa).split():
@@ -228,15 +231,30 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
     return entities
 
 
-def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> KBEntry | None:
+# Words before a place's name that say what kind of place it is: "شهر آنتالیا" is Antalya.
+PLACE_HEADS = frozenset([
+    "شهر", "شهرستان", "استان", "کشور", "جزیره", "جزایر", "منطقه", "بندر", "روستا", "بخش", "دهستان", "ایالت",
+    "پایتخت", "جمهوری", "کلان‌شهر", "سرزمین", "شبه‌جزیره", "خطه",
+])
+_PLACE_TYPES = frozenset(["GPE", "LOC"])
+
+
+def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> tuple[KBEntry | None, bool]:
+    """The entry the entity's name fits, and whether it is the entity itself:
+    the words after the first may name it ("باشگاه پرسپولیس", "شهر آنتالیا") or
+    only the place it belongs to ("پلیس پاکستان", "شهروند ساری", a team; not
+    Sari), which lends it a country and nothing else."""
     allowed = COMPATIBLE.get(entity.label, ())
     entry = kb.lookup(entity.text, allowed, normalized=True)
     words = entity.text.split()
     if entry is None and len(words) > 1:
         entry = kb.lookup(" ".join(words[1:]), allowed, normalized=True)
+        if entry is not None:
+            itself = words[0] in PLACE_HEADS if entry.type in _PLACE_TYPES else LABEL_OF_TYPE.get(entry.type) == entity.label
+            return entry, itself
     if entry is None and entity.label == "PER":
         entry = people.get(words[-1])
-    return entry
+    return entry, True
 
 
 def _role_entry(entity: Entity, phrase: RolePhrase, kb: KnowledgeBase, on, last_office: str | None) -> KBEntry | None:
