@@ -109,6 +109,14 @@ def test_a_joined_word_joins_the_word_before_it_in_one_pass():
     assert normalize(once) == once
 
 
+def test_every_presentation_form_normalizes_once_and_for_all():
+    # "ﹷ" (U+FE77) expands to a tatweel and a fatha, which a second pass used to drop.
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        once = normalize(chr(cp))
+        assert normalize(once) == once, hex(cp)
+    assert normalize("\ufe77") == ""
+
+
 def test_empty_and_whitespace():
     assert normalize("") == ""
     assert normalize(" \n \n") == ""

@@ -91,7 +91,6 @@ def char_table(digits: str = "persian") -> dict[int, str | None]:
     """
     target = PERSIAN_DIGITS if digits == "persian" else LATIN_DIGITS
     table: dict[int, str | None] = {}
-    table.update({ord(k): v for k, v in _presentation_forms().items()})
     table.update({ord(k): v for k, v in LETTER_VARIANTS.items()})
     for src in (PERSIAN_DIGITS, ARABIC_DIGITS, LATIN_DIGITS):
         for s, t in zip(src, target, strict=False):
@@ -104,6 +103,9 @@ def char_table(digits: str = "persian") -> dict[int, str | None]:
     table[ord("\r")] = None  # CRLF → LF; a lone CR is rare enough to lose
     table[ord("\u066b")] = "٫"  # Arabic decimal separator stays
     table[ord("\u066a")] = "٪"
+    for form, plain in _presentation_forms().items():  # what they expand to goes through the table too
+        mapped = "".join(t for c in plain if (t := table.get(ord(c), c)) is not None)
+        table[ord(form)] = mapped or None  # "ﹷ" is a tatweel and a fatha: nothing
     return table
 
 
