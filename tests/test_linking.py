@@ -92,3 +92,14 @@ def test_words_after_the_first_name_the_entity_or_only_its_place():
     assert (team.kb_id, team.country) == (None, "IRN")
     stadium = linked("ورزشگاه فولادشهر", "LOC")
     assert (stadium.kb_id, stadium.country) == (None, "IRN")
+
+
+def test_a_surname_with_another_first_name_is_another_person():
+    from khabar.extract.entities import Entity, link
+
+    def linked(text: str) -> str | None:
+        return link([Entity(0, len(text), text, "PER")])[0].kb_id
+
+    assert linked("سرگئی لاوروف") == "P:lavrov"
+    assert linked("آقای لاوروف") == "P:lavrov"  # an honorific, then the surname
+    assert linked("آندری لاوروف") is None  # a first name that is not his

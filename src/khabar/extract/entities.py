@@ -237,22 +237,30 @@ PLACE_HEADS = frozenset([
     "پایتخت", "جمهوری", "کلان‌شهر", "سرزمین", "شبه‌جزیره", "خطه",
 ])
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
+# Words before a person's name that are not part of it: "آقای ظریف", "سردار سلامی". Any
+# other first word is a first name, and "هادی زارع‌پور" is not "عیسی زارع‌پور".
+HONORIFICS = frozenset([
+    "آقای", "خانم", "دکتر", "مهندس", "استاد", "سردار", "سرلشکر", "سرتیپ", "سرهنگ", "ژنرال", "امیر",
+    "دریادار", "حجت‌الاسلام", "آیت‌الله", "حضرت", "امام", "شیخ", "سید", "حاج", "شهید", "مرحوم", "علامه",
+])
 
 
 def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> tuple[KBEntry | None, bool]:
     """The entry the entity's name fits, and whether it is the entity itself:
-    the words after the first may name it ("باشگاه پرسپولیس", "شهر آنتالیا") or
-    only the place it belongs to ("پلیس پاکستان", "شهروند ساری", a team; not
-    Sari), which lends it a country and nothing else."""
+    the words after the first may name it ("باشگاه پرسپولیس", "شهر آنتالیا",
+    "آقای ظریف"; a person only after an honorific) or only the place it belongs
+    to ("پلیس پاکستان", "شهروند ساری", a team; not Sari), which lends it a
+    country and nothing else."""
     allowed = COMPATIBLE.get(entity.label, ())
     entry = kb.lookup(entity.text, allowed, normalized=True)
     words = entity.text.split()
-    if entry is None and len(words) > 1:
+    named_by_rest = entity.label != "PER" or words[0] in HONORIFICS
+    if entry is None and len(words) > 1 and named_by_rest:
         entry = kb.lookup(" ".join(words[1:]), allowed, normalized=True)
         if entry is not None:
             itself = words[0] in PLACE_HEADS if entry.type in _PLACE_TYPES else LABEL_OF_TYPE.get(entry.type) == entity.label
             return entry, itself
-    if entry is None and entity.label == "PER":
+    if entry is None and entity.label == "PER" and (len(words) == 1 or named_by_rest):
         entry = people.get(words[-1])
     return entry, True
 
