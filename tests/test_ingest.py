@@ -176,7 +176,7 @@ def test_batch_records_failures_goes_on_and_resumes(tmp_path):
     (inputs / "sub" / "page.html").write_bytes((DATA / "news-page.html").read_bytes())
     (inputs / "binary.bin").write_bytes(bytes(range(256)) * 64)
     (inputs / "empty.txt").write_bytes(b"")
-    (inputs / "big.txt").write_bytes(("خبر " * 3_000_000).encode())
+    (inputs / "big.txt").write_bytes(("خبر " * 7_500_000).encode())  # 52 MB
     out = tmp_path / "out.jsonl"
     first = ingest([str(inputs)], out)
     assert first.written == 2 and first.inputs == 5
