@@ -849,6 +849,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
                 found = expr("date", None, cal, "the year is not written and there is no publication date")
                 found.fields = fields
                 return found
+            if g["wd"] and not fields["year_written"] and today is not None:
+                year = _year_with_weekday(cal, year, month, day, WEEKDAYS[g["wd"]], today)
         found = expr("date", _to_iso(cal, year, month, day), cal, "not a valid date")
         found.fields = {**fields, "year": year}
         return found
@@ -1086,6 +1088,15 @@ def _direction(rel: str | None, thisweek: str | None, text: str, pos: int) -> in
         return 0
     sentence_end = min((i for i in (text.find(".", pos), text.find("\n", pos)) if i >= 0), default=len(text))
     return 1 if _FUTURE.search(text[pos:sentence_end]) else -1
+
+
+def _year_with_weekday(cal: str, year: int, month: int, day: int | None, weekday: int, today: date) -> int:
+    """Of this year, the last and the next, the one in which the day falls on the
+    weekday written with it, nearest the publication date ("سه‌شنبه ۲۵ ژانویه"
+    said in June 2021 is 2022's: 2021's was a Monday); `year` if none is."""
+    fits = [(abs((d - today).days), y) for y in (year, year - 1, year + 1)
+            if (d := _to_date(cal, y, month, day)) is not None and d.weekday() == weekday]
+    return min(fits)[1] if fits else year
 
 
 def _weekday_date(today: date, target: int, direction: int) -> date:
