@@ -10,7 +10,7 @@ import pytest
 from khabar.errors import InputError, NoArticleError
 from khabar.ingest.batch import error_log_path, ingest
 from khabar.ingest.cleaning import normalized
-from khabar.ingest.dates import TEHRAN, find_date
+from khabar.ingest.dates import TEHRAN, date_in_url, find_date
 from khabar.ingest.plaintext import attribution_chain
 from khabar.ingest.reader import kind_of, read
 from khabar.ingest.sources import registry
@@ -131,6 +131,31 @@ def test_body_kept_as_written_and_normalized_on_request():
     doc = analyze(art)
     start = doc.text.index("همکاری‌های")
     assert doc.raw[slice(*doc.raw_span(start, start + len("همکاری‌های")))] == "همکاریهای"
+
+
+@pytest.mark.parametrize(
+    "url, day",
+    [
+        ("https://www.farsnews.ir/news/14000409000321", "2021-06-30"),  # Fars News numbers items by Jalali date
+        ("https://www.farsnews.ir/news/8707060255", "2008-09-27"),  # the older ten-digit numbers
+        ("http://www.farsnews.com/newstext.php?nn=8707060255", "2008-09-27"),
+        ("https://example.com/world/2021/06/30/talks.html", "2021-06-30"),
+        ("https://www.varzesh3.com/news/1392980", None),  # a plain serial number
+        ("https://www.farsnews.ir/news/14001399000321", None),  # not a date
+    ],
+)
+def test_dates_in_addresses(url, day):
+    found = date_in_url(url)
+    assert (found.date().isoformat() if found else None) == day
+    if found:
+        assert found.tzinfo is not None
+
+
+def test_record_without_a_date_takes_its_address_date():
+    record = {"title": "خبر", "abstract": "خلاصه.", "paragraphs": ["متن خبر امروز."],
+              "link": "https://www.farsnews.ir/news/14000409000321"}
+    art = read(json.dumps(record, ensure_ascii=False).encode())
+    assert art.published == datetime(2021, 6, 30, tzinfo=TEHRAN)
 
 
 def test_json_records_and_jsonl():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from khabar.ingest.cleaning import clean, language_of, tidy_lines
-from khabar.ingest.dates import find_date
+from khabar.ingest.dates import date_in_url, find_date
 from khabar.ingest.sources import registry
 from khabar.model import Article
 from khabar.persian.chars import ZWNJ, fold
@@ -108,6 +108,8 @@ def build_article(
         chain = [agency, *chain]
     if published is None and date_text:
         published = find_date(date_text[:2000]) or find_date(date_text[-2000:])
+    if published is None and url:
+        published = date_in_url(url)
     return Article(
         title=title,
         lead=lead.strip(),
