@@ -93,7 +93,7 @@ def build_article(
         lead, paragraphs = paragraphs[0], paragraphs[1:]
     lead = lead or ""
     m = _DATELINE.match(lead)
-    if m and (found := reg.find(m["agency"])) is not None:
+    if m and (found := reg.find(_folded(m["agency"]))) is not None:
         dateline, agency = normalize(m["place"]), found.id
         lead = lead[m.end() :]
     elif (m := _SOURCE_PREFIX.match(lead)) and (found := reg.exact(m["src"])) is not None:

@@ -8,7 +8,6 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from khabar.persian.chars import fold
 from khabar.persian.normalize import name_key, normalize, normalized_name_key
 
 
@@ -33,10 +32,10 @@ class Registry:
         return self.sources.get(source_id)
 
     def find(self, phrase: str) -> Source | None:
-        """The source whose name is the longest run of words inside `phrase`
-        (normalized text; its letter variants are folded all the same)."""
+        """The source whose name is the longest run of words inside `phrase`,
+        normalized text (half-spaces restored or not)."""
         # A key ignores spaces and half-spaces: a run's key is its words' keys joined.
-        keys = [normalized_name_key(w) for w in fold(phrase).split()]
+        keys = [normalized_name_key(w) for w in phrase.split()]
         for n in range(min(self.max_words, len(keys)), 0, -1):
             for i in range(len(keys) - n + 1):
                 found = self.by_name.get("".join(keys[i : i + n]))
