@@ -220,6 +220,8 @@ def test_registry_spellings():
     reg = registry()
     assert reg.find("تی‌آرتی").id == reg.find("تی.آر.تی").id == "TRT"
     assert reg.find("گروه بین الملل خبرگزاری ایسنا").id == "ISNA"
+    assert reg.find("به گزارش ورزش۳").id == reg.find("ورزش سه").id == "VARZESH3"  # a digit in a name
+    assert attribution_chain("به گزارش ورزش۳ از تی‌آرتی، بازی لغو شد.") == ["VARZESH3", "TRT"]
     assert reg.by_url("https://www.bbc.com/persian/articles/x").id == "BBCPERSIAN"
     assert len(reg.sources) >= 40
 
