@@ -103,3 +103,14 @@ def test_a_surname_with_another_first_name_is_another_person():
     assert linked("سرگئی لاوروف") == "P:lavrov"
     assert linked("آقای لاوروف") == "P:lavrov"  # an honorific, then the surname
     assert linked("آندری لاوروف") is None  # a first name that is not his
+
+
+def test_an_iranian_city_named_like_a_foreign_place_keeps_its_head_word():
+    from khabar.extract.entities import Entity, link
+
+    def linked(text: str) -> str | None:
+        return link([Entity(0, len(text), text, "LOC")])[0].kb_id
+
+    assert linked("قدس") == "L:jerusalem"
+    assert linked("شهر قدس") == "L:IR-tehran-qods"  # the city west of Tehran
+    assert linked("شهر حلب") != linked("حلب")  # Halab in Zanjan, not Aleppo

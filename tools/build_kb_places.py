@@ -52,19 +52,22 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+IRANIAN_PLACES = {("GPE", "IRN"), ("LOC", "IRN")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = ap.parse_args()
     gaz = args.data / "gazetteers"
     rows: list[list[str]] = []
-    taken: set[str] = set()  # name keys already given, the written entries' first
+    taken: dict[str, tuple[str, str]] = {}  # name key → (type, country) of the entry that has it; written entries first
     written_en: set[str] = set()
     for line in (KB / "entities.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             fields = line.split("\t")
             written_en.add(fields[2])
-            taken.update(name_key(n) for n in fields[8].split("|") if n)
+            taken.update((name_key(n), (fields[1], fields[3])) for n in fields[8].split("|") if n and name_key(n) not in taken)
 
     def add(eid: str, etype: str, name_en: str, country: str, names: list[str]) -> list[str] | None:
         """Add an entry with those of its names no earlier entry has; its row, or None."""
@@ -73,7 +76,7 @@ def main() -> None:
             key = name_key(name)
             if key and key not in taken and name not in fresh:
                 fresh.append(name)
-                taken.add(key)
+                taken[key] = (etype, country)
         if not fresh:
             return None
         rows.append([eid, etype, name_en, country, "", "", "", "", "|".join(fresh)])
@@ -97,12 +100,18 @@ def main() -> None:
     for province in provinces:
         for city in province["cities"]:
             en = city["city-en"].replace("-", " ").title()
-            add(f"L:IR-{slug(province['province-en'])}-{slug(en)}", "GPE", en, "IRN", variants(city["city-fa"]))
+            names = variants(city["city-fa"])
+            # "شهر قدس" is the city of Qods when "قدس" alone is Jerusalem: a city whose
+            # name a person, an organisation or a foreign place took keeps it with its
+            # head word (not one whose name another Iranian place has: "شهر اردکان"
+            # stays the first Ardakan, by the head word and the name).
+            names += [f"شهر {n}" for n in names if name_key(n) in taken and taken[name_key(n)] not in IRANIAN_PLACES]
+            add(f"L:IR-{slug(province['province-en'])}-{slug(en)}", "GPE", en, "IRN", names)
     for province, row in zip(provinces, province_rows, strict=True):  # a bare name no city has ("فارس")
         fresh = [v for v in variants(province["province-fa"]) if name_key(v) not in taken]
         if fresh and row is not None:
             row[8] += "|" + "|".join(fresh)
-            taken.update(name_key(v) for v in fresh)
+            taken.update((name_key(v), ("GPE", "IRN")) for v in fresh)
     by_city: dict[str, dict] = {}
     for row in csv.DictReader((gaz / "geonames_fa/cities_arabic_script_alts.tsv").open(encoding="utf-8"), delimiter="\t"):
         if int(row["population"] or 0) < MIN_POPULATION or row["has_persian_letters"] != "1":
