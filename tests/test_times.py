@@ -106,6 +106,15 @@ def test_dates_that_name_places_are_not_times():
     assert [t.value for t in found] == ["2021-09-23"]
 
 
+def test_age_groups_are_not_spans_of_time():
+    """"زیر ۲۳ سال" names a team's age group; "ده سال" after "کودکان زیر" an age."""
+    assert extract_times(khabar.normalize("تیم زیر ۲۳ سال قبل از بازی تمرین کرد."), PUBLISHED) == []
+    found = extract_times(khabar.normalize("رقابت‌های مقدماتی زیر ۱۹ سال ۲۰۱۶ در تهران بود."), PUBLISHED)
+    assert [t.value for t in found] == ["2016-01-01/2016-12-31"]
+    found = extract_times(khabar.normalize("او ۲۰ سال در این باشگاه بازی کرد."), PUBLISHED)
+    assert [t.value for t in found] == ["P20Y"]
+
+
 def test_afghan_month_names_need_a_day_and_a_year():
     """حمل، میزان، جدی… are everyday words too: a date only as "۱۵ اسد ۱۴۰۰"."""
     for sentence in ("به میزان ۱۴۰۰ تن کالا حمل شد.", "هزینه حمل ۱۴۰۰ تن بار", "دو میزان را مقایسه کرد.", "بشار اسد ۱۴۰۰ روز"):

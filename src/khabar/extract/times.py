@@ -475,6 +475,7 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
         if expr.start >= end:
             found.append(expr)
             end = expr.end
+    found = [expr for expr in found if expr.kind != NOT_A_TIME]
     merged = _chain(text, _merge(text, _merge(text, found)), today)  # twice: a datetime made by the first pass may begin or end an interval
     return [_with_zone(text, _extend_right(text, _extend_left(text, t, today), today), today) for t in merged]
 
@@ -798,6 +799,8 @@ def _calendar_words_in(text: str) -> tuple[list[int], list[str]]:
 
 
 # Nouns that name a place after a date: "میدان ۱۵ خرداد", "خیابان ۱۶ آذر", "ورزشگاه ۱۲ فروردین".
+NOT_A_TIME = "not_a_time"  # a candidate that holds its place and is then dropped
+_AGE_GROUP_BEFORE = re.compile(r"(?<![\w\u200c])(?:زیر|رده\s+سنی)\s+$")
 _PLACE_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:میدان|خیابان|ورزشگاه|استادیوم|بزرگراه|اتوبان|بلوار|کوچه|چهارراه|پل|شهرک|گلزار|تالار|حسینیه)\s+$"
 )
@@ -991,6 +994,10 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
     if name == "part_of_period":
         return _part_of_period(text, start, stop, span, g, today)
     if name == "span":
+        if g["unit"] == "سال" and _AGE_GROUP_BEFORE.search(text, max(0, start - 12), start) and (_num(g["n"]) or 99) <= 25:
+            # "جام جهانی زیر ۲۰ سال", "تیم زیر ۲۳ سال قبل از بازی": an age group, not a span of time;
+            # kept as a candidate that is then dropped, so that no shorter find ("سال قبل") takes its place
+            return expr(NOT_A_TIME, None, None, "an age group")
         return _span(span, start, stop, g, today, text[stop : stop + 6])
     if name == "year":
         y1 = g["y1"] or g["y3"]
