@@ -114,3 +114,13 @@ def test_an_iranian_city_named_like_a_foreign_place_keeps_its_head_word():
     assert linked("قدس") == "L:jerusalem"
     assert linked("شهر قدس") == "L:IR-tehran-qods"  # the city west of Tehran
     assert linked("شهر حلب") != linked("حلب")  # Halab in Zanjan, not Aleppo
+
+
+def test_a_capital_stands_for_its_government_except_in_sports_news():
+    from khabar.extract.entities import Entity, link
+
+    def role(sporty: bool) -> str | None:
+        return link([Entity(0, 4, "ریاض", "LOC")], sporty=sporty)[0].role
+
+    assert role(sporty=False) == "GOV"  # "ریاض و تهران توافق کردند"
+    assert role(sporty=True) is None  # "آبی‌پوشان ریاض": a team's city

@@ -185,7 +185,8 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
     stands for its government: country and role GOV. A title written without
     its country ("وزیر دفاع") is of the country last named with that office in
     the text, else its usual one (Iran's, as the Iranian press writes it). A
-    sports club is linked only in a text about sport (`sporty`)."""
+    sports club is linked only in a text about sport (`sporty`), where a capital
+    stands for a team or a city, not a government ("آبی‌پوشان ریاض")."""
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
     last_office: str | None = None
@@ -224,7 +225,7 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
             last_office = offices[0] if offices else last_office
         entity.kb_id, entity.name_en = entry.id, entry.name_en
         entity.country, entity.role = entry.country, entry.role
-        if entity.label == "LOC" and entity.before not in LOCATIVE and entity.after not in DATELINE_MARKS:
+        if entity.label == "LOC" and not sporty and entity.before not in LOCATIVE and entity.after not in DATELINE_MARKS:
             seat = [t.country for t in kb.terms_of(entry.id, on) if t.office == "seat_of_government"]
             if seat:
                 entity.country, entity.role = seat[0], "GOV"
