@@ -127,3 +127,10 @@ def test_a_title_without_its_country_lends_no_country_to_a_name():
     doc = khabar.analyze("رئیس‌جمهور تاماسینا وولکوویچ دیروز استعفا داد.", published=dt.date(2021, 6, 30))
     people = [(e.country, e.role) for e in doc.entities if e.label == "PER"]
     assert people and all(country is None for country, _ in people)
+
+
+def test_an_ambassador_is_a_person_and_an_embassy_an_organisation():
+    doc = khabar.analyze("سفیر ایران در مسکو گفت که سفارت روسیه بیانیه‌ای داده است.")
+    found = {e.text: (e.label, e.country, e.role) for e in doc.entities}
+    assert found["سفیر ایران"] == ("PER", "IRN", "GOV")
+    assert found["سفارت روسیه"] == ("ORG", "RUS", "GOV")

@@ -34,6 +34,7 @@ GROUPS = {
         "سفیر": ("GOV", "Ambassador of"),
     }.items()
 }
+ONE_PERSON = {name_key("سفیر")}  # the group words that name one person
 COUNTERPART = {name_key(w) for w in ("همتای", "همتا")}
 OUR_COUNTRY = {name_key(w) for w in ("کشورمان", "میهنمان")}
 PRONOUNS = {"خود", "او", "وی", "ایشان"}
@@ -124,7 +125,8 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
             country, end = where
             head = kb.entries.get(f"G:{country}")
             name_en = f"{group[1]} {head.name_en}" if head else None
-            return RolePhrase(i, end, "ORG", country, group[0], name_en=name_en)
+            label = "PER" if key in ONE_PERSON else "ORG"  # "سفیر ایران" is a person
+            return RolePhrase(i, end, label, country, group[0], name_en=name_en)
     return None
 
 
