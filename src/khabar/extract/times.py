@@ -885,8 +885,12 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         year = _year(g["year"], cal)
         if month_name in SEASONS:
             first = SEASONS[month_name]
+            season_cal = "jalali"
+            if year is not None and (year > 1700 or g["cal"] == "میلادی"):
+                # "تابستان ۲۰۱۷": the season of the Jalali year that begins in that spring (1396)
+                year, season_cal = year - 621, "gregorian"
             value = _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, first + 2))
-            return expr("interval", value, "jalali")
+            return expr("interval", value, season_cal)
         month = _month_number(month_name, cal)
         value = _interval(_to_date(cal, year, month, 1), _month_end(cal, year, month))
         return expr("interval", value, cal, "not a valid month")
