@@ -1166,6 +1166,8 @@ def _named_day(g: dict[str, Any], expr, today: date | None) -> TimeExpr:
         written = int(g["year"].translate(_LATIN))
         if written < 100:  # "نوروز ۹۲"
             written += 1300 if cal == "jalali" else 1400 if cal == "hijri" else 2000
+        if written > 2200:
+            return None  # "نوروز ۳۵۰۰ ساله": an age, not a year
         year_cal = "jalali" if written < 1500 else "gregorian"
         lo, hi = _to_date(year_cal, written, 1, 1), _year_end(year_cal, written)
         candidates = _occurrences(cal, month, day, lo) if lo and hi else []
