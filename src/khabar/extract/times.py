@@ -602,7 +602,8 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
     expr.end = m.end()
     expr.text = text[expr.start : expr.end]
     first = expr.value.split("/")[0][:10] if expr.value else None
-    if first and today and first > today.isoformat() and expr.calendar and not _DIGITS.search(expr.text):
+    year_unwritten = not _DIGITS.search(expr.text) or bool(expr.fields) and not expr.fields.get("year_written")
+    if first and today and first > today.isoformat() and expr.calendar and year_unwritten:
         first = _a_year_earlier(date.fromisoformat(first), expr.calendar).isoformat()  # "از ابتدای مهر تاکنون" in Tir: last Mehr
     expr.kind = "interval"
     expr.value = f"{first}/{today.isoformat()}" if first and today else None
@@ -708,8 +709,12 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
                 start -= len(text[max(0, start - 6) : start]) - before.start()
             if cur.fields and not cur.fields.get("year_written") and nxt.fields.get("year") and cur.calendar == nxt.calendar:
                 cur.value = _to_iso(cur.calendar, nxt.fields["year"], cur.fields["month"], cur.fields["day"])
+                cur.fields["year"] = nxt.fields["year"]
+            _across_new_year(cur, nxt)
             lo = cur.value.split("/")[0] if cur.value else None
             hi = nxt.value.split("/")[-1] if nxt.value else None
+            if lo and hi and lo > hi and cur.kind == nxt.kind == "interval":  # "۲۰۱۴-۲۰۱۳": typed right to left
+                lo, hi = nxt.value.split("/")[0], cur.value.split("/")[-1]
             value = f"{lo}/{hi}" if lo and hi else None
             out.append(TimeExpr(start, nxt.end, text[start : nxt.end], "interval", value, cur.calendar or nxt.calendar,
                                 None if value else "an end could not be resolved"))
@@ -728,6 +733,20 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         out.append(cur)
         i += 1
     return out
+
+
+def _across_new_year(cur: TimeExpr, nxt: TimeExpr) -> None:
+    """"از ۱۵ اسفند تا ۴ فروردین", "از ۲۴ اسفند تا ۱۵ فروردین ۹۷": a range whose end
+    comes before its start crosses a new year; the end moves a year on, or the
+    start a year back, whichever has no year written."""
+    if not (cur.kind == nxt.kind == "date" and cur.value and nxt.value and cur.value > nxt.value
+            and cur.calendar == nxt.calendar and cur.fields and nxt.fields):
+        return
+    moved, shift = (nxt, 1) if not nxt.fields.get("year_written") else (cur, -1) if not cur.fields.get("year_written") else (None, 0)
+    if moved is not None and moved.value:
+        year = int(moved.fields.get("year") or _year(moved.value[:4], "gregorian") or 0)
+        value = _to_iso(moved.calendar, year + shift, moved.fields["month"], moved.fields["day"]) if year else None
+        moved.value = value or moved.value
 
 
 _SHIFT_GAP = re.compile(r"\s*(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از\s*")
@@ -843,6 +862,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             fields["year_written"] = True
         if g.get("day2"):
             last_day = _num(g["day2"]) or ordinal_value(g["day2"])
+            if day and last_day and last_day < day:
+                day, last_day = int(last_day), day  # "۲۵ و ۲۴ شهریور"
             y = year if year is not None else _year_from(today, cal)
             value = _interval(_to_date(cal, y, month, day), _to_date(cal, y, month, int(last_day or 0))) if y else None
             return expr("interval", value, cal, "not a valid date or the year is unknown")
@@ -1023,6 +1044,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         y_last = _year(g["y2"] or g.get("y4"), cal) if (g["y2"] or g.get("y4")) else y_first
         if y_first is None or y_last is None:
             return expr("interval", None, cal, "not a year")
+        y_first, y_last = min(y_first, y_last), max(y_first, y_last)  # "سال ۹۲-۹۱": typed right to left
         value = _interval(_to_date(cal, y_first, 1, 1), _year_end(cal, y_last))
         return expr("interval", value, cal, "not a valid year")
     if name == "bare_year":
