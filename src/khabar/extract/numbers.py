@@ -352,13 +352,17 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
     elif kind == "number" and determiner:
         return None
     start = back[1] if back else toks[0].start
+    approx = back[0] if back else None
     minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
     if minus and not isinstance(value_out, list) and kind != "count":
-        start, value_out = minus.start(), -value_out  # "منفی ۱۰ درجه"
+        start = minus.start()
+        if unit == "kg":  # "منفی ۵۵ کیلوگرم": a weight class, up to 55 kg
+            approx, note = "at_most", "weight class"
+        else:
+            value_out = -value_out  # "منفی ۱۰ درجه"
     end = toks[j - 1].end
     return Quantity(
-        start, end, text[start:end], kind, value_out, unit,
-        approx=back[0] if back else None, ordinal=ordinal, note=note,
+        start, end, text[start:end], kind, value_out, unit, approx=approx, ordinal=ordinal, note=note,
     )
 
 
