@@ -742,10 +742,14 @@ def _across_new_year(cur: TimeExpr, nxt: TimeExpr) -> None:
     if not (cur.kind == nxt.kind == "date" and cur.value and nxt.value and cur.value > nxt.value
             and cur.calendar == nxt.calendar and cur.fields and nxt.fields):
         return
-    moved, shift = (nxt, 1) if not nxt.fields.get("year_written") else (cur, -1) if not cur.fields.get("year_written") else (None, 0)
-    if moved is not None and moved.value:
-        year = int(moved.fields.get("year") or _year(moved.value[:4], "gregorian") or 0)
-        value = _to_iso(moved.calendar, year + shift, moved.fields["month"], moved.fields["day"]) if year else None
+    if not nxt.fields.get("year_written"):
+        moved, shift = nxt, 1
+    elif not cur.fields.get("year_written"):
+        moved, shift = cur, -1
+    else:
+        return  # both years written: the text says what it says
+    if moved.fields.get("year"):
+        value = _to_iso(moved.calendar, moved.fields["year"] + shift, moved.fields["month"], moved.fields["day"])
         moved.value = value or moved.value
 
 
