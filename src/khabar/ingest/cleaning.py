@@ -58,6 +58,4 @@ def normalized(article: Article) -> Article:
     `khabar ingest --normalize` writes); its id, of the text as written, is kept."""
     if article.language != "fa":
         return article
-    return dataclasses.replace(
-        article, lead=normalize(article.lead), body=[normalize(p) for p in article.body], id=article.id
-    )
+    return dataclasses.replace(article, lead=normalize(article.lead), body=[normalize(p) for p in article.body])

@@ -1,7 +1,8 @@
 """HTML pages to Articles: trafilatura extracts the article (comments excluded)
 while khabar protects every half-space through it; khabar reads the little
-metadata it needs (title, site, address) from the page's meta tags and JSON-LD,
-the date with htmldate or from Jalali or Gregorian dates written in the page.
+metadata it needs (title, site, address, and the publication time with its
+offset) from the page's meta tags and JSON-LD; without such a time, the date
+comes from htmldate or from Jalali or Gregorian dates written in the page.
 (trafilatura's own metadata pass, which also hunts authors, categories and
 licences, took about 40% of the time.)"""
 
