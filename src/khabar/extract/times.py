@@ -212,7 +212,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
             rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
         ("day_of_month", re.compile(  # "پانزدهم ماه جاری", "۱۵ ماه جاری" ("۲۰ ماه گذشته" is twenty months)
-            rf"{_B}(?:(?P<n>{_ORD})\s+ماه\s+(?P<rel>جاری|گذشته|آینده|قبل|بعد|پیش)|(?P<d>{_D}{{1,2}})\s+ماه\s+جاری)(?:\s+(?P<cal>{_CAL}))?{_E}")),
+            rf"{_B}(?:(?P<n0>{_ORD}|{_D}{{1,2}})\s*(?:تا|الی|-)\s*)?(?:(?P<n>{_ORD})\s+(?:ماه\s+(?P<rel>جاری|گذشته|آینده|قبل|بعد|پیش)|(?:همین|این)\s+ماه)"
+            rf"|(?P<d>{_D}{{1,2}})\s+(?:ماه\s+جاری|(?:همین|این)\s+ماه))(?:\s+(?P<cal>{_CAL}))?{_E}")),
         ("year_until_now", re.compile(  # the year of "از ۹۲ تا کنون"
             rf"(?<=از\s)(?P<y>{_D}{{2}}|{_D}{{4}})(?=\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c]))")),
         ("relative_day", re.compile(
@@ -234,7 +235,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", re.compile(
             rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب ){_PART_BEFORE_WD}(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>پیش\s+رو|پیش‌رو|گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل|پیش\s+رو|پیش‌رو)))?{_E}")),
         ("span", re.compile(
-            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم)(?P<half0>\s+و\s+نیم)?(?:\s*(?:تا|الی|-|یا)\s*(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:[یه]|\u200cی(?=\s+(?:{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E}))?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
+            rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم|یکی(?=\s+(?:دو|سه)\s))(?P<half0>\s+و\s+نیم)?(?:(?:\s*(?:تا|الی|-|یا)\s*|(?<=یکی)\s+)(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:[یه]|\u200cی(?=\s+(?:{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E}))?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
@@ -285,7 +286,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "clock_minutes": r"دقیقه",
         "months_ending": r"منتهی\s+به",
         "time_range": r"ساعت\s+\S+(?:\s*:\s*\S+)?(?:\s+\S+)?\s*(?:تا|الی|لغایت|-|–)",
-        "day_of_month": r"ماه\s+(?:جاری|گذشته|آینده|قبل|بعد|پیش)",
+        "day_of_month": r"ماه\s+(?:جاری|گذشته|آینده|قبل|بعد|پیش)|(?:همین|این)\s+ماه",
         "year_until_now": r"تا\s*کنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا",
         "quarter": r"ماهه",
         "part_of_period": r"ماه|سال|هفته|قرن|دهه",
@@ -398,7 +399,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "clock_minutes": ["دقیقه"],
         "months_ending": ["منتهی"],
         "time_range": ["ساعت"],
-        "day_of_month": ["جاری", "گذشته", "آینده", "قبل", "بعد", "پیش"],
+        "day_of_month": ["جاری", "گذشته", "آینده", "قبل", "بعد", "پیش", "همین", "این"],
         "year_until_now": ["کنون", "تاکنون", "امروز", "حالا"],
         "quarter": ["ماهه"],
         "part_of_period": ["ماه", "سال", "هفته", "قرن", "دهه", *years],
@@ -602,7 +603,7 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
     expr.end = m.end()
     expr.text = text[expr.start : expr.end]
     first = expr.value.split("/")[0][:10] if expr.value else None
-    year_unwritten = not _DIGITS.search(expr.text) or bool(expr.fields) and not expr.fields.get("year_written")
+    year_unwritten = not _DIGITS.search(expr.text) or "month" in expr.fields and not expr.fields.get("year_written")
     if first and today and first > today.isoformat() and expr.calendar and year_unwritten:
         first = _a_year_earlier(date.fromisoformat(first), expr.calendar).isoformat()  # "از ابتدای مهر تاکنون" in Tir: last Mehr
     expr.kind = "interval"
@@ -615,7 +616,8 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
     r"(?:(?<![\w\u200c])(?:(?:در|از|به)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
-    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر)\s*)$"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر|"
+    r"ساعات\s+(?:اولیه|نخست|پایانی)|(?:نخستین|اولین|آخرین)\s+ساعات)\s*)$"
 )
 EDGES = {"اوایل": "start", "ابتدای": "start", "آغاز": "start", "شروع": "start", "اواخر": "end",
          "پایان": "end", "انتهای": "end", "اواسط": "middle", "نیمه اول": "first_half", "نیمه دوم": "second_half",
@@ -635,6 +637,14 @@ def _extend_left(text: str, expr: TimeExpr, today: date | None = None) -> TimeEx
         if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
             first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
             expr.value = _interval(*_edge(edge, first, last, expr.calendar))
+            expr.fields = {**(expr.fields or {}), "whole_start": first}
+        elif word == "تا" and (expr.fields or {}).get("whole_start") and (
+                opening := _OPENING_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            # "اول تا اواسط آذر": from the start of the month to its middle
+            expr.value = _interval(expr.fields["whole_start"], date.fromisoformat(expr.value.split("/")[1][:10]))
+            expr.start = opening.start()
+            expr.text = text[expr.start : expr.end]
+            continue
         elif (word == "تا" and today is not None and expr.kind == "interval" and expr.value and "/" in expr.value
               and _END_WORD.match(expr.text)):
             last = date.fromisoformat(expr.value.split("/")[1][:10])
@@ -644,6 +654,7 @@ def _extend_left(text: str, expr: TimeExpr, today: date | None = None) -> TimeEx
         expr.text = text[expr.start : expr.end]
 
 
+_OPENING_BEFORE = re.compile(r"(?<![\w\u200c])(?:از\s+)?(?:اول|ابتدای|آغاز)\s+$")
 _END_WORD = re.compile(r"(?:پایان|انتهای|انتها|اواخر)\s")
 
 
@@ -987,6 +998,10 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         year, month = _year_month(today, cal)
         shift = PAST_WORDS.get(g["rel"] or "", 0) or NEXT_WORDS.get(g["rel"] or "", 0)
         year, month = divmod(year * 12 + month - 1 + shift, 12)
+        first = ordinal_value(g["n0"]) or _num(g["n0"]) if g["n0"] else None
+        if first and first < day:  # "سوم تا پنجم ماه جاری"
+            lo, hi = _to_iso(cal, year, month + 1, int(first)), _to_iso(cal, year, month + 1, int(day))
+            return expr("interval", f"{lo}/{hi}" if lo and hi else None, cal, "not a valid date")
         return expr("date", _to_iso(cal, year, month + 1, int(day)), cal, "not a valid date")
     if name == "year_until_now":
         y = int(g["y"].translate(_LATIN))
@@ -1480,13 +1495,13 @@ _FROM_AFTER = re.compile(r"\s+از(?![\w\u200c])")
 def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | None,
           text_after: str | None = None) -> TimeExpr | None:
     n_text = g["n"]
-    n = {"چند": None, "چندین": None, "یک": 1, "نیم": 0.5}.get(n_text, _num(n_text)) if n_text else None
+    n = {"چند": None, "چندین": None, "یک": 1, "یکی": 1, "نیم": 0.5}.get(n_text, _num(n_text)) if n_text else None
     unit = g["unit"]
     if (g.get("half") or g.get("half0")) and n is not None:
         n += 0.5
-    if g.get("n2"):
-        return TimeExpr(start, stop, span, "duration", None, None, "a range of durations")
     rel = g.get("rel")
+    if g.get("n2"):
+        return _ranged_span(start, stop, span, n, _num(g["n2"]), unit, rel, today)
     if n is None:
         return TimeExpr(start, stop, span, "duration", None, None, "a vague amount of time")
     amount = n * UNIT_FACTOR.get(unit, 1)
@@ -1511,6 +1526,28 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
         return TimeExpr(start, stop, span, "interval", value, "gregorian")
     return TimeExpr(start, stop, span, "date", point, "gregorian")
+
+
+def _ranged_span(start: int, stop: int, span: str, n: float | None, n2: float | None, unit: str,
+                 rel: str | None, today: date | None) -> TimeExpr:
+    """"۲ تا ۳ روز پیش", "یکی دو سال آینده", "یک یا دو هفته دیگر": the days
+    between the two amounts back or on from the publication date (from today for
+    "گذشته"/"آینده", which count the time up to it); without such a word, or
+    after one that counts from another time ("بعد"), a range of durations has no
+    ISO value."""
+    direction = PAST_WORDS.get(rel or "", 0) or NEXT_WORDS.get(rel or "", 0)
+    if n is None or n2 is None or not direction or rel == "بعد":
+        return TimeExpr(start, stop, span, "duration", None, None, "a range of durations")
+    if today is None:
+        return TimeExpr(start, stop, span, "interval", None, None, "relative to a publication date that is not known")
+    code = UNITS[unit]
+    near, far = (_shift(today, amount * UNIT_FACTOR.get(unit, 1), code, unit, direction) for amount in sorted((n, n2)))
+    if unit == "ساعت":  # "۲۴ تا ۴۸ ساعت آینده": the days those hours may touch
+        far = (today + timedelta(days=direction * math.ceil(max(n, n2) / 24))).isoformat()
+    if rel in ("گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو") or unit in ("ثانیه", "دقیقه", "ساعت"):
+        near = today.isoformat()
+    value = f"{far}/{near}" if direction < 0 else f"{near}/{far}"
+    return TimeExpr(start, stop, span, "interval", value, "gregorian")
 
 
 def _shift(today: date, amount: float, code: str, unit: str, direction: int) -> str | None:
