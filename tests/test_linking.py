@@ -124,3 +124,22 @@ def test_a_capital_stands_for_its_government_except_in_sports_news():
 
     assert role(sporty=False) == "GOV"  # "ریاض و تهران توافق کردند"
     assert role(sporty=True) is None  # "آبی‌پوشان ریاض": a team's city
+
+
+def test_a_sentence_ending_in_a_country_name_word_is_not_the_country():
+    """"مالی." (financial, at a full stop) was spotted as Mali: the KB look-up
+    ignores dots, so the phrase "مالی ." matched the country."""
+    doc = khabar.analyze("این شرکت سال گذشته دچار مشکلات مالی. سپس سهامش را فروخت.")
+    assert [e.kb_id for e in doc.entities if e.kb_id == "G:MLI"] == []
+
+
+def test_an_organisation_named_with_its_place_stays_whole_and_takes_its_country():
+    doc = khabar.analyze("اعضای حزب‌الله کردستان عراق و بازیکنان تیم ملی فوتبال آلمان به شهر رسیدند.")
+    found = {e.text: (e.label, e.kb_id, e.country) for e in doc.entities}
+    assert found["حزب‌الله کردستان عراق"] == ("ORG", None, "IRQ")  # not Lebanon's Hezbollah
+    assert found["تیم ملی فوتبال آلمان"][::2] == ("ORG", "DEU")
+
+
+def test_a_region_with_two_directions_is_one_place():
+    doc = khabar.analyze("سرمای شدید کشورهای اروپای مرکزی و غربی را فرا گرفت.")
+    assert "غربی" not in {e.text for e in doc.entities}

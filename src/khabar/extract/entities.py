@@ -43,6 +43,7 @@ COMPATIBLE = {
 }
 DATELINE_MARKS = frozenset(["-", "–", "—", "/"])  # "تهران - ایرنا -": the place of the dateline
 COORDINATORS = frozenset(["و", "،", ","])
+DIRECTIONS = frozenset(["شمالی", "جنوبی", "شرقی", "غربی", "مرکزی", "میانه", "علیا", "سفلی", "شمال", "جنوب", "شرق", "غرب"])
 APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])  # between a name and its title
 # Words before a capital that make it the place, not the government ("در آنکارا").
 LOCATIVE = frozenset(["در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش"])
@@ -82,7 +83,11 @@ def extract_entities(
                     break
             taken[first:end] = [True] * (end - first)
             for part_first, part_end in _split_coordinated(words, first, end, label, kb):
-                for a, b, kind in _split_known(words, part_first, part_end, label, kb):
+                while part_first < part_end and not _wordlike(words[part_first]):
+                    part_first += 1  # a part between quotes: « ماناتل پارس » ، « مدیا پردازش »
+                while part_end > part_first and not _wordlike(words[part_end - 1]):
+                    part_end -= 1
+                for a, b, kind in _split_known(words, part_first, part_end, label, kb) if part_end > part_first else ():
                     mine.append((a, b, _entity(text, spans, a, b, kind, words)))
         for first, end, entry in _kb_names(words, kb):
             if entry.role == "SPO" and not sporty:
@@ -129,20 +134,28 @@ def _with_roles(
 
 def _split_coordinated(words: list[str], first: int, end: int, label: str, kb) -> list[tuple[int, int]]:
     """Places the tagger ran together over "و" or "،" ("منطقه ادلب و شمال شرق سوریه")
-    are split there, unless the whole is one known name ("سیستان و بلوچستان")."""
+    are split there, unless the whole is one known name ("سیستان و بلوچستان") or
+    a part is a direction alone ("اروپای مرکزی و غربی")."""
     cuts = [k for k in range(first + 1, end - 1) if words[k] in COORDINATORS]
     if label != "LOC" or not cuts or kb.lookup(" ".join(words[first:end]), normalized=True):
         return [(first, end)]
     bounds = [first, *cuts, end]
-    return [(a + (a != first), b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a + (a != first)]
+    parts = [(a + (a != first), b) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a + (a != first)]
+    if any(b - a == 1 and words[a] in DIRECTIONS for a, b in parts):
+        return [(first, end)]  # "اروپای مرکزی و غربی": one region
+    return parts
 
 
 def _split_known(words: list[str], first: int, end: int, label: str, kb) -> list[tuple[int, int, str]]:
-    """Two known names the tagger ran together ("کرملین پوتین") become two entities."""
+    """Two known names of different kinds the tagger ran together ("کرملین
+    پوتین") become two entities; an organisation named with its place or its
+    parent ("حزب‌الله کردستان عراق", "مقاومت البرز", "نیروی قدس سپاه …") stays whole."""
     if end - first > 1 and kb.lookup(" ".join(words[first:end]), normalized=True) is None:
         for k in range(first + 1, end):
             left = kb.lookup(" ".join(words[first:k]), normalized=True)
             right = kb.lookup(" ".join(words[k:end]), normalized=True)
+            if left and right and label == "ORG" and (right.type in _PLACE_TYPES or left.type == right.type):
+                continue
             if left and right:
                 return [(first, k, LABEL_OF_TYPE.get(left.type, label)), (k, end, LABEL_OF_TYPE.get(right.type, label))]
     return [(first, end, label)]
@@ -158,8 +171,8 @@ def _kb_names(words: list[str], kb) -> list[tuple[int, int, KBEntry]]:
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i : i + n])
-            if n == 1 and "." not in phrase:
-                continue
+            if n == 1 and "." not in phrase or not all(_wordlike(w) for w in words[i : i + n]):
+                continue  # one word is taken from the tagger; "مالی ." is not "مالی" (Mali)
             entry = kb.lookup(phrase, normalized=True)
             if entry is not None:
                 out.append((i, i + n, entry))
@@ -251,7 +264,8 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
     the words after the first may name it ("باشگاه پرسپولیس", "شهر آنتالیا",
     "آقای ظریف"; a person only after an honorific) or only the place it belongs
     to ("پلیس پاکستان", "شهروند ساری", a team; not Sari), which lends it a
-    country and nothing else."""
+    country and nothing else, as a place at the end of an organisation's name
+    does ("وزارت بهداشت افغانستان")."""
     allowed = COMPATIBLE.get(entity.label, ())
     entry = kb.lookup(entity.text, allowed, normalized=True)
     words = entity.text.split()
@@ -261,6 +275,11 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
         if entry is not None:
             itself = words[0] in PLACE_HEADS if entry.type in _PLACE_TYPES else LABEL_OF_TYPE.get(entry.type) == entity.label
             return entry, itself
+    if entry is None and entity.label == "ORG":  # "فدراسیون فوتبال انگلیس", "شرکت ملی نفت لیبی"
+        for k in range(2, len(words)):
+            place = kb.lookup(" ".join(words[k:]), ("GPE", "LOC"), normalized=True)
+            if place is not None:
+                return place, False
     if entry is None and entity.label == "PER" and (len(words) == 1 or named_by_rest):
         entry = people.get(words[-1])
     return entry, True
