@@ -157,3 +157,13 @@ def test_volumes_and_weekdays_of_named_months_are_not_dates():
     for sentence in ("این مقاله در سال ششم، شماره ۲ فصلنامه چاپ شد.", "آخرین جمعه ماه رمضان نامی دیگر دارد."):
         assert all("سال شش" not in t.text and "جمعه" not in t.text
                    for t in extract_times(khabar.normalize(sentence), PUBLISHED)), sentence
+
+
+def test_spans_do_not_depend_on_the_publication_date():
+    """"دو روز دیگر" was a duration without a publication date and a date with
+    one, so "امروز تا دو روز دیگر" was one interval or two expressions."""
+    for text in ("اتفاقات امروز تا دو روز دیگر مهم است.", "نمایشگاه اول تا اواسط آذر باز است."):
+        norm = khabar.normalize(text)
+        undated = [(t.start, t.end) for t in extract_times(norm)]
+        assert undated == [(t.start, t.end) for t in extract_times(norm, PUBLISHED)]
+        assert len(undated) == 1

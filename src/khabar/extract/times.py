@@ -637,11 +637,14 @@ def _extend_left(text: str, expr: TimeExpr, today: date | None = None) -> TimeEx
         if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
             first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
             expr.value = _interval(*_edge(edge, first, last, expr.calendar))
-            expr.fields = {**(expr.fields or {}), "whole_start": first}
-        elif word == "تا" and (expr.fields or {}).get("whole_start") and (
+            expr.fields = {**expr.fields, "whole_start": first}
+        if edge:
+            expr.fields = {**expr.fields, "edged": True}
+        elif word == "تا" and expr.fields.get("edged") and (
                 opening := _OPENING_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             # "اول تا اواسط آذر": from the start of the month to its middle
-            expr.value = _interval(expr.fields["whole_start"], date.fromisoformat(expr.value.split("/")[1][:10]))
+            if expr.fields.get("whole_start") and expr.value:
+                expr.value = _interval(expr.fields["whole_start"], date.fromisoformat(expr.value.split("/")[1][:10]))
             expr.start = opening.start()
             expr.text = text[expr.start : expr.end]
             continue
@@ -718,7 +721,7 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             before = _FROM_BEFORE.search(text[max(0, start - 6) : start])
             if before:
                 start -= len(text[max(0, start - 6) : start]) - before.start()
-            if cur.fields and not cur.fields.get("year_written") and nxt.fields.get("year") and cur.calendar == nxt.calendar:
+            if "month" in cur.fields and not cur.fields.get("year_written") and nxt.fields.get("year") and cur.calendar == nxt.calendar:
                 cur.value = _to_iso(cur.calendar, nxt.fields["year"], cur.fields["month"], cur.fields["day"])
                 cur.fields["year"] = nxt.fields["year"]
             _across_new_year(cur, nxt)
@@ -751,7 +754,7 @@ def _across_new_year(cur: TimeExpr, nxt: TimeExpr) -> None:
     comes before its start crosses a new year; the end moves a year on, or the
     start a year back, whichever has no year written."""
     if not (cur.kind == nxt.kind == "date" and cur.value and nxt.value and cur.value > nxt.value
-            and cur.calendar == nxt.calendar and cur.fields and nxt.fields):
+            and cur.calendar == nxt.calendar and "month" in cur.fields and "month" in nxt.fields):
         return
     if not nxt.fields.get("year_written"):
         moved, shift = nxt, 1
@@ -1510,6 +1513,8 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     if rel is None or rel in ("دیگر",):
         if rel and today is not None:
             return TimeExpr(start, stop, span, "date", _shift(today, amount, code, unit, 1), "gregorian")
+        if rel:  # "دو روز دیگر" is a date whether or not the publication date is known
+            return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
         return TimeExpr(start, stop, span, "duration", iso)
     if rel == "بعد" or (rel in ("قبل", "پیش") and _FROM_AFTER.match(text_after or "")):
         reason = "after a time the text named before" if rel == "بعد" else "before an event the text names"
