@@ -236,7 +236,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?<!نماز )(?<!امام )(?<!خطیب ){_PART_BEFORE_WD}(?:روز\s+)?(?P<wd>{_WD})(?!\s*بازار)(?!\s+ماه(?![\w\u200c]))(?:\s+(?P<rel>پیش\s+رو|پیش‌رو|گذشته|قبل|پیش|آینده|آتی|بعد)|\s+(?P<thisweek>این\s+هفته|هفته\s+(?:گذشته|آینده|بعد|قبل|پیش\s+رو|پیش‌رو)))?{_E}")),
         ("span", re.compile(
             rf"{_B}(?P<n>{_NUMBER}|چند|چندین|یک|یه|نیم|یکی(?=\s+(?:دو|سه)\s))(?P<half0>\s+و\s+نیم)?(?:(?:\s*(?:تا|الی|-|یا)\s*|(?<=یکی)\s+)(?P<n2>{_NUMBER}))?[\s\u200c]*(?P<unit>{_alt(UNITS)})(?:[یه]|\u200cی(?=\s+(?:{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E}))?(?=(?:‌ای|‌ست)?{_E})(?P<half>\s+و\s+نیم)?(?P<per>\s+در\s+(?:روز|هفته|ماه|سال))?"
-            rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}){_E})?")),
+            rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}|(?:باقی\s*)?مانده(?=\s+به(?![\w\u200c]))){_E})?")),
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
             rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
@@ -767,7 +767,7 @@ def _across_new_year(cur: TimeExpr, nxt: TimeExpr) -> None:
         moved.value = value or moved.value
 
 
-_SHIFT_GAP = re.compile(r"\s*(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از\s*")
+_SHIFT_GAP = re.compile(r"\s*(?:(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از|(?P<to>به))\s*")
 _ISO_DAYS = re.compile(r"P(?P<n>[0-9.]+)(?P<code>[DWMY])")
 _UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
 
@@ -775,7 +775,7 @@ _UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
 def _shifted_from(cur: TimeExpr, gap: str, day: TimeExpr) -> TimeExpr | None:
     """"n units before/after" followed by "از" and a date: that date, moved."""
     m = _SHIFT_GAP.fullmatch(gap)
-    if m is None:
+    if m is None or (m["to"] and not cur.text.endswith("مانده")):  # "سه روز مانده به ۱۲ تیر"
         return None
     if cur.kind == "date" and "shift" in cur.fields and not m["dir"]:
         amount, code, unit, direction = cur.fields["shift"]
@@ -1516,9 +1516,12 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         if rel:  # "دو روز دیگر" is a date whether or not the publication date is known
             return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
         return TimeExpr(start, stop, span, "duration", iso)
-    if rel == "بعد" or (rel in ("قبل", "پیش") and _FROM_AFTER.match(text_after or "")):
+    if rel and rel.endswith("مانده"):
+        rel = "قبل"  # "۶ هفته مانده به المپیک": six weeks before it
+    if rel == "بعد" or (rel == "قبل" and span.endswith("مانده")) or (rel in ("قبل", "پیش") and _FROM_AFTER.match(text_after or "")):
         reason = "after a time the text named before" if rel == "بعد" else "before an event the text names"
-        found = TimeExpr(start, stop, span, "date", None, None, reason)  # "دو سال بعد", "یک هفته قبل از انتخابات"
+        kind = "time" if unit in ("ثانیه", "دقیقه", "ساعت") else "date"  # "۵ دقیقه مانده به پایان بازی"
+        found = TimeExpr(start, stop, span, kind, None, None, reason)  # "دو سال بعد", "یک هفته قبل از انتخابات"
         found.fields = {"shift": (amount, code, unit, 1 if rel == "بعد" else -1)}  # "… قبل از ۱۲ تیر" resolves it
         return found
     if today is None:
