@@ -181,7 +181,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"|(?P<near>گذشته|آینده|پیش\s+رو|پیش‌رو){_E}))?"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("date_numeric", re.compile(
-            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*)?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
+            rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*|روز\s+(?={_D}))?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("month_year", re.compile(
             rf"{_B}(?:ماه\s+)?(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
