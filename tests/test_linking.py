@@ -143,3 +143,10 @@ def test_an_organisation_named_with_its_place_stays_whole_and_takes_its_country(
 def test_a_region_with_two_directions_is_one_place():
     doc = khabar.analyze("سرمای شدید کشورهای اروپای مرکزی و غربی را فرا گرفت.")
     assert "غربی" not in {e.text for e in doc.entities}
+
+
+def test_a_club_whose_name_means_nothing_else_is_linked_in_any_text():
+    """The sports-news gate is for names that are words or towns; "رئال مادرید"
+    in an article about its fans' opinions was left unlinked."""
+    doc = khabar.analyze("هواداران رئال مادرید گمان کردند که رئیس باشگاه می‌رود.")
+    assert [e.kb_id for e in doc.entities if e.text == "رئال مادرید"] == ["O:real_madrid"]

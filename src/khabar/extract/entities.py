@@ -90,7 +90,7 @@ def extract_entities(
                 for a, b, kind in _split_known(words, part_first, part_end, label, kb) if part_end > part_first else ():
                     mine.append((a, b, _entity(text, spans, a, b, kind, words)))
         for first, end, entry in _kb_names(words, kb):
-            if entry.role == "SPO" and not sporty:
+            if not sporty and _club_by_everyday_name(entry, " ".join(words[first:end])):
                 continue  # "صنعت نفت" outside sports news is the industry, not the club
             if not any(taken[first:end]):
                 taken[first:end] = [True] * (end - first)
@@ -187,6 +187,13 @@ SPORTS_WORDS = re.compile(
 )
 
 
+def _club_by_everyday_name(entry: KBEntry, name: str) -> bool:
+    """A sports club named so that the name may mean something else: an Iranian
+    club (named for a company, a word or a town: "صنعت نفت", "استقلال") or any
+    club by one word ("بارسلونا", the city); not "رئال مادرید" or "بایرن مونیخ"."""
+    return entry.role == "SPO" and (entry.country == "IRN" or len(name.split()) < 2)
+
+
 def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True) -> list[Entity]:
     """Give each entity its knowledge-base entry where one fits: by any spelling
     of its name; a person's short form by the full name seen earlier in the
@@ -198,7 +205,7 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
     stands for its government: country and role GOV. A title written without
     its country ("وزیر دفاع") is of the country last named with that office in
     the text, else its usual one (Iran's, as the Iranian press writes it). A
-    sports club is linked only in a text about sport (`sporty`), where a capital
+    sports club named by everyday words is linked only in a text about sport (`sporty`), where a capital
     stands for a team or a city, not a government ("آبی‌پوشان ریاض")."""
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
@@ -216,7 +223,7 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
             entry = _role_entry(entity, phrase, kb, on, last_office)
         else:
             entry, itself = _name_entry(entity, kb, people)
-            if entry is not None and entry.role == "SPO" and not sporty:
+            if entry is not None and not sporty and _club_by_everyday_name(entry, entity.text):
                 entry = None
             if entry is not None and not itself:
                 entity.country = entry.country  # "پلیس پاکستان": Pakistan's, not Pakistan
