@@ -88,9 +88,16 @@ RANGE_WORDS = frozenset({"تا", "الی", "-", "–"})
 MIN_BARE_WORD_NUMBER = 10
 
 _NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اولین", "نخست", "نخستین"}, key=len, reverse=True)
-_CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(\u200c])(?:{'|'.join(_NUMBER_WORDS)})")
+_CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(])(?:{'|'.join(_NUMBER_WORDS)})")
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
 _SPACE = re.compile(r"\s*")
+# "دهم" is also the verb "(I) give" after the noun of a compound verb: "انجام دهم", "ادامه دهم".
+_GIVE_VERB = re.compile(r"دهم(?![\w\u200c])")
+_LIGHT_NOUN_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:انجام|ادامه|نشان|قرار|شکست|تغییر|پایان|پاسخ|جواب|توضیح|ترجیح|اجازه|گوش|رای|رأی|فریب|"
+    r"آموزش|یاد|تحویل|ارائه|نجات|کاهش|افزایش|فرصت|امتحان|جلوه|سامان|هدیه|دست|سر|تن|فشار|قول|صدقه|انتقال|تشخیص|"
+    r"جهت|شخصیت|اهمیت|عادت|رشد|توسعه|پیوند|ربط|سوق|خاتمه|ارجاع|اختصاص|تشکیل|تذکر|هشدار|شعار|آزار|وعده)\s+$"
+)
 _CUP_ROUND = re.compile(r"(?:یک|۱)\s+(?:دوم|چهارم|هشتم|شانزدهم)\s+نهایی(?![\w\u200c])")
 
 
@@ -128,6 +135,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         if cup_round := _CUP_ROUND.match(text, m.start()):
             end = cup_round.end()  # "یک هشتم نهایی": a round of a cup, not a fraction
+            continue
+        if (verb := _GIVE_VERB.match(text, m.start())) and _LIGHT_NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            end = verb.end()  # "انجام دهم": "I do", not the tenth
             continue
         quantity = _quantity_at(text, m.start())
         if quantity is not None:
