@@ -100,6 +100,8 @@ def test_dates_that_name_places_are_not_times():
     """A date after a square, street or stadium is the place's name; one with a year is a date."""
     assert extract_times(khabar.normalize("تجمع در میدان ۷ تیر برگزار شد."), PUBLISHED) == []
     assert extract_times(khabar.normalize("مراسم در خیابان ۱۷ شهریور بود."), PUBLISHED) == []
+    for place in ("دبستان ۲۲ بهمن", "بیمارستان ۱۵ خرداد", "سالن هفتم تیر"):
+        assert extract_times(khabar.normalize(f"مدیر {place} از آن بازدید کرد."), PUBLISHED) == [], place
     found = extract_times(khabar.normalize("ورزشگاه ۱۲ فروردین در ۱۸ خرداد افتتاح می‌شود."), PUBLISHED)
     assert [(t.text, t.value) for t in found] == [("در ۱۸ خرداد", "2021-06-08")]
     found = extract_times(khabar.normalize("مدارس از ۱ مهر باز می‌شوند."), PUBLISHED)

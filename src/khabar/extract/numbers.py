@@ -276,6 +276,8 @@ def _atom(token: str) -> int | float | None:
     if token[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
         if token.count("/") == 1:  # ۳/۴
             num, den = (digits_value(p) for p in token.split("/"))
+            if isinstance(num, int) and isinstance(den, int) and num >= 1000 and den == num + 1:
+                return None  # "۲۰۱۳/۲۰۱۴": two years, not a fraction
             return round(num / den, 6) if isinstance(num, int) and isinstance(den, int) and den else None
         return digits_value(token)
     if ZWNJ in token:  # یک‌سوم، دو‌پنجم

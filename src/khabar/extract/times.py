@@ -239,7 +239,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS})}|(?:باقی\s*)?مانده(?=\s+به(?![\w\u200c]))){_E})?")),
         ("year", re.compile(
             rf"{_B}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<y1>{_YEAR})(?:\s*(?:تا|-|–|و)\s*(?P<y2>{_D}{{2,4}}))?"
-            rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
+            rf"|(?P<y3>{_D}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<y4>{_D}{{3,4}}))?(?=\s+(?:{_CAL}){_E})"
+            rf"|(?:در\s+)?فصل\s+(?P<y5>{_D}{{2}}|{_D}{{4}})\s*[-–/]\s*(?P<y6>{_D}{{2}}|{_D}{{4}})(?!{_D}))(?:\s+(?P<cal>{_CAL}){_E})?(?P<bc>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))")),
         ("part_of_month", re.compile(  # "دهه اول محرم", "هفته آخر خرداد ۱۴۰۰": ten or seven days of a month
             rf"{_B}(?P<unit>دهه|هفته)\s+(?P<which>اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s+(?:ماه\s+)?(?P<month>{_JM}|{_HM}|{_GM})(?:[\s\u200c]*ماه)?"
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{4}})(?!{_D}))?{_E}")),
@@ -294,7 +295,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "weekday": rf"{_B}(?:{_WD})",
         "last_weekday": rf"(?:{_WD})\s+(?:آخر|پایانی)\s+سال|سوری",
         "span": rf"(?:(?:{_B}|(?<=و))(?:{_NUMW}|چند|چندین|یک|یه|نیم)|[0-9۰-۹])[\s\u200c]*(?:{_UNIT_WORDS})",
-        "year": rf"سال|{_B}(?:{_CAL}){_E}",
+        "year": rf"سال|فصل\s+{_D}|{_B}(?:{_CAL}){_E}",
         "century": r"قرن|سده|دهه",
         "part_of_month": r"(?:دهه|هفته)\s+(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی)\s",
         "ordinal_period": (
@@ -416,7 +417,7 @@ def _keyword_index() -> dict[str, frozenset[str]]:
         "named_day": [*NAMED_DAYS, *(name + "ی" for name in NAMED_DAYS)],  # "یلدای"
         "month_range": [*JALALI_MONTHS, *JALALI_VARIANTS, *(m + "ماه" for m in JALALI_MONTHS)],
         "month_alone": months,
-        "year": ["سال", "سال‌های", "سالهای", *CALENDAR_WORDS],
+        "year": ["سال", "سال‌های", "سالهای", "فصل", *CALENDAR_WORDS],
     }
     assert set(table) | _DIGIT_PATTERNS == {name for name, _ in _patterns()}
     index: dict[str, set[str]] = {}
@@ -839,7 +840,7 @@ def _calendar_words_in(text: str) -> tuple[list[int], list[str]]:
 NOT_A_TIME = "not_a_time"  # a candidate that holds its place and is then dropped
 _AGE_GROUP_BEFORE = re.compile(r"(?<![\w\u200c])(?:زیر|رده\s+سنی)\s+$")
 _PLACE_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:میدان|خیابان|ورزشگاه|استادیوم|بزرگراه|اتوبان|بلوار|کوچه|چهارراه|پل|شهرک|گلزار|تالار|حسینیه)\s+$"
+    r"(?<![\w\u200c])(?:میدان|خیابان|ورزشگاه|استادیوم|بزرگراه|اتوبان|بلوار|کوچه|چهارراه|پل|شهرک|گلزار|تالار|حسینیه|مدرسه|دبستان|دبیرستان|هنرستان|بیمارستان|پارک|مجتمع|مسجد|کوی|فرودگاه|سالن|پایگاه|لشکر|تیپ|ناو|کشتی|اردوگاه)\s+$"
 )
 
 
@@ -1047,7 +1048,9 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return expr(NOT_A_TIME, None, None, "an age group")
         return _span(span, start, stop, g, today, text[stop : stop + 6])
     if name == "year":
-        y1 = g["y1"] or g["y3"]
+        y1 = g["y1"] or g["y3"] or g["y5"]
+        if g["y5"] and abs(int(g["y5"].translate(_LATIN)) - int(g["y6"].translate(_LATIN))) != 1:
+            return None  # "فصل ۹۴-۹۳" is a season of two years; "فصل ۳-۲" is a chapter
         cal = CALENDAR_WORDS.get(g["cal"] or "")
         first = _num(y1)
         if first is None or not isinstance(first, int):
@@ -1063,7 +1066,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         if g.get("bc"):
             return expr("interval", None, cal, "a year before the common era")
         y_first = _year(str(first), cal)
-        y_last = _year(g["y2"] or g.get("y4"), cal) if (g["y2"] or g.get("y4")) else y_first
+        second = g["y2"] or g["y4"] or g["y6"]
+        y_last = _year(second, cal) if second else y_first
         if y_first is None or y_last is None:
             return expr("interval", None, cal, "not a year")
         y_first, y_last = min(y_first, y_last), max(y_first, y_last)  # "سال ۹۲-۹۱": typed right to left
