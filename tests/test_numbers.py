@@ -128,3 +128,8 @@ def test_dahom_after_the_noun_of_a_compound_verb_is_the_verb():
     text = khabar.normalize("باید کارم را انجام دهم و به تمرین ادامه دهم. تیم در رده دهم جدول است.")
     assert [(q.text, q.value) for q in extract_quantities(text)] == [("دهم", 10)]
     assert text[extract_quantities(text)[0].start - 4 :].startswith("رده دهم")
+
+
+def test_codes_with_a_leading_zero_are_not_quantities():
+    text = khabar.normalize("کد تلفن از ۰۲۴ به ۰۲۴۱ تغییر کرد و دما ۰.۵ درجه بالا رفت.")
+    assert [(q.text, q.value) for q in extract_quantities(text)] == [("۰.۵ درجه", 0.5)]

@@ -91,6 +91,7 @@ _NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اول
 _CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(])(?:{'|'.join(_NUMBER_WORDS)})")
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
 _SPACE = re.compile(r"\s*")
+_CODE = re.compile(r"[0۰][0-9۰-۹]{2,}(?![0-9۰-۹.,٫٬/:])")
 # "دهم" is also the verb "(I) give" after the noun of a compound verb: "انجام دهم", "ادامه دهم".
 _GIVE_VERB = re.compile(r"دهم(?![\w\u200c])")
 _LIGHT_NOUN_BEFORE = re.compile(
@@ -135,6 +136,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         if cup_round := _CUP_ROUND.match(text, m.start()):
             end = cup_round.end()  # "یک هشتم نهایی": a round of a cup, not a fraction
+            continue
+        if code := _CODE.match(text, m.start()):
+            end = code.end()  # "۰۲۴۱", "۰۹۱۲۳۴۵۶۷۸۹": a dialling code or a number to call, not a quantity
             continue
         if (verb := _GIVE_VERB.match(text, m.start())) and _LIGHT_NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             end = verb.end()  # "انجام دهم": "I do", not the tenth
