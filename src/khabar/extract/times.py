@@ -207,7 +207,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("time_range", re.compile(  # "ساعت ۸ تا ۱۴", "ساعت ۹:۳۰ الی ۱۲ ظهر"
             rf"{_B}ساعت\s+(?P<h1>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m1>{_D}{{2}}))?(?:\s+(?P<p1>{_alt(DAY_PARTS)}))?"
             rf"\s*(?:تا|الی|لغایت|-|–)\s*(?:ساعت\s+)?(?P<h2>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m2>{_D}{{2}}))?(?!{_D})"
-            rf"(?!\s*(?:{_MONTH}|روز|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|فصل|ساعات|دقایق|درصد|نفر){_E})(?:\s+(?P<p2>{_alt(DAY_PARTS)}))?{_E}")),
+            rf"(?!\s*(?:{_MONTH}|روز(?!\s+(?:{_WD}|{_alt(RELATIVE_DAYS)}){_E})|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|فصل|ساعات|دقایق|درصد|نفر){_E})(?:\s+(?P<p2>{_alt(DAY_PARTS)}))?{_E}")),
         ("months_ending", re.compile(  # "چهار ماه منتهی به تیر ۱۴۰۰"
             rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
             rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
@@ -506,8 +506,10 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
             expr.text = text[expr.start : expr.end]
         gap = text[out[-1].end : expr.start] if out else None
         durations_alike = out and (out[-1].kind == "duration") == (expr.kind == "duration")  # not "سال گذشته ۶۳ شب"
+        day_then_clocks = out and out[-1].kind == "date" and expr.kind == "interval" and (expr.value or "T").startswith("T")
         if out and "\n" not in gap and durations_alike and (
-                gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")):
+                gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")
+                or (gap.strip() == "از" and day_then_clocks)):  # "روز شنبه از ساعت ۸ تا ۱۴"
             prev = out.pop()
             out.append(_join(text, prev, expr))
         else:
@@ -525,8 +527,28 @@ def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
                             None if value else "a part could not be resolved")
     if a.kind == b.kind == "duration" and a.value and b.value and a.value.startswith("P") and b.value.startswith("P"):
         return TimeExpr(a.start, b.end, span, "duration", _add_durations(a.value, b.value))
+    for day, clocks in ((a, b), (b, a)):
+        if day.kind == "date" and clocks.kind == "interval" and (clocks.value or "").startswith("T"):
+            return TimeExpr(a.start, b.end, span, "interval", _clocks_on(day.value, clocks.value, day is b),
+                            day.calendar, None if day.value else "a part could not be resolved")
     keep = a if a.value else b
     return TimeExpr(a.start, b.end, span, keep.kind, keep.value, keep.calendar, keep.reason)
+
+
+def _clocks_on(day: str | None, clocks: str, day_after: bool) -> str | None:
+    """"ساعت ۸ تا ۱۴ روز شنبه": the clock range on that day; a range past
+    midnight ends on the day named after it ("از ۲۲ تا ۵ صبح شنبه") or starts on
+    the day named before it."""
+    if not day or len(day) != 10:
+        return None
+    first, last = clocks.split("/")
+    d1 = d2 = date.fromisoformat(day)
+    if last < first:
+        if day_after:
+            d1 -= timedelta(days=1)
+        else:
+            d2 += timedelta(days=1)
+    return f"{d1.isoformat()}{first}/{d2.isoformat()}{last}"
 
 
 def _add_durations(a: str, b: str) -> str:
