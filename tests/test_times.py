@@ -149,9 +149,11 @@ def test_the_past_n_months_is_not_a_day_of_last_month():
 
 
 def test_numbers_and_names_that_look_like_times():
-    """"حدود ۲۰۰۰ سرباز" is a number; "سارینا نوروزی" a surname; "پایان هفته هفدهم" a league's week."""
+    """"حدود ۲۰۰۰ سرباز" is a number; "سارینا نوروزی" a surname; "پایان هفته هفدهم" a league's week;
+    "نیمروز" a county (was half a day); "زیارت عاشورا" a prayer."""
     for sentence in ("در این جنگ حدود ۲۰۰۰ سرباز کشته شدند.", "خانم سارینا نوروزی مقام اول را گرفت.",
-                     "این تیم در پایان هفته هفدهم دوم شد."):
+                     "این تیم در پایان هفته هفدهم دوم شد.", "فرماندار شهرستان نیمروز آمد.",
+                     "مادران برایمان زیارت عاشورا می‌خوانند."):
         assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
 
 
