@@ -208,6 +208,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}ساعت\s+(?P<h1>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m1>{_D}{{2}}))?(?:\s+(?P<p1>{_alt(DAY_PARTS)}))?"
             rf"\s*(?:تا|الی|لغایت|-|–)\s*(?:ساعت\s+)?(?P<h2>{_D}{{1,2}}|{_NUMW})(?:\s*:\s*(?P<m2>{_D}{{2}}))?(?!{_D})"
             rf"(?!\s*(?:{_MONTH}|روز(?!\s+(?:{_WD}|{_alt(RELATIVE_DAYS)}){_E})|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|فصل|ساعات|دقایق|درصد|نفر){_E})(?:\s+(?P<p2>{_alt(DAY_PARTS)}))?{_E}")),
+        ("clock_range", re.compile(  # "۸ تا ۹:۳۰", "۱۱:۳۰ - ۱۳": clock times without "ساعت", one of them with minutes
+            rf"(?:{_B}ساعت\s*)?(?<![0-9۰-۹:/.])(?:(?P<h1>{_D}{{1,2}})\s*:\s*(?P<m1>{_D}{{2}})\s*(?:تا|الی|-|–)\s*(?P<h2>{_D}{{1,2}})(?:\s*:\s*(?P<m2>{_D}{{2}}))?"
+            rf"|(?P<h3>{_D}{{1,2}})\s*(?:تا|الی|-|–)\s*(?P<h4>{_D}{{1,2}})\s*:\s*(?P<m4>{_D}{{2}}))(?![0-9۰-۹:/.])"
+            rf"(?:\s+(?P<p2>{_alt(DAY_PARTS)}))?{_E}")),
         ("months_ending", re.compile(  # "چهار ماه منتهی به تیر ۱۴۰۰"
             rf"{_B}(?P<n>{_D}{{1,2}}|{_NUMW}(?:\s+و\s+{_NUMW})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
             rf"(?P<month>{_JM})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}}(?!{_D})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{_E}")),
@@ -279,6 +283,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "date_numeric": rf"{_D}\s*[/\-.\\]\s*{_D}",
         "month_year": rf"{_B}(?:{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?[\w]",
         "time": rf"{_D}\s*:\s*{_D}",
+        "clock_range": rf"{_D}\s*:\s*{_D}",
         "time_words": r"ساعت|نیم",
         "time_to": r"به\s+(?:ساعت|[0-9۰-۹]|\w+\s+(?:صبح|ظهر|عصر|شب|غروب|بامداد))|ربع\s+به",
         "relative_day": rf"{_B}(?:{_alt(RELATIVE_DAYS)})",
@@ -311,7 +316,7 @@ def _needs() -> dict[str, re.Pattern[str]]:
         "bare_year": r"[12۱۲][0-9۰-۹]{3}",
     }.items()}
 # Patterns that need a digit; every other one needs one of its keywords.
-_DIGIT_PATTERNS = frozenset({"date_numeric", "time", "bare_year"})
+_DIGIT_PATTERNS = frozenset({"date_numeric", "time", "clock_range", "bare_year"})
 
 
 @lru_cache(maxsize=1)
@@ -1004,6 +1009,9 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return None
         clock = f"T{_day_part(int(hour), g['part']):02d}:{int(minute):02d}"
         return expr("time", clock + (f":{int(second):02d}" if second is not None else ""))
+    if name == "clock_range":
+        g = {"h1": g["h1"] or g["h3"], "m1": g["m1"], "p1": None, "h2": g["h2"] or g["h4"], "m2": g["m2"] or g["m4"], "p2": g["p2"]}
+        name = "time_range"
     if name == "time_range":
         clocks = []
         for h, mm, part in ((g["h1"], g["m1"], g["p1"]), (g["h2"], g["m2"], g["p2"])):
