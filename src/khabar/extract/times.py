@@ -221,7 +221,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("year_until_now", re.compile(  # the year of "از ۹۲ تا کنون"
             rf"(?<=از\s)(?P<y>{_D}{{2}}|{_D}{{4}})(?=\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c]))")),
         ("relative_day", re.compile(
-            rf"{_B}(?:(?P<part>{_alt(DAY_PART_WORDS)})\s+)?(?P<rel>{_alt(RELATIVE_DAYS)})(?:\s*(?P<wd>{_WD}))?{_E}")),
+            rf"{_B}(?:(?P<part>{_alt(DAY_PART_WORDS)})\s+)?(?P<rel>{_alt(RELATIVE_DAYS)})"
+            rf"(?:\s*(?P<wd>{_WD})(?!\s*(?:{_D}{{1,2}}|{_ORD})\s*(?:ماه\s+)?(?:{_MONTH})))?{_E}")),  # not "امروز سه‌شنبه ۲۰ فروردین"
         ("quarter", re.compile(
             rf"{_B}سه[\s\u200c]?ماهه(?:\u200cی|\u0654)?\s+(?P<q>{_alt(QUARTERS)})"
             rf"(?:\s+(?:سال\s+)?(?:(?P<year>{_D}{{4}})(?!{_D})|(?P<this>امسال|پارسال|سال\s+(?:جاری|گذشته|آینده))))?"
@@ -536,8 +537,18 @@ def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
         if day.kind == "date" and clocks.kind == "interval" and (clocks.value or "").startswith("T"):
             return TimeExpr(a.start, b.end, span, "interval", _clocks_on(day.value, clocks.value, day is b),
                             day.calendar, None if day.value else "a part could not be resolved")
+    if (b.value and b.kind in ("date", "datetime") and a.kind in ("date", "datetime") and _RELATIVE_DAY_IN.search(a.text)
+            and _WRITTEN_DATE.search(b.text)):
+        # "امروز سه‌شنبه ۲۰ فروردین": the date written, with the clock of "ساعت ۱۷ امروز" if it has none
+        if a.kind == "datetime" and b.kind == "date" and a.value and "T" in a.value:
+            return TimeExpr(a.start, b.end, span, "datetime", b.value + a.value[a.value.index("T"):], b.calendar)
+        return TimeExpr(a.start, b.end, span, b.kind, b.value, b.calendar, b.reason)
     keep = a if a.value else b
     return TimeExpr(a.start, b.end, span, keep.kind, keep.value, keep.calendar, keep.reason)
+
+
+_RELATIVE_DAY_IN = re.compile(rf"{_B}(?:{_alt(RELATIVE_DAYS)}){_E}")
+_WRITTEN_DATE = re.compile(rf"{_D}|{_B}(?:{_MONTH})")  # a day written with its month, or digits
 
 
 def _clocks_on(day: str | None, clocks: str, day_after: bool) -> str | None:
