@@ -153,7 +153,7 @@ def test_numbers_and_names_that_look_like_times():
     "نیمروز" a county (was half a day); "زیارت عاشورا" a prayer."""
     for sentence in ("در این جنگ حدود ۲۰۰۰ سرباز کشته شدند.", "خانم سارینا نوروزی مقام اول را گرفت.",
                      "این تیم در پایان هفته هفدهم دوم شد.", "فرماندار شهرستان نیمروز آمد.",
-                     "مادران برایمان زیارت عاشورا می‌خوانند."):
+                     "مادران برایمان زیارت عاشورا می‌خوانند.", "نرخ رسمی: یک کرون سوئد ۱۳۱۴ ریال."):
         assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
 
 

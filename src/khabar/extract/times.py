@@ -184,7 +184,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*|روز\s+(?={_D}))?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("month_year", re.compile(
-            rf"{_B}(?:ماه\s+)?(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
+            rf"{_B}(?:ماه\s+(?:مبارک\s+)?)?(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("time", re.compile(
             rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})(?:\s+دقیقه{_E})?"
             rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
@@ -230,7 +230,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("part_of_period", re.compile(
             rf"{_B}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|آخر|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
             rf"(?P<n>{_NUMBER}|{_NUMW})[\s\u200c]*(?:(?P<nunit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)|ماهه)\s+)"
-            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+(?:{_D}|(?:{_MONTH}|{_ORD}|تحصیلی|زراعی|آبی){_E}))))"
+            rf"(?:(?P<this>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?!\s+(?:{_D}|(?:{_MONTH}|{_ORD}|تحصیلی|زراعی|آبی|مبارک){_E}))))"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
             rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
@@ -547,6 +547,8 @@ def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
     return TimeExpr(a.start, b.end, span, keep.kind, keep.value, keep.calendar, keep.reason)
 
 
+_CURRENCY_BEFORE = re.compile(  # "یک دلار ۱۳۲۰", "هر کرون سوئد ۱۳۱۴": a rate; not "یورو ۲۰۱۶", the tournament
+    rf"(?<![\w\u200c])(?:یک|هر|{_D}+)\s+(?:{_alt(CURRENCIES)}|کرون)(?:\s+[^\W\d]+)?\s*[:=]?\s*$")
 _RELATIVE_DAY_IN = re.compile(rf"{_B}(?:{_alt(RELATIVE_DAYS)}){_E}")
 _WRITTEN_DATE = re.compile(rf"{_D}|{_B}(?:{_MONTH})")  # a day written with its month, or digits
 
@@ -1115,8 +1117,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         value = _interval(_to_date(cal, y_first, 1, 1), _year_end(cal, y_last))
         return expr("interval", value, cal, "not a valid year")
     if name == "bare_year":
-        if approx_before(text, start):
-            return None  # "حدود ۲۰۰۰ سرباز": a number, not a year
+        if approx_before(text, start) or _CURRENCY_BEFORE.search(text, max(0, start - 30), start):
+            return None  # "حدود ۲۰۰۰ سرباز", "یک کرون سوئد ۱۳۱۴" (a rate): numbers, not years
         y = int(g["y"].translate(_LATIN))
         cal = "jalali" if y < 1500 else "gregorian"
         return expr("interval", _interval(_to_date(cal, y, 1, 1), _year_end(cal, y)), cal)
