@@ -153,7 +153,8 @@ def test_numbers_and_names_that_look_like_times():
     "نیمروز" a county (was half a day); "زیارت عاشورا" a prayer."""
     for sentence in ("در این جنگ حدود ۲۰۰۰ سرباز کشته شدند.", "خانم سارینا نوروزی مقام اول را گرفت.",
                      "این تیم در پایان هفته هفدهم دوم شد.", "فرماندار شهرستان نیمروز آمد.",
-                     "مادران برایمان زیارت عاشورا می‌خوانند.", "نرخ رسمی: یک کرون سوئد ۱۳۱۴ ریال."):
+                     "مادران برایمان زیارت عاشورا می‌خوانند.", "نرخ رسمی: یک کرون سوئد ۱۳۱۴ ریال.",
+                     "او با نتیجه دو بر صفر جون را شکست داد."):
         assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
 
 
@@ -171,3 +172,11 @@ def test_spans_do_not_depend_on_the_publication_date():
         undated = [(t.start, t.end) for t in extract_times(norm)]
         assert undated == [(t.start, t.end) for t in extract_times(norm, PUBLISHED)]
         assert len(undated) == 1
+
+
+def test_a_hijri_year_before_the_converters_tables_says_so():
+    """hijridate holds the Umm al-Qura tables (1343–1500 AH); an earlier year has
+    no value and says why ("not a valid year" said nothing; a century had no reason)."""
+    for text in ("این رساله در سال ۱۲۷۰ قمری نوشته شد.", "او از دانشمندان سده یازدهم هجری است."):
+        found = extract_times(khabar.normalize(text), PUBLISHED)
+        assert [(t.value, "1343" in (t.reason or "")) for t in found] == [(None, True)], text

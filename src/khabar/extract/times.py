@@ -268,7 +268,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
             rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|"
-            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*{_D})|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می'))}){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
+            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*{_D})|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می', 'جون'))}){_EZAFE}|ماه\s+(?P<june>جون){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
             rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
             rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
@@ -884,15 +884,27 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+HIJRI_RANGE_REASON = "a Hijri year outside the Umm al-Qura tables the converter has (1343–1500)"
+
+
+def _hijri_out_of_range(span: str) -> bool:
+    """Whether the span writes a Hijri year the converter (hijridate) cannot take."""
+    return any(not 1343 <= int(y.translate(_LATIN)) <= 1500 for y in re.findall(r"(?<![0-9۰-۹])[0-9۰-۹]{3,4}(?![0-9۰-۹])", span))
+
+
 def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], today: date | None) -> TimeExpr | None:
     g = m.groupdict()
     span = text[start:stop]
 
     def expr(kind: str, value: str | None, calendar: str | None = None, reason: str | None = None) -> TimeExpr:
+        if value is None and calendar == "hijri" and (reason or "").startswith("not a valid") and _hijri_out_of_range(span):
+            reason = HIJRI_RANGE_REASON  # "سال ۱۲۷۰ قمری": before the tables the converter has
         return TimeExpr(start, stop, span, kind, value, calendar, reason if value is None else None)
 
     if name == "date_words":
         day = _num(g["day"].removesuffix("ام").rstrip()) or ordinal_value(g["day"])
+        if not day:
+            return None  # "دو بر صفر جون …": a score and a name, not a day zero
         month_name = _bare_month(g["month"])
         if month_name in AMBIGUOUS_MONTHS and not g["year"] and g["day"] in CARDINALS and not g["wd"]:
             return None  # "یک دی جی", "سه تیر": not dates
@@ -1157,7 +1169,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
         start_year, end_year = (year - (last < first), year) if g["year"] else (year, year + (last < first))
         return expr("interval", _interval(_to_date("jalali", start_year, first, 1), _month_end("jalali", end_year, last)), "jalali")
     if name == "month_alone":
-        month_name = _bare_month(g["hm"] or g["jm"] or g["gm"] or g["edged"] or g["may"])
+        month_name = _bare_month(g["hm"] or g["jm"] or g["gm"] or g["june"] or g["edged"] or g["may"])
         cal = _calendar_of_month(month_name)
         year = _year_from(today, cal)
         if year is None:
@@ -1343,7 +1355,8 @@ def _century(g: dict[str, Any], expr) -> TimeExpr | None:
         cal = cal or ("gregorian" if 16 <= n <= 21 else None)
         if cal is None or not isinstance(n, int) or n > 30:
             return expr("interval", None, cal, "a century whose calendar is not written")
-        return expr("interval", _interval(_to_date(cal, (n - 1) * 100 + 1, 1, 1), _year_end(cal, n * 100)), cal)
+        return expr("interval", _interval(_to_date(cal, (n - 1) * 100 + 1, 1, 1), _year_end(cal, n * 100)), cal,
+                    HIJRI_RANGE_REASON if cal == "hijri" else "not a valid year")  # "سده یازدهم هجری"
     numbers = [n] + [_num(x) for x in re.findall(rf"{_D}+|[^\s،,و][^\s،,]*", g.get("more") or "")]
     if any(not isinstance(v, int) or v % 10 for v in numbers):
         return expr("interval", None, cal, "not a decade of years")
@@ -1354,7 +1367,8 @@ def _century(g: dict[str, Any], expr) -> TimeExpr | None:
         first, last = base + first, base + last
     else:
         cal = cal or ("jalali" if 1200 <= first <= 1500 else "gregorian")
-    return expr("interval", _interval(_to_date(cal, first, 1, 1), _year_end(cal, last + 9)), cal)
+    return expr("interval", _interval(_to_date(cal, first, 1, 1), _year_end(cal, last + 9)), cal,
+                HIJRI_RANGE_REASON if cal == "hijri" else "not a valid year")
 
 
 def _months_ending(g: dict[str, Any], expr, today: date | None) -> TimeExpr:
