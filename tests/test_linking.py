@@ -150,3 +150,13 @@ def test_a_club_whose_name_means_nothing_else_is_linked_in_any_text():
     in an article about its fans' opinions was left unlinked."""
     doc = khabar.analyze("هواداران رئال مادرید گمان کردند که رئیس باشگاه می‌رود.")
     assert [e.kb_id for e in doc.entities if e.text == "رئال مادرید"] == ["O:real_madrid"]
+
+
+def test_a_capital_after_its_own_governor_or_people_is_the_city():
+    for text in ("استاندار تهران از بیمارستان بازدید کرد.", "مردم تهران به خیابان آمدند."):
+        assert [(e.text, e.role) for e in khabar.analyze(text).entities] == [("تهران", None)], text
+
+
+def test_the_government_of_a_leader_is_his_countrys_government():
+    doc = khabar.analyze("نیروهای مخالف دولت بشار اسد به شهر نزدیک شدند.")
+    assert [(e.text, e.country, e.role) for e in doc.entities if e.label == "ORG"] == [("دولت بشار اسد", "SYR", "GOV")]

@@ -46,7 +46,12 @@ COORDINATORS = frozenset(["و", "،", ","])
 DIRECTIONS = frozenset(["شمالی", "جنوبی", "شرقی", "غربی", "مرکزی", "میانه", "علیا", "سفلی", "شمال", "جنوب", "شرق", "غرب"])
 APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])  # between a name and its title
 # Words before a capital that make it the place, not the government ("در آنکارا").
-LOCATIVE = frozenset(["در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش"])
+LOCATIVE = frozenset([
+    "در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش",
+    # the city's own offices and people: "استاندار تهران" is Tehran's governor, not Iran's government
+    "استاندار", "استانداری", "شهردار", "شهرداری", "فرماندار", "فرمانداری", "بخشدار", "دادستان", "دادستانی",
+    "مردم", "ساکنان", "شهروندان", "اهالی", "نماینده", "نمایندگان", "استان", "شهرستان",
+])
 LABEL_OF_TYPE = {"PER": "PER", "ORG": "ORG", "PRODUCT": "ORG", "GPE": "LOC", "LOC": "LOC", "EVENT": "EVENT"}
 
 
@@ -227,6 +232,8 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
                 entry = None
             if entry is not None and not itself:
                 entity.country = entry.country  # "پلیس پاکستان": Pakistan's, not Pakistan
+                if entry.type == "PER":
+                    entity.role = "GOV"  # "دولت روحانی": the government the person led
                 continue
             if entry is None and title is not None:  # a name by its title: "وزیر خارجه قزاقستان، X"
                 holder = holder_for(title, kb, on, last_office)
@@ -258,6 +265,7 @@ PLACE_HEADS = frozenset([
     "پایتخت", "جمهوری", "کلان‌شهر", "سرزمین", "شبه‌جزیره", "خطه",
 ])
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
+GOVERNMENT_HEADS = frozenset(["دولت", "حکومت", "کابینه", "رژیم"])
 # Words before a person's name that are not part of it: "آقای ظریف", "سردار سلامی". Any
 # other first word is a first name, and "هادی زارع‌پور" is not "عیسی زارع‌پور".
 HONORIFICS = frozenset([
@@ -282,6 +290,10 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
         if entry is not None:
             itself = words[0] in PLACE_HEADS if entry.type in _PLACE_TYPES else LABEL_OF_TYPE.get(entry.type) == entity.label
             return entry, itself
+    if entry is None and entity.label == "ORG" and len(words) > 1 and words[0] in GOVERNMENT_HEADS:
+        leader = kb.lookup(" ".join(words[1:]), ("PER",), normalized=True) or people.get(words[-1])
+        if leader is not None:
+            return leader, False  # "دولت بشار اسد": the government of the leader's country
     if entry is None and entity.label == "ORG":  # "فدراسیون فوتبال انگلیس", "شرکت ملی نفت لیبی"
         for k in range(2, len(words)):
             place = kb.lookup(" ".join(words[k:]), ("GPE", "LOC"), normalized=True)
