@@ -160,3 +160,15 @@ def test_a_capital_after_its_own_governor_or_people_is_the_city():
 def test_the_government_of_a_leader_is_his_countrys_government():
     doc = khabar.analyze("نیروهای مخالف دولت بشار اسد به شهر نزدیک شدند.")
     assert [(e.text, e.country, e.role) for e in doc.entities if e.label == "ORG"] == [("دولت بشار اسد", "SYR", "GOV")]
+
+
+def test_a_town_grows_into_its_club_only_in_sports_news():
+    sport = khabar.analyze("در هفته دهم لیگ برتر فوتبال، تیم ما برابر آلومینیوم اراک به میدان رفت.")
+    assert [(e.text, e.label, e.kb_id) for e in sport.entities if "اراک" in e.text] == [
+        ("آلومینیوم اراک", "ORG", "O:aluminium_arak")]
+    other = khabar.analyze("کارگران پالایشگاه نفت آبادان به شهر آبادان بازگشتند.")
+    assert "O:sanat_naft" not in {e.kb_id for e in other.entities}
+
+
+def test_miami_is_the_american_city_and_meyami_keeps_its_head_word():
+    assert [e.kb_id for e in khabar.analyze("تیم ما در میامی بازی کرد.").entities] == ["L:miami"]

@@ -48,6 +48,7 @@ APPOSITION_MARKS = frozenset(["،", "«", "»", "(", ")", ":"])  # between a nam
 # Words before a capital that make it the place, not the government ("در آنکارا").
 LOCATIVE = frozenset([
     "در", "به", "از", "تا", "شهر", "پایتخت", "سوی", "مقصد", "ساکن", "فرودگاه", "سفر", "سفرش",
+    "بورس", "دانشگاه", "بازار", "متروی", "مترو", "خیابان", "میدان", "هتل", "بیمارستان", "ورزشگاه",
     # the city's own offices and people: "استاندار تهران" is Tehran's governor, not Iran's government
     "استاندار", "استانداری", "شهردار", "شهرداری", "فرماندار", "فرمانداری", "بخشدار", "دادستان", "دادستانی",
     "مردم", "ساکنان", "شهروندان", "اهالی", "نماینده", "نمایندگان", "استان", "شهرستان",
@@ -78,12 +79,16 @@ def extract_entities(
                 end -= 1
             if first == end or taken[first]:
                 continue  # nothing left, or already inside a name that was extended
+            allowed = COMPATIBLE.get(label, ())  # "آبادان" (a place) does not grow into "نفت آبادان" (a club)
             if (first > 0 and not taken[first - 1] and _wordlike(words[first - 1])
-                    and kb.lookup(" ".join(words[first - 1 : end]), normalized=True)):
+                    and (grown := kb.lookup(" ".join(words[first - 1 : end]), allowed if not sporty else None, normalized=True))
+                    and (grown.type in allowed or grown.role == "SPO")):
                 first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
+                if grown.type not in allowed:
+                    label = "ORG"  # "آلومینیوم اراک" in sports news: the club, where the tagger saw the town
             for more in (2, 1):  # "اسپوتنیک وی" where the tagger saw only "اسپوتنیک" (words, not a full stop)
                 if (end + more <= len(words) and all(_wordlike(w) for w in words[end : end + more])
-                        and kb.lookup(" ".join(words[first : end + more]), normalized=True)):
+                        and kb.lookup(" ".join(words[first : end + more]), allowed, normalized=True)):
                     end += more
                     break
             taken[first:end] = [True] * (end - first)
