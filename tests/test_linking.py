@@ -162,12 +162,20 @@ def test_the_government_of_a_leader_is_his_countrys_government():
     assert [(e.text, e.country, e.role) for e in doc.entities if e.label == "ORG"] == [("دولت بشار اسد", "SYR", "GOV")]
 
 
-def test_a_town_grows_into_its_club_only_in_sports_news():
+def test_a_town_grows_into_its_club_only_in_sports_news(monkeypatch):
+    """The tagger saw the town ("اراک" LOC) in "آلومینیوم اراک": in sports news the
+    name grows into the club's; elsewhere a place does not grow into an organisation."""
+    from khabar.extract import entities
+
+    def town_only(sentences):
+        return [["B-LOC" if w in ("اراک", "آبادان") else "O" for w in words] for words in sentences]
+
+    monkeypatch.setattr(entities, "tag_document", town_only)
     sport = khabar.analyze("در هفته دهم لیگ برتر فوتبال، تیم ما برابر آلومینیوم اراک به میدان رفت.")
     assert [(e.text, e.label, e.kb_id) for e in sport.entities if "اراک" in e.text] == [
         ("آلومینیوم اراک", "ORG", "O:aluminium_arak")]
-    other = khabar.analyze("کارگران پالایشگاه نفت آبادان به شهر آبادان بازگشتند.")
-    assert "O:sanat_naft" not in {e.kb_id for e in other.entities}
+    other = khabar.analyze("کارگران پالایشگاه نفت آبادان به خانه بازگشتند.")
+    assert [(e.text, e.label) for e in other.entities] == [("آبادان", "LOC")]
 
 
 def test_miami_is_the_american_city_and_meyami_keeps_its_head_word():
