@@ -181,10 +181,10 @@ def _kb_names(words: list[str], kb) -> list[tuple[int, int, KBEntry]]:
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i : i + n])
-            if n == 1 and "." not in phrase or not all(_wordlike(w) for w in words[i : i + n]):
-                continue  # one word is taken from the tagger; "مالی ." is not "مالی" (Mali)
+            if n == 1 and "." not in phrase:
+                continue  # one word is taken from the tagger
             entry = kb.lookup(phrase, normalized=True)
-            if entry is not None:
+            if entry is not None and all(_wordlike(w) for w in words[i : i + n]):  # "مالی ." is not Mali
                 out.append((i, i + n, entry))
                 break
     return out
