@@ -47,6 +47,7 @@ def test_toman_is_converted_to_rials_and_noted():
         "در تاریخ ۱۴۰۰/۰۴/۰۹ ساعت ۱۰:۳۰",  # a date and a time
         "نخست‌وزیر سخنرانی کرد.",
         "تیم ما در مرحله یک هشتم نهایی جام حذفی بازی می‌کند.",  # a round of a cup, not ⅛
+        "تیم ملی به مرحله یک چهارم پایانی رسید.",  # the same round, said another way
     ],
 )
 def test_not_quantities(sentence):
