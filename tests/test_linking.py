@@ -180,3 +180,17 @@ def test_a_town_grows_into_its_club_only_in_sports_news(monkeypatch):
 
 def test_miami_is_the_american_city_and_meyami_keeps_its_head_word():
     assert [e.kb_id for e in khabar.analyze("تیم ما در میامی بازی کرد.").entities] == ["L:miami"]
+
+
+def test_a_title_after_a_quoted_name_and_a_comma_is_that_persons():
+    """"«دونالد ترامپ»، رئیس‌جمهور آمریکا" was a second person, the president on
+    the article's date, because two marks stood between the name and the title."""
+    import datetime as dt
+
+    doc = khabar.analyze("پیش از آن که «دونالد ترامپ»، رئیس‌جمهور آمریکا وارد کاخ سفید شود، سخن گفت.",
+                         published=dt.date(2021, 6, 30))
+    assert [e.kb_id for e in doc.entities if e.label == "PER"] == ["P:trump"]
+
+
+def test_golestan_alone_is_the_province():
+    assert [e.kb_id for e in khabar.analyze("کشاورزان گلستان برنج کاشتند.").entities] == ["L:IR-golestan"]

@@ -97,6 +97,16 @@ def main() -> None:
         en = province["province-en"].replace("-", " ").title().replace(" And ", " and ")
         fa = province["province-fa"]
         province_rows.append(add(f"L:IR-{slug(en)}", "GPE", f"{en} Province", "IRN", [f"استان {v}" for v in variants(fa)]))
+    for province, row in zip(provinces, province_rows, strict=True):
+        # "گلستان" alone is the province, not the town of that name in Tehran province
+        # (which keeps "شهر گلستان"); a province named like its own capital ("کرمان")
+        # leaves the bare name to the city.
+        if row is not None and all(c["city-fa"] != province["province-fa"] for c in province["cities"]):
+            other_city = any(c["city-fa"] == province["province-fa"] for p in provinces for c in p["cities"])
+            fresh = [v for v in variants(province["province-fa"]) if name_key(v) not in taken] if other_city else []
+            if fresh:
+                row[8] += "|" + "|".join(fresh)
+                taken.update((name_key(v), ("GPE", "province")) for v in fresh)
     for province in provinces:
         for city in province["cities"]:
             en = city["city-en"].replace("-", " ").title()

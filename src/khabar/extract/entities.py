@@ -128,8 +128,12 @@ def _with_roles(
         same_span = [m for m in crossing if (m[0], m[1]) == (phrase.first, phrase.end)]  # "مقام معظم رهبری" tagged PER
         if any(m[0] < phrase.first or m[1] > phrase.end or (m[2].label == "PER" and m not in same_span) for m in crossing):
             continue
-        after = phrase.end + (1 if phrase.end < len(words) and words[phrase.end] in APPOSITION_MARKS else 0)
-        before = phrase.first - (1 if phrase.first and words[phrase.first - 1] in APPOSITION_MARKS else 0)
+        after = phrase.end
+        while after < len(words) and after - phrase.end < 2 and words[after] in APPOSITION_MARKS:
+            after += 1
+        before = phrase.first
+        while before and phrase.first - before < 2 and words[before - 1] in APPOSITION_MARKS:
+            before -= 1  # "«دونالد ترامپ»، رئیس‌جمهور آمریکا": two marks between name and title
         named = next((m[2] for m in mine if m[2].label == "PER" and (m[0] == after or m[1] == before)), None)
         if phrase.label == "PER" and named is not None:
             named.title = phrase  # the name is the entity; the title's own words are not
