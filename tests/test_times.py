@@ -180,3 +180,11 @@ def test_a_hijri_year_before_the_converters_tables_says_so():
     for text in ("این رساله در سال ۱۲۷۰ قمری نوشته شد.", "او از دانشمندان سده یازدهم هجری است."):
         found = extract_times(khabar.normalize(text), PUBLISHED)
         assert [(t.value, "1343" in (t.reason or "")) for t in found] == [(None, True)], text
+
+
+def test_every_time_without_a_value_says_why():
+    """"ساعت ۲۲ امشب" with no publication date had neither a value nor a reason."""
+    for row in _rows():
+        for published in (None, PUBLISHED):
+            for t in extract_times(khabar.normalize(row["sentence"]), published):
+                assert t.value is not None or t.reason, (row["sentence"], published, t.text)

@@ -748,7 +748,8 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             continue
         if nxt and cur.kind == "time" and nxt.kind == "date" and re.fullmatch(r"\s*(?:،\s*)?(?:در\s+)?(?:(?:تاریخ|روز)\s*)?", gap):
             value = _datetime_value(nxt.value, nxt.text, cur)
-            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar))
+            out.append(TimeExpr(cur.start, nxt.end, text[cur.start : nxt.end], "datetime", value, nxt.calendar,
+                                None if value else nxt.reason or cur.reason or "a part could not be resolved"))
             i += 2
             continue
         if (
