@@ -188,3 +188,10 @@ def test_every_time_without_a_value_says_why():
         for published in (None, PUBLISHED):
             for t in extract_times(khabar.normalize(row["sentence"]), published):
                 assert t.value is not None or t.reason, (row["sentence"], published, t.text)
+
+
+def test_expressions_do_not_overlap_after_taking_in_their_words():
+    """"… تا به امروز" also gave "امروز" again; "۱۵ روز قبل" and "قبل از سال ۹۹" shared "قبل"."""
+    for text in ("او از سال ۲۰۰۹ تا به امروز ۴۴ بازی کرد.", "من ۱۵ روز قبل از سال ۹۹ به تیم آمدم."):
+        found = extract_times(khabar.normalize(text), PUBLISHED)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False)), [t.text for t in found]

@@ -485,7 +485,24 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
             end = expr.end
     found = [expr for expr in found if expr.kind != NOT_A_TIME]
     merged = _chain(text, _merge(text, _merge(text, found)), today)  # twice: a datetime made by the first pass may begin or end an interval
-    return [_with_zone(text, _extend_right(text, _extend_left(text, t, today), today), today) for t in merged]
+    return _apart(text, [_with_zone(text, _extend_right(text, _extend_left(text, t, today), today), today) for t in merged])
+
+
+def _apart(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """No two expressions overlap once each has taken in the words around it: one
+    inside the one before is dropped ("امروز" of "… تا به امروز"), and one that
+    took in words of the one before gives them back ("۱۵ روز قبل" | "از سال ۹۹")."""
+    out: list[TimeExpr] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            if t.end <= out[-1].end:
+                continue
+            t.start = out[-1].end
+            while t.start < t.end and (text[t.start].isspace() or text[t.start] == "\u200c"):
+                t.start += 1
+            t.text = text[t.start : t.end]
+        out.append(t)
+    return out
 
 
 _DAY_AFTER = re.compile(rf"\s+(?:روز\s+)?(?P<rel>{_alt(RELATIVE_DAYS)}){_E}")
