@@ -195,3 +195,12 @@ def test_expressions_do_not_overlap_after_taking_in_their_words():
     for text in ("او از سال ۲۰۰۹ تا به امروز ۴۴ بازی کرد.", "من ۱۵ روز قبل از سال ۹۹ به تیم آمدم."):
         found = extract_times(khabar.normalize(text), PUBLISHED)
         assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False)), [t.text for t in found]
+
+
+def test_a_span_of_time_beyond_iso_years_has_no_value_and_does_not_fail():
+    """"۳۰۰۰ سال پیش" raised ValueError (year -979) and stopped the analysis;
+    "هزار و ۲۰۰ سال قبل" was read as "۲۰۰ سال قبل"."""
+    found = extract_times(khabar.normalize("این بنا ۳۰۰۰ سال پیش ساخته شد."), PUBLISHED)
+    assert [(t.value, "9999" in t.reason) for t in found] == [(None, True)]
+    found = extract_times(khabar.normalize("این حوزه از هزار و ۲۰۰ سال قبل برپاست."), PUBLISHED)
+    assert [t.value for t in found] == ["0821-06-30"]

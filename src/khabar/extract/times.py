@@ -147,7 +147,7 @@ _NUMW = _alt(CARDINALS)
 _NUM_ITEM = rf"(?:{_NUMW})(?:و?(?:{_NUMW}))*"  # a number word, or several written together
 _NUMBER = (
     rf"(?:{_D}+(?:[.٫]{_D}+)?(?:\s+(?:هزار|میلیون|میلیارد))?"
-    rf"|{_NUM_ITEM}(?:(?:\s+و\s+|\u200cو\s*|(?<=[^\Wو])و\s+|\s+){_NUM_ITEM})*)"
+    rf"|{_NUM_ITEM}(?:(?:\s+و\s+|\u200cو\s*|(?<=[^\Wو])و\s+|\s+){_NUM_ITEM})*(?:(?:(?<=هزار)|(?<=صد))\s+و\s+{_D}+(?![.٫/:]?{_D}))?)"  # "هزار و ۲۰۰"
 )
 _ORD = _alt(_ordinal_words())
 _JM, _GM, _HM = _alt((*JALALI_MONTHS, *JALALI_VARIANTS)), _alt(GREGORIAN_MONTHS), _alt(HIJRI_MONTHS)
@@ -169,6 +169,13 @@ _NOT_YEAR_AFTER = _alt(
     set(COUNTERS) | {k.split()[0] for k in CURRENCIES} | {k.split()[0] for k in MEASURES}
     | {"درصد", "٪", "%", "هزار", "میلیون", "میلیارد", "صفحه", "متری", "کیلومتری"}
 )
+# A year after a month is not the start of a figure: "تا پایان خرداد ۳۰ میلیارد", "اسفند یک هزار و ۹۶۰ تومان".
+_YEAR_AFTER_MONTH = (
+    rf"(?:{_D}{{2,4}}(?!{_D})(?!\s*(?:{_NOT_YEAR_AFTER}){_E})"
+    rf"|(?:(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c]))"
+    rf"(?!\s*(?:{_NOT_YEAR_AFTER}){_E})(?!\s+و\s*(?:{_D}|{_NUMW})))"
+)
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -177,14 +184,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("date_words", re.compile(
             rf"{_B}(?<!ساعت\s)(?:{_PART_BEFORE_WD}(?:روز\s+)?(?P<wd>{_WD})\s*)?(?:روز(?:‌های|های)?\s+)?(?P<day>{_D}{{1,2}}(?:\s?ام(?=\s))?|{_ORD}|{_NUMW}(?:\s+و\s+{_NUMW})?)"
             rf"(?:\s*(?:تا|الی|لغایت|و|-|–)\s*(?P<day2>{_D}{{1,2}}|{_ORD}))?(?:\s+روز)?\s*(?:ماه\s+)?"
-            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال|جاری)"
+            rf"(?P<month>{_MONTH})(?:[\s\u200c]*ماه)?(?:{_E}|(?={_D}))(?:(?:\s+|(?<!\s)(?={_D}))(?:(?:سال\s+)?(?P<year>{_YEAR_AFTER_MONTH})|(?P<yrel>امسال|پارسال|سال\s+جاری|سال\s+گذشته|سال\s+آینده|همان\s+سال|همین\s+سال|جاری)"
             rf"|(?P<near>گذشته|آینده|پیش\s+رو|پیش‌رو){_E}))?"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("date_numeric", re.compile(
             rf"{_B}(?:(?:روز\s+)?(?P<wd>{_WD})(?:\u200cشب)?[،,]?\s*|روز\s+(?={_D}))?(?P<a>{_D}{{1,4}})\s*(?P<sep>[/\-.\\])\s*(?P<b>{_D}{{1,2}})\s*(?P=sep)\s*(?P<c>{_D}{{1,4}})(?!{_D})(?!\s*[/\-.\\]\s*{_D})"
             rf"(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("month_year", re.compile(
-            rf"{_B}(?:ماه\s+(?:مبارک\s+)?)?(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR})(?:\s+(?P<cal>{_CAL}){_E})?")),
+            rf"{_B}(?:ماه\s+(?:مبارک\s+)?)?(?P<month>{_MONTH}|{_alt(SEASONS)})(?:[\s\u200c]*ماه)?\s+(?:سال\s+)?(?P<year>{_YEAR_AFTER_MONTH})(?:\s+(?P<cal>{_CAL}){_E})?")),
         ("time", re.compile(
             rf"(?:{_B}ساعت\s+)?(?<![0-9۰-۹:])(?P<h>{_D}{{1,2}})\s*:\s*(?P<m>{_D}{{2}})(?:\s*:\s*(?P<s>{_D}{{2}}))?(?!{_D})(?:\s+دقیقه{_E})?"
             rf"(?:\s*(?P<part>{_alt(DAY_PARTS)}){_E})?")),
@@ -268,7 +275,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
             rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|"
-            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*{_D})|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می', 'جون'))}){_EZAFE}|ماه\s+(?P<june>جون){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|جاری|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
+            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*(?:{_YEAR_AFTER_MONTH}))|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می', 'جون'))}){_EZAFE}|ماه\s+(?P<june>جون){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|جاری|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
             rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
             rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
@@ -846,7 +853,8 @@ def _shifted_from(cur: TimeExpr, gap: str, day: TimeExpr) -> TimeExpr | None:
     if unit not in ("روز", "شب", "هفته", "ماه", "سال"):
         return None
     value = _shift(date.fromisoformat(day.value[:10]), amount, code, unit, direction)
-    return TimeExpr(cur.start, day.end, f"{cur.text}{gap}{day.text}", "date", value, day.calendar)
+    return TimeExpr(cur.start, day.end, f"{cur.text}{gap}{day.text}", "date", value, day.calendar,
+                    None if value else OUT_OF_RANGE)
 
 
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH}){_E}")
@@ -873,7 +881,10 @@ def _num(text: str | None) -> int | float | None:
     value = digits_value(text)
     if value is not None:
         return value
-    return compound_value(text)
+    head, sep, tail = text.rpartition(" و ")
+    if sep and tail.isdigit() and (big := compound_value(head)) and (small := digits_value(tail)) is not None:
+        return big + small if isinstance(big, int) and isinstance(small, int) and big % 100 == 0 and big > small else None
+    return compound_value(text)  # "هزار و ۲۰۰": words, then digits
 
 
 def _calendar_cue(text: str, pos: int) -> str | None:
@@ -902,6 +913,7 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+OUT_OF_RANGE = "before year 1 or after year 9999, which ISO dates cannot hold"
 HIJRI_RANGE_REASON = "a Hijri year outside the Umm al-Qura tables the converter has (1343–1500)"
 
 
@@ -1591,7 +1603,8 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     iso = f"PT{_fmt(amount)}{code}" if unit in ("ثانیه", "دقیقه", "ساعت") else f"P{_fmt(amount)}{code}"
     if rel is None or rel in ("دیگر",):
         if rel and today is not None:
-            return TimeExpr(start, stop, span, "date", _shift(today, amount, code, unit, 1), "gregorian")
+            point = _shift(today, amount, code, unit, 1)
+            return TimeExpr(start, stop, span, "date", point, "gregorian", None if point else OUT_OF_RANGE)
         if rel:  # "دو روز دیگر" is a date whether or not the publication date is known
             return TimeExpr(start, stop, span, "date", None, None, "relative to a publication date that is not known")
         return TimeExpr(start, stop, span, "duration", iso)
@@ -1609,6 +1622,8 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     point = _shift(today, amount, code, unit, direction)
     if unit == "ساعت" and rel in ("گذشته", "اخیر", "آینده", "آتی"):  # "۲۴ ساعت گذشته": the days those hours may touch
         point = (today + timedelta(days=direction * math.ceil(amount / 24))).isoformat()
+    if point is None:
+        return TimeExpr(start, stop, span, "date", None, None, OUT_OF_RANGE)
     if rel in ("گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"):  # "در ۳ سال گذشته": the interval up to today
         value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
         return TimeExpr(start, stop, span, "interval", value, "gregorian")
@@ -1633,25 +1648,34 @@ def _ranged_span(start: int, stop: int, span: str, n: float | None, n2: float | 
         far = (today + timedelta(days=direction * math.ceil(max(n, n2) / 24))).isoformat()
     if rel in ("گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو") or unit in ("ثانیه", "دقیقه", "ساعت"):
         near = today.isoformat()
+    if near is None or far is None:
+        return TimeExpr(start, stop, span, "interval", None, None, OUT_OF_RANGE)
     value = f"{far}/{near}" if direction < 0 else f"{near}/{far}"
     return TimeExpr(start, stop, span, "interval", value, "gregorian")
 
 
 def _shift(today: date, amount: float, code: str, unit: str, direction: int) -> str | None:
+    """`today` moved by the amount of units, or None outside the years ISO dates
+    can hold ("۳۰۰۰ سال پیش" is before year 1)."""
     days = {"D": 1, "W": 7}.get(code if unit not in ("ماه",) else "")
     if unit in ("ثانیه", "دقیقه", "ساعت"):
         return today.isoformat()
-    if days is not None:
-        return (today + timedelta(days=direction * amount * days)).isoformat()
-    if unit == "ماه":
-        index = today.year * 12 + today.month - 1 + direction * int(amount)
-        year, month = divmod(index, 12)
-        return date(year, month + 1, min(today.day, 28)).isoformat()
-    years = int(amount)
     try:
-        return today.replace(year=today.year + direction * years).isoformat()
-    except ValueError:
-        return today.replace(year=today.year + direction * years, day=28).isoformat()
+        if days is not None:
+            return (today + timedelta(days=direction * amount * days)).isoformat()
+        if unit == "ماه":
+            index = today.year * 12 + today.month - 1 + direction * int(amount)
+            year, month = divmod(index, 12)
+            return date(year, month + 1, min(today.day, 28)).isoformat()
+        year = today.year + direction * int(amount)
+        if not 1 <= year <= 9999:
+            return None
+        try:
+            return today.replace(year=year).isoformat()
+        except ValueError:  # 29 February in a common year
+            return today.replace(year=year, day=28).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _fmt(amount: float) -> str:
