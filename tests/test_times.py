@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 from conftest import read_tables
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import khabar
 import khabar.ingest.reader
@@ -204,3 +206,26 @@ def test_a_span_of_time_beyond_iso_years_has_no_value_and_does_not_fail():
     assert [(t.value, "9999" in t.reason) for t in found] == [(None, True)]
     found = extract_times(khabar.normalize("این حوزه از هزار و ۲۰۰ سال قبل برپاست."), PUBLISHED)
     assert [t.value for t in found] == ["0821-06-30"]
+
+
+_FUZZ_TEXT = (
+    "فروردین تیر دی ژوئن اکتبر محرم رمضان ربیع‌الاول امروز دیروز فردا شنبه جمعه سال ماه هفته روز ساعت دقیقه "
+    "قرن دهه فصل تا از در پیش قبل بعد گذشته آینده جاری امسال اوایل پایان نیمه اول دوم و یک دو یکی بیست صد هزار "
+    "هجری قمری شمسی میلادی صبح شب مانده به حدود زیر - / : ، ۰ ۱ ۹ ۱۲ ۳۱ ۹۹ ۱۳۰۰ ۱۴۰۰ ۲۰۲۱ ۹۹۹۹ ۱۲:۳۰ ۱۴۰۰/۰۱/۰۱"
+)
+_FUZZ_WORDS = _FUZZ_TEXT.split()
+
+
+@settings(max_examples=300, deadline=None)
+@example(["۱۲:۳۰", "ربیع‌الاول", "ژوئن"], date(1910, 5, 5))
+@example(["۹۹۹۹", "سال", "پیش"], date(2021, 6, 30))
+@given(st.lists(st.sampled_from(_FUZZ_WORDS), min_size=1, max_size=9),
+       st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))))
+def test_any_run_of_time_words_resolves_without_failing(words, published):
+    """Found by fuzzing: a Hijri month with a publication date before 1924 raised
+    OverflowError (the Umm al-Qura tables), "۳۰۰۰ سال پیش" ValueError."""
+    text = khabar.normalize(" ".join(words))
+    found = extract_times(text, published)
+    for t in found:
+        assert text[t.start : t.end] == t.text and (t.value is not None or t.reason)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

@@ -472,6 +472,8 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     """Every time expression of `text` (already normalized), resolved against
     `published` where it is relative."""
     today = published.date() if isinstance(published, datetime) else published
+    if today is not None and not date(2, 1, 1) <= today <= date(9998, 12, 31):
+        today = None  # no day before or after it can be written as an ISO date
     candidates: list[TimeExpr] = []
     needs = _needs()
     for start, end, named in _lines_to_try(text):  # no time expression crosses a line break
@@ -480,7 +482,10 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
                 continue  # cheap tests: the pattern cannot match this line
             for m in rx.finditer(text, start, end):
                 if m.end() > m.start():
-                    expr = _resolve(text, m.start(), m.end(), name, m, today)
+                    try:
+                        expr = _resolve(text, m.start(), m.end(), name, m, today)
+                    except (ValueError, OverflowError):  # a publication date the Hijri tables do not reach (1924–2077)
+                        expr = TimeExpr(m.start(), m.end(), m.group(), "date", None, None, BEYOND_CONVERTERS)
                     if expr is not None:
                         candidates.append(expr)
     candidates.sort(key=lambda t: (t.start, t.start - t.end))
@@ -913,6 +918,7 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+BEYOND_CONVERTERS = "outside the dates the calendar converters hold (Hijri: 1924–2077 in the Gregorian calendar)"
 OUT_OF_RANGE = "before year 1 or after year 9999, which ISO dates cannot hold"
 HIJRI_RANGE_REASON = "a Hijri year outside the Umm al-Qura tables the converter has (1343–1500)"
 
