@@ -80,9 +80,8 @@ def extract_entities(
             if first == end or taken[first]:
                 continue  # nothing left, or already inside a name that was extended
             allowed = COMPATIBLE.get(label, ())  # "آبادان" (a place) does not grow into "نفت آبادان" (a club)
-            if (first > 0 and not taken[first - 1] and _wordlike(words[first - 1])
-                    and (grown := kb.lookup(" ".join(words[first - 1 : end]), allowed if not sporty else None, normalized=True))
-                    and (grown.type in allowed or grown.role == "SPO")):
+            grown = _grown_left(words, first, end, allowed, sporty, kb) if first > 0 and not taken[first - 1] else None
+            if grown is not None:
                 first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
                 if grown.type not in allowed:
                     label = "ORG"  # "آلومینیوم اراک" in sports news: the club, where the tagger saw the town
@@ -108,6 +107,19 @@ def extract_entities(
         found.extend(e for _, _, e in _with_roles(mine, words, text, spans, kb))
     found.sort(key=lambda e: e.start)
     return link(found, on, sporty)
+
+
+def _grown_left(words: list[str], first: int, end: int, allowed: tuple[str, ...], sporty: bool, kb) -> KBEntry | None:
+    """The KB entry the tagged words make with the word before them: one of a
+    type the tag allows, or in sports news a club ("آلومینیوم" + "اراک")."""
+    if not _wordlike(words[first - 1]):
+        return None
+    phrase = " ".join(words[first - 1 : end])
+    grown = kb.lookup(phrase, allowed, normalized=True)
+    if grown is None and sporty:
+        club = kb.lookup(phrase, ("ORG",), normalized=True)
+        grown = club if club is not None and club.role == "SPO" else None
+    return grown
 
 
 def _entity(text: str, spans: list[tuple[int, int]], a: int, b: int, label: str, words: list[str]) -> Entity:
@@ -219,8 +231,9 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
     stands for its government: country and role GOV. A title written without
     its country ("وزیر دفاع") is of the country last named with that office in
     the text, else its usual one (Iran's, as the Iranian press writes it). A
-    sports club named by everyday words is linked only in a text about sport (`sporty`), where a capital
-    stands for a team or a city, not a government ("آبی‌پوشان ریاض")."""
+    sports club named by everyday words is linked only in a text about sport
+    (`sporty`), where a capital stands for a team or a city, not a government
+    ("آبی‌پوشان ریاض")."""
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
     last_office: str | None = None
