@@ -194,3 +194,18 @@ def test_a_title_after_a_quoted_name_and_a_comma_is_that_persons():
 
 def test_golestan_alone_is_the_province():
     assert [e.kb_id for e in khabar.analyze("کشاورزان گلستان برنج کاشتند.").entities] == ["L:IR-golestan"]
+
+
+def test_an_honorific_then_another_first_name_is_another_person():
+    """"سید هادی خامنه‌ای" (the Leader's brother) and "سید احمد خاتمی" were linked
+    to Ali Khamenei and Mohammad Khatami by the surname after the honorific."""
+    from khabar.extract.entities import Entity, link
+
+    found = link([Entity(0, 17, "سید هادی خامنه‌ای", "PER"), Entity(20, 37, "آیت‌الله خامنه‌ای", "PER")])
+    assert [e.kb_id for e in found] == [None, "P:khamenei"]
+
+
+def test_a_central_district_is_not_markazi_province():
+    from khabar.extract.entities import Entity, link
+
+    assert [e.kb_id for e in link([Entity(0, 9, "بخش مرکزی", "LOC")])] == [None]

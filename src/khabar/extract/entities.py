@@ -307,8 +307,8 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
     entry = kb.lookup(entity.text, allowed, normalized=True)
     words = entity.text.split()
     named_by_rest = entity.label != "PER" or words[0] in HONORIFICS
-    if entry is None and len(words) > 1 and named_by_rest:
-        entry = kb.lookup(" ".join(words[1:]), allowed, normalized=True)
+    if entry is None and len(words) > 1 and named_by_rest and not (len(words) == 2 and words[1] in DIRECTIONS):
+        entry = kb.lookup(" ".join(words[1:]), allowed, normalized=True)  # not "بخش مرکزی" (a district), Markazi
         if entry is not None:
             itself = words[0] in PLACE_HEADS if entry.type in _PLACE_TYPES else LABEL_OF_TYPE.get(entry.type) == entity.label
             return entry, itself
@@ -321,7 +321,8 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
             place = kb.lookup(" ".join(words[k:]), ("GPE", "LOC"), normalized=True)
             if place is not None:
                 return place, False
-    if entry is None and entity.label == "PER" and (len(words) == 1 or named_by_rest):
+    bare = [w for w in words if w not in HONORIFICS]
+    if entry is None and entity.label == "PER" and len(bare) == 1:  # "خامنه‌ای", "آیت‌الله خامنه‌ای"; not "سید هادی خامنه‌ای"
         entry = people.get(words[-1])
     return entry, True
 
