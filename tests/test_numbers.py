@@ -134,3 +134,9 @@ def test_dahom_after_the_noun_of_a_compound_verb_is_the_verb():
 def test_codes_with_a_leading_zero_are_not_quantities():
     text = khabar.normalize("کد تلفن از ۰۲۴ به ۰۲۴۱ تغییر کرد و دما ۰.۵ درجه بالا رفت.")
     assert [(q.text, q.value) for q in extract_quantities(text)] == [("۰.۵ درجه", 0.5)]
+
+
+def test_tens_and_ones_written_together_need_and():
+    """"سینه‌ام" (my chest) was the ordinal 39 (سی + نه); "یکصد", "دوهزار" and "سی‌ونه" stay numbers."""
+    assert extract_quantities(khabar.normalize("از زور فشار قفسه سینه‌ام درد دارم.")) == []
+    assert [compound_value(w) for w in ("یکصد", "دوهزار", "سی‌ونه", "سینه")] == [100, 2000, 39, None]

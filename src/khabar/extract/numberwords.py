@@ -111,18 +111,25 @@ def segment_words(piece: str) -> list[int] | None:
         return [CARDINALS[piece]]
     values: list[int] = []
     i = 1 if piece.startswith("و") and len(piece) > 1 else 0
+    after_and = True
     while i < len(piece):
         for length in range(min(_LONGEST, len(piece) - i), 0, -1):
             value = CARDINALS.get(piece[i : i + length])
             if value is not None:
+                if not after_and and value not in _JOINED_SCALES:
+                    return None  # "سینه" (chest) is not سی + نه: tens and ones are joined by "و"
                 values.append(value)
                 i += length
-                if piece.startswith("و", i):
+                after_and = piece.startswith("و", i)
+                if after_and:
                     i += 1  # "ونهصد" inside, or a final "و" before a space: "سیصدو پنج"
                 break
         else:
             return None
     return values
+
+
+_JOINED_SCALES = frozenset({100, 1000, 10**6, 10**9, 10**12})  # "یکصد", "دوهزار": written onto the number before
 
 
 def combine(values: list[int | float | Fraction]) -> int | float | Fraction:
