@@ -91,6 +91,16 @@ _NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اول
 _CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(])(?:{'|'.join(_NUMBER_WORDS)})")
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
 _SPACE = re.compile(r"\s*")
+# Nouns a number after which names a place in a series, not an amount of what follows.
+_POSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:دقیقه|شماره|ردیف|بند|ماده|اصل|صفحه|پلاک)\s+$")
+_NUMBER_BEFORE = re.compile(r"(?:[0-9۰-۹]|(?<![\w\u200c])(?:یک|دو|سه|چند|چندین))\s+$")
+
+
+def _position_before(text: str, pos: int) -> bool:
+    """Whether the number at `pos` is a place in a series ("دقیقه ۶۱", "ماده ۵"),
+    not after an amount of that noun ("۹۰ دقیقه ۲ گل": two goals)."""
+    m = _POSITION_BEFORE.search(text, max(0, pos - 12), pos)
+    return m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
 _CODE = re.compile(r"[0۰][0-9۰-۹]{2,}(?![0-9۰-۹.,٫٬/:])")
 # "دهم" is also the verb "(I) give" after the noun of a compound verb: "انجام دهم", "ادامه دهم".
 _GIVE_VERB = re.compile(r"دهم(?![\w\u200c])")
@@ -356,6 +366,8 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
             note = "toman (10 rials)"
     elif (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
         kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
+    elif _position_before(text, pos):
+        pass  # "در دقیقه ۶۱ بازی": the 61st minute of the game, not 61 games
     elif (count := _unit_at(toks, j, COUNTERS)) is not None or (j < len(toks) and toks[j].text == "تن"):
         kind, unit, j = ("count", COUNTERS[count[0]], count[1]) if count else ("count", "person", j + 1)
     elif not determiner and (noun := _unit_at(toks, j, COUNTED_NOUNS)) is not None:
