@@ -145,4 +145,5 @@ def test_tens_and_ones_written_together_need_and():
 def test_a_number_after_a_place_in_a_series_counts_nothing_after_it():
     """"در دقیقه ۸۸ گل دوم" was 88 goals and "پیراهن شماره ۱۰ تیم" 10 teams (about 60 in the archive)."""
     found = extract_quantities(khabar.normalize("او در دقیقه ۸۸ گل دوم را زد و در ۹۰ دقیقه ۲ گل زد."))
-    assert [(q.text, q.kind, q.unit) for q in found] == [("۸۸", "number", None), ("۲ گل", "count", "goal")]
+    assert [(q.text, q.kind, q.unit) for q in found] == [
+        ("۸۸", "number", None), ("دوم", "number", None), ("۲ گل", "count", "goal")]
