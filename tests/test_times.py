@@ -156,7 +156,7 @@ def test_numbers_and_names_that_look_like_times():
     for sentence in ("در این جنگ حدود ۲۰۰۰ سرباز کشته شدند.", "خانم سارینا نوروزی مقام اول را گرفت.",
                      "این تیم در پایان هفته هفدهم دوم شد.", "فرماندار شهرستان نیمروز آمد.",
                      "مادران برایمان زیارت عاشورا می‌خوانند.", "نرخ رسمی: یک کرون سوئد ۱۳۱۴ ریال.",
-                     "او با نتیجه دو بر صفر جون را شکست داد."):
+                     "او با نتیجه دو بر صفر جون را شکست داد.", "توپ از بالای دروازه راهی اوت شد."):
         assert extract_times(khabar.normalize(sentence), PUBLISHED) == [], sentence
 
 
@@ -229,3 +229,8 @@ def test_any_run_of_time_words_resolves_without_failing(words, published):
     for t in found:
         assert text[t.start : t.end] == t.text and (t.value is not None or t.reason)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_the_programme_navad_is_not_ninety_weeks():
+    found = extract_times(khabar.normalize("او در برنامه نود هفته گذشته حاضر شد."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("هفته گذشته", "2021-06-19/2021-06-25")]

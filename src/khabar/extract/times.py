@@ -275,7 +275,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?:سال\s+)?(?P<year>{_D}{{2,4}})(?!{_D}))?")),
         ("month_alone", re.compile(
             rf"{_B}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hm>{_HM}))|(?P<jm>{_JM})[\s\u200c]*ماه|"
-            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*(?:{_YEAR_AFTER_MONTH}))|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می', 'جون'))}){_EZAFE}|ماه\s+(?P<june>جون){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|جاری|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
+            rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged>{_JM})(?!\s*(?:{_YEAR_AFTER_MONTH}))|(?:ماه\s+)?(?P<gm>{_alt(k for k in GREGORIAN_MONTHS if k not in ('مه', 'می', 'جون', 'اوت'))}){_EZAFE}|ماه\s+(?P<june>جون|اوت){_EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))(?:\s+(?P<which>امسال|جاری|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{_E}")),
         ("bare_year", re.compile(
             rf"(?<![\w\u200c/.:٫٬,])(?P<y>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
             rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{_NOT_YEAR_AFTER}){_E})")),
@@ -1137,6 +1137,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             # "جام جهانی زیر ۲۰ سال", "تیم زیر ۲۳ سال قبل از بازی": an age group, not a span of time;
             # kept as a candidate that is then dropped, so that no shorter find ("سال قبل") takes its place
             return expr(NOT_A_TIME, None, None, "an age group")
+        if g["n"] == "نود" and re.search(r"برنامه\s+$", text[max(0, start - 8) : start]):
+            return None  # "برنامه نود هفته گذشته": the programme "Navad" last week, not ninety weeks
         return _span(span, start, stop, g, today, text[stop : stop + 6])
     if name == "year":
         y1 = g["y1"] or g["y3"] or g["y5"]
