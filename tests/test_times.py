@@ -234,3 +234,9 @@ def test_any_run_of_time_words_resolves_without_failing(words, published):
 def test_the_programme_navad_is_not_ninety_weeks():
     found = extract_times(khabar.normalize("او در برنامه نود هفته گذشته حاضر شد."), PUBLISHED)
     assert [(t.text, t.value) for t in found] == [("هفته گذشته", "2021-06-19/2021-06-25")]
+
+
+def test_a_weekday_in_brackets_after_today_is_part_of_it():
+    """"صبح امروز (شنبه)" gave "شنبه" as a second date, resolved on its own (~110 in the archive)."""
+    found = extract_times(khabar.normalize("در دیدارهای صبح امروز (چهارشنبه) لیگ بسکتبال آغاز شد."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("صبح امروز (چهارشنبه)", "2021-06-30")]

@@ -529,6 +529,13 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
     for expr in found:
         if out and expr.start < out[-1].end:
             continue  # inside a time that took the day after it
+        if (out and (said := _WEEKDAY_SAID.fullmatch(text, out[-1].end, expr.end)) and expr.kind == "date"
+                and _RELATIVE_DAY_IN.search(out[-1].text) and said["wd"] == expr.text):
+            out[-1].end, out[-1].text = expr.end, text[out[-1].start : expr.end]
+            if text.startswith(")", out[-1].end):
+                out[-1].end += 1
+                out[-1].text = text[out[-1].start : out[-1].end]
+            continue  # "صبح امروز (شنبه)": the weekday says which day today is
         day = _DAY_AFTER.match(text, expr.end) if expr.kind == "time" else None
         if day:
             offset = RELATIVE_DAYS[re.sub(r"\s+", " ", day.group("rel"))]
@@ -578,6 +585,7 @@ def _join(text: str, a: TimeExpr, b: TimeExpr) -> TimeExpr:
 
 _CURRENCY_BEFORE = re.compile(  # "یک دلار ۱۳۲۰", "هر کرون سوئد ۱۳۱۴": a rate; not "یورو ۲۰۱۶", the tournament
     rf"(?<![\w\u200c])(?:یک|هر|{_D}+)\s+(?:{_alt(CURRENCIES)}|کرون)(?:\s+[^\W\d]+)?\s*[:=]?\s*$")
+_WEEKDAY_SAID = re.compile(rf"\s*\(\s*(?P<wd>{_WD})")
 _RELATIVE_DAY_IN = re.compile(rf"{_B}(?:{_alt(RELATIVE_DAYS)}){_E}")
 _WRITTEN_DATE = re.compile(rf"{_D}|{_B}(?:{_MONTH})")  # a day written with its month, or digits
 
