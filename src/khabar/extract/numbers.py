@@ -94,13 +94,6 @@ _SPACE = re.compile(r"\s*")
 # Nouns a number after which names a place in a series, not an amount of what follows.
 _POSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:دقیقه|شماره|ردیف|بند|ماده|اصل|صفحه|پلاک)\s+$")
 _NUMBER_BEFORE = re.compile(r"(?:[0-9۰-۹]|(?<![\w\u200c])(?:یک|دو|سه|چند|چندین))\s+$")
-
-
-def _position_before(text: str, pos: int) -> bool:
-    """Whether the number at `pos` is a place in a series ("دقیقه ۶۱", "ماده ۵"),
-    not after an amount of that noun ("۹۰ دقیقه ۲ گل": two goals)."""
-    m = _POSITION_BEFORE.search(text, max(0, pos - 12), pos)
-    return m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
 _CODE = re.compile(r"[0۰][0-9۰-۹]{2,}(?![0-9۰-۹.,٫٬/:])")
 # "دهم" is also the verb "(I) give" after the noun of a compound verb: "انجام دهم", "ادامه دهم".
 _GIVE_VERB = re.compile(r"دهم(?![\w\u200c])")
@@ -110,6 +103,13 @@ _LIGHT_NOUN_BEFORE = re.compile(
     r"جهت|شخصیت|اهمیت|عادت|رشد|توسعه|پیوند|ربط|سوق|خاتمه|ارجاع|اختصاص|تشکیل|تذکر|هشدار|شعار|آزار|وعده)\s+$"
 )
 _CUP_ROUND = re.compile(r"(?:یک|۱)\s+(?:دوم|چهارم|هشتم|شانزدهم)\s+(?:نهایی|پایانی)(?![\w\u200c])")
+
+
+def _position_before(text: str, pos: int) -> bool:
+    """Whether the number at `pos` is a place in a series ("دقیقه ۶۱", "ماده ۵"),
+    not after an amount of that noun ("۹۰ دقیقه ۲ گل": two goals)."""
+    m = _POSITION_BEFORE.search(text, max(0, pos - 12), pos)
+    return m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
 
 
 @dataclass(slots=True)
