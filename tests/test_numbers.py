@@ -147,3 +147,10 @@ def test_a_number_after_a_place_in_a_series_counts_nothing_after_it():
     found = extract_quantities(khabar.normalize("او در دقیقه ۸۸ گل دوم را زد و در ۹۰ دقیقه ۲ گل زد."))
     assert [(q.text, q.kind, q.unit) for q in found] == [
         ("۸۸", "number", None), ("دوم", "number", None), ("۲ گل", "count", "goal")]
+
+
+def test_a_pair_that_runs_down_is_a_result_or_a_range_typed_right_to_left():
+    """"۲-۱" is a score; "۲۰-۱۵ درصد" the range 15–20; "۶۰۰-۵۰۰ میلیون تومان" was [6,000, 5×10^9] rials."""
+    found = extract_quantities(khabar.normalize("تیم ما ۲-۱ برد و سهم آن ۲۰-۱۵ درصد و هزینه ۶۰۰-۵۰۰ میلیون تومان بود."))
+    assert [(q.value, q.note) for q in found] == [
+        ([2, 1], "a result, not a range"), ([15, 20], None), ([5_000_000_000, 6_000_000_000], "toman (10 rials)")]

@@ -349,10 +349,15 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
     ):
         low, high = value_out, _plain(second[0])
         scale = next((SCALES[t.text] for t in reversed(toks[j + 1 : second[1]]) if t.text in SCALES), 1)
-        if scale > 1 and isinstance(low, (int, float)) and low < high / scale:
-            low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون": the scale belongs to both
+        dash = toks[j].text in ("-", "–")
+        own_scale = any(t.text in SCALES for t in toks[:j])
+        if scale > 1 and isinstance(low, (int, float)) and (
+                low < high / scale or (dash and not own_scale and high / scale < low <= 20 * high / scale)):
+            low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون" (and "۱۰-۵ میلیون" typed right to left): the scale belongs to both
         value_out, j = [low, high], second[1]
         words_only = words_only and second[3]
+    else:
+        dash = False
     kind, unit, note = "number", None, None
     # a small number in words, alone, is usually a determiner ("دو کشور", "سه طرف")
     determiner = words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER
@@ -379,6 +384,11 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
             return None
     elif kind == "number" and determiner:
         return None
+    if dash and isinstance(value_out, list) and value_out[0] >= value_out[1]:
+        if kind == "number":
+            note = "a result, not a range"  # "۲-۱", "۱-۱": a score; no range runs down or stands still
+        else:
+            value_out = [value_out[1], value_out[0]]  # "۲۰-۱۵ درصد": a range typed right to left
     start = back[1] if back else toks[0].start
     approx = back[0] if back else None
     minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
