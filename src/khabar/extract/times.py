@@ -158,8 +158,10 @@ _WD = _alt(WEEKDAYS)
 _CAL = _alt(CALENDAR_WORDS)
 _B = r"(?<![\w\u200c])"  # the start of a word
 _E = r"(?![\w\u200c])"  # the end of a word
-_YEAR = (rf"{_D}{{2,4}}(?!{_D})|(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])"
-         rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c])")  # "۱۴۰۰", "هزاروچهارصد", "دو هزار و بیست و یک"
+_YEAR_DIGITS = rf"{_D}{{2,4}}(?!{_D})"  # "۱۴۰۰", "۹۹"
+_YEAR_WORDS = (rf"(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])"
+               rf"|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c])")  # "هزاروچهارصد", "دو هزار و بیست و یک"
+_YEAR = rf"{_YEAR_DIGITS}|{_YEAR_WORDS}"
 
 # "صبح پنج‌شنبه", "عصر جمعه": a part of the day before a weekday (not "بعد از ظهر", taken
 # on the left as a whole, nor the part of a clock "۱۲:۳۰ ظهر"; "شب جمعه" is the eve, left out).
@@ -171,9 +173,7 @@ _NOT_YEAR_AFTER = _alt(
 )
 # A year after a month is not the start of a figure: "تا پایان خرداد ۳۰ میلیارد", "اسفند یک هزار و ۹۶۰ تومان".
 _YEAR_AFTER_MONTH = (
-    rf"(?:{_D}{{2,4}}(?!{_D})(?!\s*(?:{_NOT_YEAR_AFTER}){_E})"
-    rf"|(?:(?:{_NUMW})(?:و?(?:{_NUMW}))+(?![\w\u200c])|{_NUMW}(?:\s+(?:و\s+)?(?:{_NUMW}))*(?![\w\u200c]))"
-    rf"(?!\s*(?:{_NOT_YEAR_AFTER}){_E})(?!\s+و\s*(?:{_D}|{_NUMW})))"
+    rf"(?:{_YEAR_DIGITS}|(?:{_YEAR_WORDS})(?!\s+و\s*(?:{_D}|{_NUMW})))(?!\s*(?:{_NOT_YEAR_AFTER}){_E})"
 )
 
 
@@ -531,10 +531,8 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
             continue  # inside a time that took the day after it
         if (out and (said := _WEEKDAY_SAID.fullmatch(text, out[-1].end, expr.end)) and expr.kind == "date"
                 and _RELATIVE_DAY_IN.search(out[-1].text) and said["wd"] == expr.text):
-            out[-1].end, out[-1].text = expr.end, text[out[-1].start : expr.end]
-            if text.startswith(")", out[-1].end):
-                out[-1].end += 1
-                out[-1].text = text[out[-1].start : out[-1].end]
+            out[-1].end = expr.end + text.startswith(")", expr.end)
+            out[-1].text = text[out[-1].start : out[-1].end]
             continue  # "صبح امروز (شنبه)": the weekday says which day today is
         day = _DAY_AFTER.match(text, expr.end) if expr.kind == "time" else None
         if day:
