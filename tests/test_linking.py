@@ -209,3 +209,20 @@ def test_a_central_district_is_not_markazi_province():
     from khabar.extract.entities import Entity, link
 
     assert [e.kb_id for e in link([Entity(0, 9, "بخش مرکزی", "LOC")])] == [None]
+
+
+def test_a_surname_alone_after_an_unknown_full_name_is_that_person():
+    linked = _linked("کاوه زنگنه نقاش اصفهانی آثارش را در نمایشگاه نشان داد. زنگنه گفت که سفالگری را از پدرش آموخت.")
+    assert linked.get("زنگنه", "missing") is None  # the painter, not the oil minister Bijan Zanganeh
+    assert _linked("بیژن زنگنه از پالایشگاه بازدید کرد. زنگنه گفت تولید بیشتر شد.").get("زنگنه") == "P:zanganeh"
+
+
+def test_a_surname_alone_in_a_match_report_is_a_player():
+    report = ("در بازی دیروز لیگ برتر فوتبال، حاتمی در دقیقه ۷۰ به زمین آمد و سرمربی تیم "
+              "پس از بازی از تلاش بازیکنان تشکر کرد.")
+    linked = _linked(report)
+    assert "حاتمی" in linked and linked["حاتمی"] is None  # not the army's commander Amir Hatami
+    minister = "دنیامالی پیش از بازی در ورزشگاه با بازیکنان تیم ملی فوتبال و سرمربی آن دیدار کرد."
+    assert _linked(minister).get("دنیامالی") == "P:donyamali"  # a minister of sport is at home there
+    # an article that only touches on sport keeps the commander
+    assert _linked("حاتمی فرمانده کل ارتش در ورزشگاه آزادی سخنرانی کرد.").get("حاتمی") == "P:hatami"

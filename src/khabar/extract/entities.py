@@ -66,7 +66,8 @@ def extract_entities(
     on the date `on` (the article's; today's when None)."""
     kb = knowledge_base()
     found: list[Entity] = []
-    sporty = bool(SPORTS_WORDS.search(text))
+    sports_words = len(SPORTS_WORDS.findall(text))
+    sporty = sports_words > 0
     all_words = [[text[s:e] for s, e in spans] for spans in sentences]
     all_tags = tag_document(all_words)  # one article: a name found once is found where it repeats
     for spans, words, tags in zip(sentences, all_words, all_tags, strict=True):
@@ -106,7 +107,7 @@ def extract_entities(
                 mine.append((first, end, _entity(text, spans, first, end, LABEL_OF_TYPE.get(entry.type, "ORG"), words)))
         found.extend(e for _, _, e in _with_roles(mine, words, text, spans, kb))
     found.sort(key=lambda e: e.start)
-    return link(found, on, sporty)
+    return link(found, on, sporty, match_report=sports_words >= MATCH_REPORT_WORDS)
 
 
 def _grown_left(words: list[str], first: int, end: int, allowed: tuple[str, ...], sporty: bool, kb) -> KBEntry | None:
@@ -213,6 +214,11 @@ SPORTS_WORDS = re.compile(
 )
 
 
+# A text with this many words of sport is about sport (a match, a club, a player), not
+# merely touching on it as a political article may ("وزیر ورزش", "ورزشگاه آزادی").
+MATCH_REPORT_WORDS = 3
+
+
 def _club_by_everyday_name(entry: KBEntry, name: str) -> bool:
     """A sports club named so that the name may mean something else: an Iranian
     club (named for a company, a word or a town: "صنعت نفت", "استقلال") or any
@@ -220,7 +226,8 @@ def _club_by_everyday_name(entry: KBEntry, name: str) -> bool:
     return entry.role == "SPO" and (entry.country == "IRN" or len(name.split()) < 2)
 
 
-def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True) -> list[Entity]:
+def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True, *,
+         match_report: bool = False) -> list[Entity]:
     """Give each entity its knowledge-base entry where one fits: by any spelling
     of its name; a person's short form by the full name seen earlier in the
     text ("پوتین" after "ولادیمیر پوتین"); a name after a title word ("شهر
@@ -233,9 +240,14 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
     the text, else its usual one (Iran's, as the Iranian press writes it). A
     sports club named by everyday words is linked only in a text about sport
     (`sporty`), where a capital stands for a team or a city, not a government
-    ("آبی‌پوشان ریاض")."""
+    ("آبی‌پوشان ریاض"). In a text about sport (`match_report`) a surname alone
+    is a player's or a coach's unless the full name came first or the person
+    held an office of sport: "حاتمی" there is not the army's commander. In any
+    text a surname alone after an unknown person's full name is that person's
+    ("مومنی" after "سعید مومنی" is not the minister Eskandar Momeni)."""
     kb = knowledge_base()
     people: dict[str, KBEntry] = {}
+    strangers: set[str] = set()  # surnames of people named in full whom the KB does not know
     last_office: str | None = None
     country_of_office: dict[str, str] = {}  # the country last named with each office
     for entity in entities:
@@ -252,6 +264,10 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
             entry, itself = _name_entry(entity, kb, people)
             if entry is not None and not sporty and _club_by_everyday_name(entry, entity.text):
                 entry = None
+            alone = entity.label == "PER" and len(entity.text.split()) == 1
+            if entry is not None and entry.type == "PER" and alone and people.get(entity.text) is not entry and (
+                    entity.text in strangers or (match_report and not _held_office_of_sport(entry, kb))):
+                entry = None  # "مومنی" after "سعید مومنی", not the minister
             if entry is not None and not itself:
                 entity.country = entry.country  # "پلیس پاکستان": Pakistan's, not Pakistan
                 if entry.type == "PER":
@@ -266,10 +282,14 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
                 else:
                     entity.country, entity.role = title.country, title.role
         if entry is None:
+            if entity.label == "PER" and len(entity.text.split()) > 1:
+                strangers.add(entity.text.split()[-1])
+                people.pop(entity.text.split()[-1], None)
             continue
         if entry.type == "PER":
             for word in entry.names_fa[0].split():
                 people[word] = entry
+                strangers.discard(word)
             offices = [t.office for t in kb.terms_of(entry.id, on)]
             last_office = offices[0] if offices else last_office
         entity.kb_id, entity.name_en = entry.id, entry.name_en
@@ -279,6 +299,11 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True)
             if seat:
                 entity.country, entity.role = seat[0], "GOV"
     return entities
+
+
+def _held_office_of_sport(entry: KBEntry, kb: KnowledgeBase) -> bool:
+    """Whether the person held an office of sport at any time (a minister of sport)."""
+    return any(t.holder == entry.id and "sport" in t.office for t in kb.terms)
 
 
 # Words before a place's name that say what kind of place it is: "شهر آنتالیا" is Antalya.
