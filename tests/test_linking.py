@@ -226,3 +226,9 @@ def test_a_surname_alone_in_a_match_report_is_a_player():
     assert _linked(minister).get("دنیامالی") == "P:donyamali"  # a minister of sport is at home there
     # an article that only touches on sport keeps the commander
     assert _linked("حاتمی فرمانده کل ارتش در ورزشگاه آزادی سخنرانی کرد.").get("حاتمی") == "P:hatami"
+
+
+def test_a_club_after_the_words_for_a_team_is_the_club():
+    linked = _linked("تیم فوتبال پرسپولیس برای اردوی آماده‌سازی به ترکیه رفت و تیم فوتبال بانوان استان در شهر ماند.")
+    assert linked.get("تیم فوتبال پرسپولیس") == "O:persepolis"
+    assert all(kb_id is None for text, kb_id in linked.items() if "بانوان" in text)

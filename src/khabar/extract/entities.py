@@ -313,6 +313,10 @@ PLACE_HEADS = frozenset([
 ])
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
 GOVERNMENT_HEADS = frozenset(["دولت", "حکومت", "کابینه", "رژیم"])
+# Words before a club's name: "تیم فوتبال پرسپولیس", "باشگاه فرهنگی ورزشی سپاهان".
+TEAM_HEADS = frozenset([
+    "تیم", "باشگاه", "فوتبال", "فوتسال", "والیبال", "بسکتبال", "هندبال", "فرهنگی", "ورزشی", "فرهنگی‌ورزشی",
+])
 # Words before a person's name that are not part of it: "آقای ظریف", "سردار سلامی". Any
 # other first word is a first name, and "هادی زارع‌پور" is not "عیسی زارع‌پور".
 HONORIFICS = frozenset([
@@ -337,6 +341,13 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
         if entry is not None:
             itself = words[0] in PLACE_HEADS if entry.type in _PLACE_TYPES else LABEL_OF_TYPE.get(entry.type) == entity.label
             return entry, itself
+    if entry is None and entity.label == "ORG" and len(words) > 2 and words[0] in TEAM_HEADS:
+        rest = list(words)
+        while len(rest) > 1 and rest[0] in TEAM_HEADS:
+            rest.pop(0)
+        club = kb.lookup(" ".join(rest), ("ORG",), normalized=True)
+        if club is not None and club.role == "SPO":
+            return club, True  # "تیم فوتبال پرسپولیس"
     if entry is None and entity.label == "ORG" and len(words) > 1 and words[0] in GOVERNMENT_HEADS:
         leader = kb.lookup(" ".join(words[1:]), ("PER",), normalized=True) or people.get(words[-1])
         if leader is not None:
