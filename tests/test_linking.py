@@ -232,3 +232,18 @@ def test_a_club_after_the_words_for_a_team_is_the_club():
     linked = _linked("تیم فوتبال پرسپولیس برای اردوی آماده‌سازی به ترکیه رفت و تیم فوتبال بانوان استان در شهر ماند.")
     assert linked.get("تیم فوتبال پرسپولیس") == "O:persepolis"
     assert all(kb_id is None for text, kb_id in linked.items() if "بانوان" in text)
+
+
+def test_every_kb_id_is_written_once():
+    """A second row with an id already seen would be dropped silently by the loader."""
+    from importlib import resources
+
+    seen: dict[str, str] = {}
+    for name in ("entities.tsv", "places.tsv"):
+        text = (resources.files("khabar") / "data" / "kb" / name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                eid = line.split("\t", 1)[0]
+                assert eid not in seen, f"{eid} in {name} and {seen.get(eid)}"
+                seen[eid] = name
+    assert knowledge_base().lookup("AFC").id == "O:afc"
