@@ -766,8 +766,9 @@ def _merge(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         gap = text[cur.end : nxt.start] if nxt else ""
         if "\n" in gap:  # nothing joins across a line break
             nxt = None
-        if nxt and nxt.kind == "date" and nxt.value and (shifted := _shifted_from(cur, gap, nxt)) is not None:
-            out.append(shifted)  # "سه روز پس از ۱۲ تیر", "یک هفته قبل از ۱۲ تیر"
+        if (nxt and nxt.kind in ("date", "interval") and nxt.value and not nxt.value.startswith("T")
+                and (shifted := _shifted_from(text, cur, gap, nxt)) is not None):
+            out.append(shifted)  # "سه روز پس از ۱۲ تیر", "یک هفته قبل از ۱۲ تیر", "۱۵ روز قبل از سال ۹۹"
             i += 2
             continue
         if nxt and cur.kind == "date" and nxt.kind == "time" and re.fullmatch(r"\s*(?:(?:حدود|در|از|،)\s*)?(?:ساعت\s*)?", gap):
@@ -844,14 +845,23 @@ def _across_new_year(cur: TimeExpr, nxt: TimeExpr) -> None:
         moved.value = value or moved.value
 
 
-_SHIFT_GAP = re.compile(r"\s*(?:(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از|(?P<to>به))\s*")
+_SHIFT_GAP = re.compile(
+    r"\s*(?:(?:(?P<dir>پس|بعد|قبل|پیش)\s+)?از|(?P<to>به))\s*"
+    r"(?:(?:عید|جشن|انتخابات|حادثه|واقعه|مراسم|سالروز)\s+)?"  # "سه روز پس از انتخابات ۲۸ خرداد"
+)
+_FROM_IN_TARGET = re.compile(r"از\s+")  # "۱۵ روز قبل" | "از سال ۹۹": the "از" went to the year
+_NO_FROM = re.compile(r"\s*(?:(?:پس|بعد|قبل|پیش)\s*)?")
 _ISO_DAYS = re.compile(r"P(?P<n>[0-9.]+)(?P<code>[DWMY])")
 _UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
 
 
-def _shifted_from(cur: TimeExpr, gap: str, day: TimeExpr) -> TimeExpr | None:
-    """"n units before/after" followed by "از" and a date: that date, moved."""
-    m = _SHIFT_GAP.fullmatch(gap)
+def _shifted_from(text: str, cur: TimeExpr, gap: str, target: TimeExpr) -> TimeExpr | None:
+    """"n units before/after" followed by "از" and a date or a period: that
+    date moved, or the period's first day moved back / its last day moved on
+    ("۱۵ روز قبل از سال ۹۹", "دو هفته پس از ماه رمضان"); an edge of a period
+    is its first or its last day ("ده روز پیش از پایان سال")."""
+    inside = _FROM_IN_TARGET.match(target.text) if _NO_FROM.fullmatch(gap) else None
+    m = _SHIFT_GAP.fullmatch(gap + (inside.group() if inside else ""))
     if m is None or (m["to"] and not cur.text.endswith("مانده")):  # "سه روز مانده به ۱۲ تیر"
         return None
     if cur.kind == "date" and "shift" in cur.fields and not m["dir"]:
@@ -863,9 +873,20 @@ def _shifted_from(cur: TimeExpr, gap: str, day: TimeExpr) -> TimeExpr | None:
         return None
     if unit not in ("روز", "شب", "هفته", "ماه", "سال"):
         return None
-    value = _shift(date.fromisoformat(day.value[:10]), amount, code, unit, direction)
-    return TimeExpr(cur.start, day.end, f"{cur.text}{gap}{day.text}", "date", value, day.calendar,
+    first, _, last = target.value.partition("/")
+    named = target.text[inside.end() :] if inside else target.text
+    if _END_WORD.match(named):
+        anchor = last or first  # "پایان سال": its last day
+    elif _OPENING_WORD.match(named):
+        anchor = first
+    else:
+        anchor = first if direction < 0 or not last else last
+    value = _shift(date.fromisoformat(anchor[:10]), amount, code, unit, direction)
+    return TimeExpr(cur.start, target.end, text[cur.start : target.end], "date", value, target.calendar,
                     None if value else OUT_OF_RANGE)
+
+
+_OPENING_WORD = re.compile(r"(?:اوایل|ابتدای|آغاز|شروع)\s")
 
 
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH}){_E}")
