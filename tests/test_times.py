@@ -240,3 +240,12 @@ def test_a_weekday_in_brackets_after_today_is_part_of_it():
     """"صبح امروز (شنبه)" gave "شنبه" as a second date, resolved on its own (~110 in the archive)."""
     found = extract_times(khabar.normalize("در دیدارهای صبح امروز (چهارشنبه) لیگ بسکتبال آغاز شد."), PUBLISHED)
     assert [(t.text, t.value) for t in found] == [("صبح امروز (چهارشنبه)", "2021-06-30")]
+
+
+def test_a_period_then_today_are_two_times():
+    """"سال ۱۳۹۹ امروز": the year names the league, "امروز" the day; the edge of
+    a day before "دیشب" is still part of it."""
+    found = extract_times(khabar.normalize("قهرمان لیگ سال ۱۳۹۹ امروز (چهارشنبه) جام را بالای سر برد."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("سال ۱۳۹۹", "2020-03-20/2021-03-20"), ("امروز (چهارشنبه)", "2021-06-30")]
+    found = extract_times(khabar.normalize("آتش در ساعات پایانی دیشب خاموش شد."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("در ساعات پایانی دیشب", "2021-06-29")]

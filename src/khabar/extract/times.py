@@ -547,7 +547,10 @@ def _chain(text: str, found: list[TimeExpr], today: date | None = None) -> list[
         gap = text[out[-1].end : expr.start] if out else None
         durations_alike = out and (out[-1].kind == "duration") == (expr.kind == "duration")  # not "سال گذشته ۶۳ شب"
         day_then_clocks = out and out[-1].kind == "date" and expr.kind == "interval" and (expr.value or "T").startswith("T")
-        if out and "\n" not in gap and durations_alike and (
+        period_then_today = (  # "لیگ سال ۱۳۹۶ | امروز (پنج‌شنبه)", "در فصل جاری | بامداد فردا"; not "ساعات پایانی دیشب"
+            out and out[-1].kind == "interval" and expr.kind in ("date", "datetime") and _RELATIVE_DAY_IN.search(expr.text)
+            and (out[-1].value and not out[-1].value.startswith("T") or "فصل" in out[-1].text))
+        if out and "\n" not in gap and durations_alike and not period_then_today and (
                 gap.strip() == "" or (gap.strip() == "و" and out[-1].kind == expr.kind == "duration")
                 or (gap.strip() == "از" and day_then_clocks)):  # "روز شنبه از ساعت ۸ تا ۱۴"
             prev = out.pop()
