@@ -247,3 +247,15 @@ def test_every_kb_id_is_written_once():
                 assert eid not in seen, f"{eid} in {name} and {seen.get(eid)}"
                 seen[eid] = name
     assert knowledge_base().lookup("AFC").id == "O:afc"
+
+
+def test_a_regime_named_for_its_country_is_that_countrys_government():
+    doc = khabar.analyze("رژیم صهیونیستی بار دیگر به نوار غزه حمله کرد.")
+    regime = next(e for e in doc.entities if e.text == "رژیم صهیونیستی")
+    assert (regime.kb_id, regime.country, regime.role) == ("G:ISR", "ISR", "GOV")
+
+
+def test_an_islamic_government_is_not_isis():
+    linked = _linked("به گفته این استاد حوزه، مسئولان دولت اسلامی باید ساده‌زیست باشند و داعش دشمن آن است.")
+    assert linked.get("داعش") == "O:isis"
+    assert all(kb_id != "O:isis" for text, kb_id in linked.items() if "دولت" in text)

@@ -294,6 +294,8 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
             last_office = offices[0] if offices else last_office
         entity.kb_id, entity.name_en = entry.id, entry.name_en
         entity.country, entity.role = entry.country, entry.role
+        if entry.type == "GPE" and entity.text.split()[0] in GOVERNMENT_HEADS:
+            entity.role = "GOV"  # "رژیم صهیونیستی": Israel's government, as "دولت آمریکا" is America's
         if entity.label == "LOC" and not sporty and entity.before not in LOCATIVE and entity.after not in DATELINE_MARKS:
             seat = [t.country for t in kb.terms_of(entry.id, on) if t.office == "seat_of_government"]
             if seat:
