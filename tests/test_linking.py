@@ -259,3 +259,8 @@ def test_an_islamic_government_is_not_isis():
     linked = _linked("به گفته این استاد حوزه، مسئولان دولت اسلامی باید ساده‌زیست باشند و داعش دشمن آن است.")
     assert linked.get("داعش") == "O:isis"
     assert all(kb_id != "O:isis" for text, kb_id in linked.items() if "دولت" in text)
+
+
+def test_central_alone_is_not_markazi_province():
+    assert knowledge_base().lookup("مرکزی") is None
+    assert knowledge_base().lookup("استان مرکزی").id == "L:IR-markazi"

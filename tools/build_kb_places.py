@@ -35,6 +35,10 @@ _PERSIAN_NAME = re.compile("^[آابپتثجچحخدذرزژسشصضطظعغفق
 MIN_POPULATION = 1_000_000
 
 
+# Province names that are everyday words: only with their head word ("استان مرکزی").
+EVERYDAY_WORDS = frozenset(["مرکزی"])
+
+
 def variants(name: str) -> list[str]:
     """A Persian name as written, without its ezafe mark, and with آ/ا swapped
     at the start (افریقا / آفریقا); parenthesised parts and CLDR's ", …" dropped."""
@@ -118,6 +122,8 @@ def main() -> None:
             names += [f"شهر {n}" for n in names if name_key(n) in taken and taken[name_key(n)] not in IRANIAN_PLACES]
             add(f"L:IR-{slug(province['province-en'])}-{slug(en)}", "GPE", en, "IRN", names)
     for province, row in zip(provinces, province_rows, strict=True):  # a bare name no city has ("فارس")
+        if province["province-fa"] in EVERYDAY_WORDS:
+            continue  # "مرکزی" alone is "central": the province is "استان مرکزی"
         fresh = [v for v in variants(province["province-fa"]) if name_key(v) not in taken]
         if fresh and row is not None:
             row[8] += "|" + "|".join(fresh)
