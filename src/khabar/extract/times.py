@@ -1634,8 +1634,12 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     rel = g.get("rel")
     if g.get("n2"):
         return _ranged_span(start, stop, span, n, _num(g["n2"]), unit, rel, today)
-    if n is None:
-        return TimeExpr(start, stop, span, "duration", None, None, "a vague amount of time")
+    if n is None and n_text and (pair := _adjacent_pair(n_text)):  # "دو سه ماه دیگر": two or three months
+        return _ranged_span(start, stop, span, *pair, unit, rel, today)
+    if n is None:  # "چند روز", "چند روز پیش" (a day), "چند سال اخیر" (the years up to the day)
+        point = "time" if unit in ("ثانیه", "دقیقه", "ساعت") else "date"  # "چند دقیقه بعد"
+        kind = "duration" if rel is None else "interval" if rel in _UP_TO_TODAY else point
+        return TimeExpr(start, stop, span, kind, None, None, "a vague amount of time")
     amount = n * UNIT_FACTOR.get(unit, 1)
     code = UNITS[unit]
     iso = f"PT{_fmt(amount)}{code}" if unit in ("ثانیه", "دقیقه", "ساعت") else f"P{_fmt(amount)}{code}"
@@ -1666,6 +1670,22 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
         return TimeExpr(start, stop, span, "interval", value, "gregorian")
     return TimeExpr(start, stop, span, "date", point, "gregorian")
+
+
+_SMALL = ("یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده")
+
+
+def _adjacent_pair(words: str) -> tuple[int, int] | None:
+    """Two numbers one after the other said as a range: "دو سه" → (2, 3)."""
+    parts = words.split()
+    if len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
+        a, b = _SMALL.index(parts[0]) + 1, _SMALL.index(parts[1]) + 1
+        if b == a + 1:
+            return a, b
+    return None
+
+
+_UP_TO_TODAY = frozenset(["گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"])
 
 
 def _ranged_span(start: int, stop: int, span: str, n: float | None, n2: float | None, unit: str,
