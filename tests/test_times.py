@@ -249,3 +249,11 @@ def test_a_period_then_today_are_two_times():
     assert [(t.text, t.value) for t in found] == [("سال ۱۳۹۹", "2020-03-20/2021-03-20"), ("امروز (چهارشنبه)", "2021-06-30")]
     found = extract_times(khabar.normalize("آتش در ساعات پایانی دیشب خاموش شد."), PUBLISHED)
     assert [(t.text, t.value) for t in found] == [("در ساعات پایانی دیشب", "2021-06-29")]
+
+
+def test_until_now_after_a_vague_start_says_the_start_is_vague():
+    """The publication date is known; what is missing is where the stretch begins."""
+    (t,) = extract_times(khabar.normalize("قیمت‌ها از چند ماه گذشته تاکنون بالا رفته است."), PUBLISHED)
+    assert (t.text, t.kind, t.value, t.reason) == ("از چند ماه گذشته تاکنون", "interval", None, "a vague amount of time")
+    (t,) = extract_times(khabar.normalize("قیمت‌ها از چند ماه گذشته تاکنون بالا رفته است."))
+    assert t.reason == "relative to a publication date that is not known"

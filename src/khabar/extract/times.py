@@ -687,7 +687,10 @@ def _extend_right(text: str, expr: TimeExpr, today: date | None) -> TimeExpr:
         first = _a_year_earlier(date.fromisoformat(first), expr.calendar).isoformat()  # "از ابتدای مهر تاکنون" in Tir: last Mehr
     expr.kind = "interval"
     expr.value = f"{first}/{today.isoformat()}" if first and today else None
-    expr.reason = None if expr.value else "relative to a publication date that is not known"
+    if today is None:
+        expr.reason = "relative to a publication date that is not known"
+    elif not expr.value:
+        expr.reason = expr.reason or "a start that could not be resolved"  # "از چند ماه گذشته تاکنون"
     return expr
 
 
