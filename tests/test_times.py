@@ -211,7 +211,7 @@ def test_a_span_of_time_beyond_iso_years_has_no_value_and_does_not_fail():
 _FUZZ_TEXT = (
     "فروردین تیر دی ژوئن اکتبر محرم رمضان ربیع‌الاول امروز دیروز فردا شنبه جمعه سال ماه هفته روز ساعت دقیقه "
     "قرن دهه فصل تا از در پیش قبل بعد گذشته آینده جاری امسال اوایل پایان نیمه اول دوم و یک دو یکی بیست صد هزار "
-    "هجری قمری شمسی میلادی صبح شب مانده به حدود زیر - / : ، ۰ ۱ ۹ ۱۲ ۳۱ ۹۹ ۱۳۰۰ ۱۴۰۰ ۲۰۲۱ ۹۹۹۹ ۱۲:۳۰ ۱۴۰۰/۰۱/۰۱"
+    "هجری قمری شمسی میلادی صبح شب مانده به حدود زیر تابستان زمستان میلیارد میلیون - / : ، ۰ ۱ ۹ ۱۲ ۳۱ ۹۹ ۱۳۰۰ ۱۴۰۰ ۲۰۲۱ ۹۹۹۹ ۱۲:۳۰ ۱۴۰۰/۰۱/۰۱"
 )
 _FUZZ_WORDS = _FUZZ_TEXT.split()
 
@@ -219,6 +219,7 @@ _FUZZ_WORDS = _FUZZ_TEXT.split()
 @settings(max_examples=300, deadline=None)
 @example(["۱۲:۳۰", "ربیع‌الاول", "ژوئن"], date(1910, 5, 5))
 @example(["۹۹۹۹", "سال", "پیش"], date(2021, 6, 30))
+@example(["تابستان", "میلیارد"], None)
 @given(st.lists(st.sampled_from(_FUZZ_WORDS), min_size=1, max_size=9),
        st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))))
 def test_any_run_of_time_words_resolves_without_failing(words, published):
@@ -257,3 +258,12 @@ def test_until_now_after_a_vague_start_says_the_start_is_vague():
     assert (t.text, t.kind, t.value, t.reason) == ("از چند ماه گذشته تاکنون", "interval", None, "a vague amount of time")
     (t,) = extract_times(khabar.normalize("قیمت‌ها از چند ماه گذشته تاکنون بالا رفته است."))
     assert t.reason == "relative to a publication date that is not known"
+
+
+def test_a_scale_word_after_a_season_or_month_is_no_year():
+    """"تابستان میلیارد" had neither a value nor a reason; "تابستان هزار" was the
+    summer of the year 1000 (1621)."""
+    assert extract_times(khabar.normalize("درآمد تابستان هزار میلیارد تومان بود."), PUBLISHED) == []
+    assert extract_times(khabar.normalize("شهرداری در اسفند هزار درخت کاشت."), PUBLISHED) == []
+    found = extract_times(khabar.normalize("تابستان هزار و چهارصد هوا بسیار گرم بود."), PUBLISHED)
+    assert [(t.text, t.value) for t in found] == [("تابستان هزار و چهارصد", "2021-06-22/2021-09-22")]

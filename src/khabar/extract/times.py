@@ -172,8 +172,10 @@ _NOT_YEAR_AFTER = _alt(
     | {"درصد", "٪", "%", "هزار", "میلیون", "میلیارد", "صفحه", "متری", "کیلومتری"}
 )
 # A year after a month is not the start of a figure: "تا پایان خرداد ۳۰ میلیارد", "اسفند یک هزار و ۹۶۰ تومان".
+# Nor is a scale word alone a year: "درآمد تابستان هزار میلیارد", "تابستان میلیارد".
 _YEAR_AFTER_MONTH = (
-    rf"(?:{_YEAR_DIGITS}|(?:{_YEAR_WORDS})(?!\s+و\s*(?:{_D}|{_NUMW})))(?!\s*(?:{_NOT_YEAR_AFTER}){_E})"
+    rf"(?:{_YEAR_DIGITS}|(?!(?:هزار|میلیون|میلیارد|تریلیون){_E}(?!\s+و\s))(?:{_YEAR_WORDS})(?!\s+و\s*(?:{_D}|{_NUMW})))"
+    rf"(?!\s*(?:{_NOT_YEAR_AFTER}){_E})"
 )
 
 
