@@ -154,3 +154,15 @@ def test_a_pair_that_runs_down_is_a_result_or_a_range_typed_right_to_left():
     found = extract_quantities(khabar.normalize("تیم ما ۲-۱ برد و سهم آن ۲۰-۱۵ درصد و هزینه ۶۰۰-۵۰۰ میلیون تومان بود."))
     assert [(q.value, q.note) for q in found] == [
         ([2, 1], "a result, not a range"), ([15, 20], None), ([5_000_000_000, 6_000_000_000], "toman (10 rials)")]
+
+
+def test_a_range_written_high_to_low_is_put_in_order_and_says_so():
+    (q,) = extract_quantities(khabar.normalize("سهم این بخش از ۳۵ تا ۹ درصد کاهش یافت."))
+    assert (q.value, q.unit, q.note) == ([9, 35], "%", "written high to low")
+    (q,) = extract_quantities(khabar.normalize("هزینه بین ۲۰ تا ۱۰ میلیون تومان است."))
+    assert (q.value, q.note) == ([100_000_000, 200_000_000], "toman (10 rials); written high to low")
+
+
+def test_a_second_year_written_short_is_the_next_year():
+    (q,) = extract_quantities(khabar.normalize("بودجه سال‌های ۲۰۱۸ تا ۱۹ تصویب شد."))
+    assert q.value == [2018, 2019]

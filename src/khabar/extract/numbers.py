@@ -352,8 +352,10 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         dash = toks[j].text in ("-", "–")
         own_scale = any(t.text in SCALES for t in toks[:j])
         if scale > 1 and isinstance(low, (int, float)) and (
-                low < high / scale or (dash and not own_scale and high / scale < low <= 20 * high / scale)):
-            low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون" (and "۱۰-۵ میلیون" typed right to left): the scale belongs to both
+                low < high / scale or (not own_scale and high / scale < low <= 20 * high / scale)):
+            low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون" (and "۲۰ تا ۱۰ میلیون" running down): the scale belongs to both
+        elif isinstance(low, int) and isinstance(high, int) and low >= 1000 and 0 <= high < 100 and low % 100 < high:
+            high = low - low % 100 + high  # "۲۰۱۸ تا ۱۹", "۱۳۹۸-۹۹": the second year written short
         value_out, j = [low, high], second[1]
         words_only = words_only and second[3]
     else:
@@ -389,6 +391,9 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
             note = "a result, not a range"  # "۲-۱", "۱-۱": a score; no range runs down or stands still
         else:
             value_out = [value_out[1], value_out[0]]  # "۲۰-۱۵ درصد": a range typed right to left
+    elif isinstance(value_out, list) and value_out[0] > value_out[1]:
+        value_out = [value_out[1], value_out[0]]  # "از ۳۵ تا ۹ درصد": low to high, and said so
+        note = f"{note}; written high to low" if note else "written high to low"
     start = back[1] if back else toks[0].start
     approx = back[0] if back else None
     minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
