@@ -264,3 +264,24 @@ def test_an_islamic_government_is_not_isis():
 def test_central_alone_is_not_markazi_province():
     assert knowledge_base().lookup("مرکزی") is None
     assert knowledge_base().lookup("استان مرکزی").id == "L:IR-markazi"
+
+
+def test_coaches_and_players_link_in_sports_news():
+    report = "در بازی دیروز لیگ برتر، سرمربی پرسپولیس برانکو به بازیکنان تبریک گفت و طارمی دو گل زد."
+    linked = _linked(report)
+    assert linked.get("برانکو") == "P:branko" and linked.get("طارمی") == "P:taremi"
+    # one word of an everyday meaning is left alone outside sports news ("مسی": of copper)
+    assert all(kb_id != "P:messi" for kb_id in _linked("ظروف مسی در بازار اصفهان فروخته شد.").values())
+
+
+def test_a_first_name_alone_is_not_the_person_named_in_full():
+    linked = _linked("مهدی طارمی در تمرین امروز لیگ برتر حاضر بود. مهدی رحمتی هم به سرمربی پیوست و مهدی گفت آماده است.")
+    assert linked.get("مهدی طارمی") == "P:taremi"
+    assert linked.get("مهدی", "missing") is None
+
+
+def test_iranian_political_camps_and_institutions():
+    linked = _linked("اصلاح‌طلبان و اصولگرایان درباره گزارش سازمان بازرسی کل کشور درباره دانشگاه آزاد اسلامی بحث کردند.")
+    assert linked.get("اصلاح‌طلبان") == "O:reformists"
+    assert linked.get("سازمان بازرسی کل کشور") == "O:inspection_irn"
+    assert linked.get("دانشگاه آزاد اسلامی") == "O:azad_univ"

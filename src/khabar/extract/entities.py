@@ -287,7 +287,8 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
                 people.pop(entity.text.split()[-1], None)
             continue
         if entry.type == "PER":
-            for word in entry.names_fa[0].split():
+            names = entry.names_fa[0].split()
+            for word in names[1:] or names:  # "پوتین" after "ولادیمیر پوتین"; not "مهدی" after "مهدی طارمی"
                 people[word] = entry
                 strangers.discard(word)
             offices = [t.office for t in kb.terms_of(entry.id, on)]
@@ -304,8 +305,9 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
 
 
 def _held_office_of_sport(entry: KBEntry, kb: KnowledgeBase) -> bool:
-    """Whether the person held an office of sport at any time (a minister of sport)."""
-    return any(t.holder == entry.id and "sport" in t.office for t in kb.terms)
+    """Whether the person is of sport: a player or a coach, or one who held an
+    office of sport at any time (a minister of sport)."""
+    return entry.role == "SPO" or any(t.holder == entry.id and "sport" in t.office for t in kb.terms)
 
 
 # Words before a place's name that say what kind of place it is: "شهر آنتالیا" is Antalya.
