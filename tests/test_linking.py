@@ -285,3 +285,9 @@ def test_iranian_political_camps_and_institutions():
     assert linked.get("اصلاح‌طلبان") == "O:reformists"
     assert linked.get("سازمان بازرسی کل کشور") == "O:inspection_irn"
     assert linked.get("دانشگاه آزاد اسلامی") == "O:azad_univ"
+
+
+def test_a_sports_agency_or_league_name_makes_a_text_about_sport():
+    text = "به گزارش «ورزش سه»، رونالدو امروز در تمرین حاضر شد و با خبرنگاران صحبت کرد."
+    assert _linked(text).get("رونالدو") == "P:c_ronaldo"
+    assert _linked("ناپولی در لالیگا نیست و در سری آ بازی می‌کند.").get("ناپولی") == "O:napoli"
