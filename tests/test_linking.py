@@ -253,6 +253,9 @@ def test_a_regime_named_for_its_country_is_that_countrys_government():
     doc = khabar.analyze("رژیم صهیونیستی بار دیگر به نوار غزه حمله کرد.")
     regime = next(e for e in doc.entities if e.text == "رژیم صهیونیستی")
     assert (regime.kb_id, regime.country, regime.role) == ("G:ISR", "ISR", "GOV")
+    doc = khabar.analyze("دشمنان نظام جمهوری اسلامی از این تصمیم ناراضی بودند.")
+    state = next(e for e in doc.entities if e.text == "نظام جمهوری اسلامی")
+    assert (state.kb_id, state.role) == ("G:IRN", "GOV")
 
 
 def test_an_islamic_government_is_not_isis():
