@@ -294,3 +294,13 @@ def test_a_sports_agency_or_league_name_makes_a_text_about_sport():
     text = "به گزارش «ورزش سه»، رونالدو امروز در تمرین حاضر شد و با خبرنگاران صحبت کرد."
     assert _linked(text).get("رونالدو") == "P:c_ronaldo"
     assert _linked("ناپولی در لالیگا نیست و در سری آ بازی می‌کند.").get("ناپولی") == "O:napoli"
+
+
+def test_a_place_named_after_a_martyr_is_not_that_place():
+    from khabar.extract.entities import Entity, link
+
+    school, faculty = link([Entity(0, 23, "دبیرستان پسرانه شهید نجف", "ORG"),
+                            Entity(30, 55, "دانشکده فنی شهید رجایی شیراز", "ORG")])
+    assert school.country is None  # named for a martyr called Najaf, not the Iraqi city
+    assert faculty.country == "IRN"  # in Shiraz
+    assert _linked("زائران از فرودگاه نجف به کربلا رفتند و در نجف اشرف ماندند.").get("نجف اشرف") == "L:najaf"

@@ -359,6 +359,8 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
             return leader, False  # "دولت بشار اسد": the government of the leader's country
     if entry is None and entity.label == "ORG":  # "فدراسیون فوتبال انگلیس", "شرکت ملی نفت لیبی"
         for k in range(2, len(words)):
+            if words[k - 1] in ("شهید", "شهدای"):
+                continue  # "مدرسه شهید نجف": named for a martyr, not a place
             place = kb.lookup(" ".join(words[k:]), ("GPE", "LOC"), normalized=True)
             if place is not None:
                 return place, False
