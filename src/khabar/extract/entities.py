@@ -267,7 +267,7 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
                 entry = None
             alone = entity.label == "PER" and len(entity.text.split()) == 1
             if entry is not None and entry.type == "PER" and alone and people.get(entity.text) is not entry and (
-                    entity.text in strangers or (match_report and not _held_office_of_sport(entry, kb))):
+                    entity.text in strangers or (match_report and not _a_person_of_sport(entry, kb))):
                 entry = None  # "مومنی" after "سعید مومنی", not the minister
             if entry is not None and not itself:
                 entity.country = entry.country  # "پلیس پاکستان": Pakistan's, not Pakistan
@@ -284,8 +284,9 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
                     entity.country, entity.role = title.country, title.role
         if entry is None:
             if entity.label == "PER" and len(entity.text.split()) > 1:
-                strangers.add(entity.text.split()[-1])
-                people.pop(entity.text.split()[-1], None)
+                surname = entity.text.split()[-1]
+                strangers.add(surname)
+                people.pop(surname, None)
             continue
         if entry.type == "PER":
             names = entry.names_fa[0].split()
@@ -305,7 +306,7 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
     return entities
 
 
-def _held_office_of_sport(entry: KBEntry, kb: KnowledgeBase) -> bool:
+def _a_person_of_sport(entry: KBEntry, kb: KnowledgeBase) -> bool:
     """Whether the person is of sport: a player or a coach, or one who held an
     office of sport at any time (a minister of sport)."""
     return entry.role == "SPO" or any(t.holder == entry.id and "sport" in t.office for t in kb.terms)

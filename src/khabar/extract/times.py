@@ -859,6 +859,7 @@ _SHIFT_GAP = re.compile(
 )
 _FROM_IN_TARGET = re.compile(r"از\s+")  # "۱۵ روز قبل" | "از سال ۹۹": the "از" went to the year
 _NO_FROM = re.compile(r"\s*(?:(?:پس|بعد|قبل|پیش)\s*)?")
+_OPENING_WORD = re.compile(r"(?:اوایل|ابتدای|آغاز|شروع)\s")  # "۳ روز قبل از آغاز …": from its first day
 _ISO_DAYS = re.compile(r"P(?P<n>[0-9.]+)(?P<code>[DWMY])")
 _UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
 
@@ -892,9 +893,6 @@ def _shifted_from(text: str, cur: TimeExpr, gap: str, target: TimeExpr) -> TimeE
     value = _shift(date.fromisoformat(anchor[:10]), amount, code, unit, direction)
     return TimeExpr(cur.start, target.end, text[cur.start : target.end], "date", value, target.calendar,
                     None if value else OUT_OF_RANGE)
-
-
-_OPENING_WORD = re.compile(r"(?:اوایل|ابتدای|آغاز|شروع)\s")
 
 
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH}){_E}")
@@ -1627,6 +1625,7 @@ def _months_of(first: date, cal: str, n: int, from_end: bool = False) -> tuple[d
 
 
 _FROM_AFTER = re.compile(r"\s+از(?![\w\u200c])")
+_UP_TO_TODAY = frozenset(["گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"])  # "۳ سال گذشته": up to the day
 
 
 def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | None,
@@ -1671,26 +1670,20 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         point = (today + timedelta(days=direction * math.ceil(amount / 24))).isoformat()
     if point is None:
         return TimeExpr(start, stop, span, "date", None, None, OUT_OF_RANGE)
-    if rel in ("گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"):  # "در ۳ سال گذشته": the interval up to today
+    if rel in _UP_TO_TODAY:  # "در ۳ سال گذشته": the interval up to today
         value = f"{point}/{today.isoformat()}" if direction < 0 else f"{today.isoformat()}/{point}"
         return TimeExpr(start, stop, span, "interval", value, "gregorian")
     return TimeExpr(start, stop, span, "date", point, "gregorian")
 
 
-_SMALL = ("یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده")
-
-
 def _adjacent_pair(words: str) -> tuple[int, int] | None:
     """Two numbers one after the other said as a range: "دو سه" → (2, 3)."""
     parts = words.split()
-    if len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
-        a, b = _SMALL.index(parts[0]) + 1, _SMALL.index(parts[1]) + 1
-        if b == a + 1:
+    if len(parts) == 2:
+        a, b = _num(parts[0]), _num(parts[1])
+        if isinstance(a, int) and isinstance(b, int) and 1 <= a < 10 and b == a + 1:
             return a, b
     return None
-
-
-_UP_TO_TODAY = frozenset(["گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"])
 
 
 def _ranged_span(start: int, stop: int, span: str, n: float | None, n2: float | None, unit: str,
@@ -1709,7 +1702,7 @@ def _ranged_span(start: int, stop: int, span: str, n: float | None, n2: float | 
     near, far = (_shift(today, amount * UNIT_FACTOR.get(unit, 1), code, unit, direction) for amount in sorted((n, n2)))
     if unit == "ساعت":  # "۲۴ تا ۴۸ ساعت آینده": the days those hours may touch
         far = (today + timedelta(days=direction * math.ceil(max(n, n2) / 24))).isoformat()
-    if rel in ("گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو") or unit in ("ثانیه", "دقیقه", "ساعت"):
+    if rel in _UP_TO_TODAY or unit in ("ثانیه", "دقیقه", "ساعت"):
         near = today.isoformat()
     if near is None or far is None:
         return TimeExpr(start, stop, span, "interval", None, None, OUT_OF_RANGE)
