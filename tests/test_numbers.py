@@ -166,3 +166,5 @@ def test_a_range_written_high_to_low_is_put_in_order_and_says_so():
 def test_a_second_year_written_short_is_the_next_year():
     (q,) = extract_quantities(khabar.normalize("بودجه سال‌های ۲۰۱۸ تا ۱۹ تصویب شد."))
     assert q.value == [2018, 2019]
+    (q,) = extract_quantities(khabar.normalize("شمار اعضا از ۲۰۰۰ تا ۵۰ نفر کم شد."))
+    assert (q.value, q.note) == ([50, 2000], "written high to low")  # not a year: not 2000–2050

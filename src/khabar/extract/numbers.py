@@ -354,8 +354,9 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         if scale > 1 and isinstance(low, (int, float)) and (
                 low < high / scale or (not own_scale and high / scale < low <= 20 * high / scale)):
             low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون" (and "۲۰ تا ۱۰ میلیون" running down): the scale belongs to both
-        elif isinstance(low, int) and isinstance(high, int) and low >= 1000 and 0 <= high < 100 and low % 100 < high:
-            high = low - low % 100 + high  # "۲۰۱۸ تا ۱۹", "۱۳۹۸-۹۹": the second year written short
+        elif (isinstance(low, int) and isinstance(high, int) and (1300 <= low < 1500 or 1900 <= low < 2100)
+              and 0 < high - low % 100 <= 10):
+            high = low - low % 100 + high  # "۲۰۱۸ تا ۱۹", "۱۳۹۸-۹۹": a year, and the next written short
         value_out, j = [low, high], second[1]
         words_only = words_only and second[3]
     else:
