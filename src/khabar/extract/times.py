@@ -1044,6 +1044,8 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
             return None  # "محرم ۱۵", "ژوئن سه": not a month and a year
         cal = CALENDAR_WORDS.get(g["cal"] or "") or _calendar_of_month(month_name)
         year = _year(g["year"], cal)
+        if year is None:
+            return None  # "تابستان یک یک": words that make no year
         if month_name in SEASONS:
             first = SEASONS[month_name]
             season_cal = "jalali"
