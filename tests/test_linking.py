@@ -304,3 +304,11 @@ def test_a_place_named_after_a_martyr_is_not_that_place():
     assert school.country is None  # named for a martyr called Najaf, not the Iraqi city
     assert faculty.country == "IRN"  # in Shiraz
     assert _linked("زائران از فرودگاه نجف به کربلا رفتند و در نجف اشرف ماندند.").get("نجف اشرف") == "L:najaf"
+
+
+def test_irans_governments_and_parliaments_by_their_number():
+    doc = khabar.analyze("دولت یازدهم با نمایندگان مجلس هشتم دیدار کرد و شورای حکام آژانس قطعنامه‌ای صادر کرد.")
+    found = {e.text: (e.kb_id, e.country, e.role) for e in doc.entities}
+    assert found.get("دولت یازدهم") == (None, "IRN", "GOV")
+    assert found.get("مجلس هشتم") == ("O:majlis", "IRN", "LEG")
+    assert found.get("شورای حکام آژانس", (None,))[0] == "O:iaea_bog"

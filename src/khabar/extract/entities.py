@@ -274,6 +274,9 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
                 if entry.type == "PER":
                     entity.role = "GOV"  # "دولت روحانی": the government the person led
                 continue
+            if entry is None and IRANIAN_GOVERNMENT.fullmatch(entity.text):
+                entity.country, entity.role = "IRN", "GOV"  # "دولت یازدهم": Iran's, by its number
+                continue
             if entry is None and title is not None:  # a name by its title: "وزیر خارجه قزاقستان، X"
                 holder = holder_for(title, kb, on, last_office)
                 if holder is not None and entity.text.split()[-1] in " ".join(holder.names_fa).split():
@@ -319,6 +322,10 @@ PLACE_HEADS = frozenset([
 ])
 _PLACE_TYPES = frozenset(["GPE", "LOC"])
 GOVERNMENT_HEADS = frozenset(["دولت", "حکومت", "کابینه", "رژیم", "نظام"])
+# Iran's governments are named by their number since the revolution, or by their motto.
+IRANIAN_GOVERNMENT = re.compile(
+    r"دولت\s+(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|تدبیر\s+و\s+امید)"
+)
 # Words before a club's name: "تیم فوتبال پرسپولیس", "باشگاه فرهنگی ورزشی سپاهان".
 TEAM_HEADS = frozenset([
     "تیم", "باشگاه", "فوتبال", "فوتسال", "والیبال", "بسکتبال", "هندبال", "فرهنگی", "ورزشی", "فرهنگی‌ورزشی",
