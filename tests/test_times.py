@@ -221,6 +221,9 @@ _FUZZ_WORDS = _FUZZ_TEXT.split()
 @example(["۹۹۹۹", "سال", "پیش"], date(2021, 6, 30))
 @example(["تابستان", "میلیارد"], None)
 @example(["تابستان", "یک", "یک"], None)
+@example(["تابستان", "۹۹۹۹"], None)
+@example(["۰", "ماه", "اول", "ماه", "شمسی"], date(1956, 7, 27))
+@example(["قمری", "سال", "گذشته"], date(1924, 10, 9))
 @given(st.lists(st.sampled_from(_FUZZ_WORDS), min_size=1, max_size=9),
        st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))))
 def test_any_run_of_time_words_resolves_without_failing(words, published):

@@ -1053,7 +1053,7 @@ def _resolve(text: str, start: int, stop: int, name: str, m: re.Match[str], toda
                 # "تابستان ۲۰۱۷": the season of the Jalali year that begins in that spring (1396)
                 year, season_cal = year - 621, "gregorian"
             value = _interval(_to_date("jalali", year, first, 1), _month_end("jalali", year, first + 2))
-            return expr("interval", value, season_cal)
+            return expr("interval", value, season_cal, OUT_OF_RANGE)  # "تابستان ۹۹۹۹": past the converters
         month = _month_number(month_name, cal)
         value = _interval(_to_date(cal, year, month, 1), _month_end(cal, year, month))
         return expr("interval", value, cal, "not a valid month")
@@ -1577,7 +1577,8 @@ def _period(text: str, start: int, stop: int, span: str, g: dict[str, Any], toda
         return TimeExpr(start, stop, span, "interval", None, cal, "a vague period: not resolved to dates")
     first_last = _current(today, cal, unit, _shift_of(g))
     value = _interval(*first_last) if first_last else None
-    return TimeExpr(start, stop, span, "interval", value, cal if unit != "هفته" else "gregorian")
+    reason = None if value else HIJRI_RANGE_REASON if cal == "hijri" else "not resolved to dates"  # "سال گذشته" (Hijri) in 1924
+    return TimeExpr(start, stop, span, "interval", value, cal if unit != "هفته" else "gregorian", reason)
 
 
 def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, Any], today: date | None) -> TimeExpr:
@@ -1593,8 +1594,8 @@ def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, An
     edge = (g.get("edge") or "").split()[0] if g.get("edge") else None
     if g.get("n"):  # "۴ ماه نخست سال": the first n months
         n = int(_num(g["n"]) or 0)
-        months = _months_of(first, cal, n, from_end=g.get("which") in ("پایانی", "آخر"))
-        if months is None:
+        months = _months_of(first, cal, n, from_end=g.get("which") in ("پایانی", "آخر")) if unit == "سال" and 1 <= n <= 12 else None
+        if months is None:  # "۰ ماه اول ماه": no such months
             return TimeExpr(start, stop, span, "interval", None, cal, "not resolved to dates")
         first, last = months
     elif edge in ("آغاز", "ابتدای", "شروع", "اول") and span.startswith("از") and first <= today:
@@ -1608,7 +1609,9 @@ def _part_of_period(text: str, start: int, stop: int, span: str, g: dict[str, An
         first, last = first + third, last - third
     elif edge in ("نیمه", "نیمسال"):
         first, last = _edge("second_half" if "دوم" in g["edge"] else "first_half", first, last, cal if unit == "سال" else None)
-    return TimeExpr(start, stop, span, "interval", _interval(first, last), cal if unit != "هفته" else "gregorian")
+    value = _interval(first, last)
+    return TimeExpr(start, stop, span, "interval", value, cal if unit != "هفته" else "gregorian",
+                    None if value else "not resolved to dates")
 
 
 def _months_of(first: date, cal: str, n: int, from_end: bool = False) -> tuple[date, date] | None:
