@@ -123,3 +123,12 @@ def test_readable_view_highlights_entities_quantities_and_times_in_the_sentence(
     assert ("تبریز", "bold yellow") in styled
     assert ("۲۰ درصد", "magenta") in styled
     assert ("دیروز", "green") in styled
+
+
+def test_readable_view_shows_an_unlinked_actor_and_a_quantitys_note():
+    text = "هزینه این طرح بین ۲۰ تا ۱۰ میلیون تومان است و دولت آمریکا با آن مخالفت کرد."
+    res = run("analyze", "-", stdin=text.encode("utf-8"))
+    assert res.returncode == 0, res.stderr
+    out = res.stdout.decode("utf-8")
+    assert "(USA/GOV)" in out  # no entry, but a country and a role
+    assert "[toman (10 rials); written high to low]" in out

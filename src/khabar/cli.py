@@ -63,12 +63,14 @@ def analyze(
         console.print(Text("quantities", style="bold"))
         for q in doc.quantities:
             value = f"{q.value:,}" if isinstance(q.value, (int, float)) else " – ".join(f"{v:,}" for v in q.value)
-            extra = " ".join(x for x in (q.unit or "", f"({q.approx})" if q.approx else "", "ordinal" if q.ordinal else "") if x)
+            extra = " ".join(x for x in (q.unit or "", f"({q.approx})" if q.approx else "", "ordinal" if q.ordinal else "",
+                                         f"[{q.note}]" if q.note else "") if x)
             console.print(Text(f"  {q.text}", style="magenta") + Text(f"  {q.kind}: {value} {extra}".rstrip()))
     if doc.entities:
         console.print(Text("entities", style="bold"))
         for e in doc.entities:
-            link = f"  → {e.name_en} [{e.kb_id}]" + (f" {e.country}" if e.country else "") + (f"/{e.role}" if e.role else "") if e.kb_id else ""
+            actor = "/".join(x for x in (e.country, e.role) if x)  # "TUR/GOV"; "USA/GOV" for "دولت آمریکا", which has no entry
+            link = f"  → {e.name_en} [{e.kb_id}]" + (f" {actor}" if actor else "") if e.kb_id else (f"  ({actor})" if actor else "")
             console.print(Text(f"  {e.text}", style="bold yellow") + Text(f"  {e.label}{link}"))
     if doc.times:
         console.print(Text("times", style="bold"))
