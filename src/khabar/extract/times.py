@@ -243,7 +243,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("period", re.compile(
             rf"{_B}(?:(?P<this>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
-            rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})}))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
+            rf"(?P<rel>{_alt({**PAST_WORDS, **NEXT_WORDS, **CURRENT_WORDS})})|(?:این|همین)\s+(?P<week>هفته))(?:\s+(?P<cal>{_CAL}){_E})?{_E}")),
         ("last_weekday", re.compile(  # "چهارشنبه آخر سال", "چهارشنبه‌سوری": the year's last such weekday
             rf"{_B}(?:(?:شب|روز)\s+)?(?:(?P<wd>{_WD})\s+(?:آخر|پایانی)\s+سال|(?P<suri>چهارشنبه[\s\u200c]?سوری)){_E}")),
         ("weekday", re.compile(
@@ -1569,7 +1569,7 @@ def _shift_of(g: dict[str, Any]) -> int:
 
 
 def _period(text: str, start: int, stop: int, span: str, g: dict[str, Any], today: date | None) -> TimeExpr:
-    unit = "سال" if g.get("this") else g["unit"]
+    unit = "سال" if g.get("this") else g.get("week") or g["unit"]  # "این هفته": the week of the publication date
     cal = CALENDAR_WORDS.get(g.get("cal") or "") or _calendar_cue(text, start) or "jalali"
     if today is None:
         return TimeExpr(start, stop, span, "interval", None, cal, "relative to a publication date that is not known")
