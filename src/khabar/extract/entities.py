@@ -117,10 +117,13 @@ def _grown_left(words: list[str], first: int, end: int, allowed: tuple[str, ...]
         return None
     phrase = " ".join(words[first - 1 : end])
     grown = kb.lookup(phrase, allowed, normalized=True)
-    if grown is None and sporty:
-        club = kb.lookup(phrase, ("ORG",), normalized=True)
-        grown = club if club is not None and club.role == "SPO" else None
-    return grown
+    return _club(phrase, kb) if grown is None and sporty else grown
+
+
+def _club(name: str, kb: KnowledgeBase) -> KBEntry | None:
+    """The sports club (or body) of that name, if the knowledge base has one."""
+    entry = kb.lookup(name, ("ORG",), normalized=True)
+    return entry if entry is not None and entry.role == "SPO" else None
 
 
 def _entity(text: str, spans: list[tuple[int, int]], a: int, b: int, label: str, words: list[str]) -> Entity:
@@ -358,8 +361,8 @@ def _name_entry(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -
         rest = list(words)
         while len(rest) > 1 and rest[0] in TEAM_HEADS:
             rest.pop(0)
-        club = kb.lookup(" ".join(rest), ("ORG",), normalized=True)
-        if club is not None and club.role == "SPO":
+        club = _club(" ".join(rest), kb)
+        if club is not None:
             return club, True  # "تیم فوتبال پرسپولیس"
     if entry is None and entity.label == "ORG" and len(words) > 1 and words[0] in GOVERNMENT_HEADS:
         leader = kb.lookup(" ".join(words[1:]), ("PER",), normalized=True) or people.get(words[-1])

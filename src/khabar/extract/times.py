@@ -859,7 +859,6 @@ _SHIFT_GAP = re.compile(
 )
 _FROM_IN_TARGET = re.compile(r"از\s+")  # "۱۵ روز قبل" | "از سال ۹۹": the "از" went to the year
 _NO_FROM = re.compile(r"\s*(?:(?:پس|بعد|قبل|پیش)\s*)?")
-_OPENING_WORD = re.compile(r"(?:اوایل|ابتدای|آغاز|شروع)\s")  # "۳ روز قبل از آغاز …": from its first day
 _ISO_DAYS = re.compile(r"P(?P<n>[0-9.]+)(?P<code>[DWMY])")
 _UNIT_OF_CODE = {"D": "روز", "W": "هفته", "M": "ماه", "Y": "سال"}
 
@@ -884,10 +883,11 @@ def _shifted_from(text: str, cur: TimeExpr, gap: str, target: TimeExpr) -> TimeE
         return None
     first, _, last = target.value.partition("/")
     named = target.text[inside.end() :] if inside else target.text
+    head = named.split(maxsplit=1)
     if _END_WORD.match(named):
         anchor = last or first  # "پایان سال": its last day
-    elif _OPENING_WORD.match(named):
-        anchor = first
+    elif len(head) == 2 and EDGES.get(head[0]) == "start":
+        anchor = first  # "۳ روز قبل از آغاز سال": its first day
     else:
         anchor = first if direction < 0 or not last else last
     value = _shift(date.fromisoformat(anchor[:10]), amount, code, unit, direction)
@@ -1631,6 +1631,7 @@ def _months_of(first: date, cal: str, n: int, from_end: bool = False) -> tuple[d
 
 _FROM_AFTER = re.compile(r"\s+از(?![\w\u200c])")
 _UP_TO_TODAY = frozenset(["گذشته", "اخیر", "آینده", "آتی", "پیش رو", "پیش‌رو"])  # "۳ سال گذشته": up to the day
+_CLOCK_UNITS = frozenset(["ثانیه", "دقیقه", "ساعت"])  # "۵ دقیقه بعد" is a time of day, not a date
 
 
 def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | None,
@@ -1646,12 +1647,12 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
     if n is None and n_text and (pair := _adjacent_pair(n_text)):  # "دو سه ماه دیگر": two or three months
         return _ranged_span(start, stop, span, *pair, unit, rel, today)
     if n is None:  # "چند روز", "چند روز پیش" (a day), "چند سال اخیر" (the years up to the day)
-        point = "time" if unit in ("ثانیه", "دقیقه", "ساعت") else "date"  # "چند دقیقه بعد"
+        point = "time" if unit in _CLOCK_UNITS else "date"  # "چند دقیقه بعد"
         kind = "duration" if rel is None else "interval" if rel in _UP_TO_TODAY else point
         return TimeExpr(start, stop, span, kind, None, None, "a vague amount of time")
     amount = n * UNIT_FACTOR.get(unit, 1)
     code = UNITS[unit]
-    iso = f"PT{_fmt(amount)}{code}" if unit in ("ثانیه", "دقیقه", "ساعت") else f"P{_fmt(amount)}{code}"
+    iso = f"PT{_fmt(amount)}{code}" if unit in _CLOCK_UNITS else f"P{_fmt(amount)}{code}"
     if rel is None or rel in ("دیگر",):
         if rel and today is not None:
             point = _shift(today, amount, code, unit, 1)
@@ -1663,7 +1664,7 @@ def _span(span: str, start: int, stop: int, g: dict[str, Any], today: date | Non
         rel = "قبل"  # "۶ هفته مانده به المپیک": six weeks before it
     if rel == "بعد" or (rel == "قبل" and span.endswith("مانده")) or (rel in ("قبل", "پیش") and _FROM_AFTER.match(text_after or "")):
         reason = "after a time the text named before" if rel == "بعد" else "before an event the text names"
-        kind = "time" if unit in ("ثانیه", "دقیقه", "ساعت") else "date"  # "۵ دقیقه مانده به پایان بازی"
+        kind = "time" if unit in _CLOCK_UNITS else "date"  # "۵ دقیقه مانده به پایان بازی"
         found = TimeExpr(start, stop, span, kind, None, None, reason)  # "دو سال بعد", "یک هفته قبل از انتخابات"
         found.fields = {"shift": (amount, code, unit, 1 if rel == "بعد" else -1)}  # "… قبل از ۱۲ تیر" resolves it
         return found
@@ -1707,7 +1708,7 @@ def _ranged_span(start: int, stop: int, span: str, n: float | None, n2: float | 
     near, far = (_shift(today, amount * UNIT_FACTOR.get(unit, 1), code, unit, direction) for amount in sorted((n, n2)))
     if unit == "ساعت":  # "۲۴ تا ۴۸ ساعت آینده": the days those hours may touch
         far = (today + timedelta(days=direction * math.ceil(max(n, n2) / 24))).isoformat()
-    if rel in _UP_TO_TODAY or unit in ("ثانیه", "دقیقه", "ساعت"):
+    if rel in _UP_TO_TODAY or unit in _CLOCK_UNITS:
         near = today.isoformat()
     if near is None or far is None:
         return TimeExpr(start, stop, span, "interval", None, None, OUT_OF_RANGE)
@@ -1719,7 +1720,7 @@ def _shift(today: date, amount: float, code: str, unit: str, direction: int) -> 
     """`today` moved by the amount of units, or None outside the years ISO dates
     can hold ("۳۰۰۰ سال پیش" is before year 1)."""
     days = {"D": 1, "W": 7}.get(code if unit not in ("ماه",) else "")
-    if unit in ("ثانیه", "دقیقه", "ساعت"):
+    if unit in _CLOCK_UNITS:
         return today.isoformat()
     try:
         if days is not None:
