@@ -130,7 +130,7 @@ def test_body_kept_as_written_and_normalized_on_request():
     assert normalized(art).id == art.id
     doc = analyze(art)
     start = doc.text.index("همکاری‌های")
-    assert doc.raw[slice(*doc.raw_span(start, start + len("همکاری‌های")))] == "همکاریهای"
+    assert doc.raw_text[slice(*doc.raw_span(start, start + len("همکاری‌های")))] == "همکاریهای"
 
 
 @pytest.mark.parametrize(

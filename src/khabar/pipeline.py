@@ -42,7 +42,7 @@ def analyze(text: str | Article, *, published: datetime | date | None = None) ->
     )
     quantities = _outside(extract_quantities(norm), times)
     return Doc(
-        text=norm, raw=text, offsets=offsets, sentences=sentences, tokens=tokens,
+        text=norm, raw_text=text, offsets=offsets, published=published, sentences=sentences, tokens=tokens,
         article=article, quantities=quantities, times=times, entities=entities,
     )
 

@@ -4,24 +4,17 @@ organisation, or first name."""
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
+
+from khabar import resources
 
 MAX_WORDS = 4
-
-
-def read_table(filename: str) -> dict[str, str]:
-    """A shipped two-column table (src/khabar/data/FILENAME, gzip TSV) as a dict."""
-    path = resources.files("khabar") / "data" / filename
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        return dict(line.rstrip("\n").split("\t", 1) for line in fh)
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """Name → kind (LOC, ORG, PER, FIRST)."""
-    return read_table("gazetteer.tsv.gz")
+    return resources.pairs("gazetteer.tsv.gz")
 
 
 @lru_cache(maxsize=1)

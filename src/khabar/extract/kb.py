@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from khabar import resources
 from khabar.persian.normalize import name_key, normalize, normalized_name_key
 
 
@@ -113,33 +113,26 @@ class KnowledgeBase:
         ]
 
 
-def _rows(text: str) -> list[list[str]]:
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _media(text: str) -> list[KBEntry]:
+def _media(rows: list[list[str]]) -> list[KBEntry]:
     """The news sources of the registry as ORG entries of sector MED."""
     return [
         KBEntry(f"M:{sid}", "ORG", name_en, country or None, "MED", None, None, None,
                 tuple(n for n in names.split("|") if n))
-        for sid, name_en, _kind, country, _home, names in _rows(text)
+        for sid, name_en, _kind, country, _home, names in rows
     ]
 
 
 @lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
     """Load the knowledge base once."""
-    base = resources.files("khabar") / "data"
     entries: dict[str, KBEntry] = {}
     for name in ("entities.tsv", "places.tsv"):
-        for eid, etype, name_en, country, role, start, end, qid, names in _rows(
-            base.joinpath("kb", name).read_text(encoding="utf-8")
-        ):
+        for eid, etype, name_en, country, role, start, end, qid, names in resources.rows(f"kb/{name}"):
             if eid not in entries:
                 variants = tuple(n for n in names.split("|") if n)
                 entries[eid] = KBEntry(eid, etype, name_en, country or None, role or None, start or None,
                                        end or None, qid or None, variants)
-    for entry in _media(base.joinpath("sources.tsv").read_text(encoding="utf-8")):
+    for entry in _media(resources.rows("sources.tsv")):
         entries.setdefault(entry.id, entry)
     lists: dict[str, list[str]] = {}
     for entry in entries.values():
@@ -150,14 +143,13 @@ def knowledge_base() -> KnowledgeBase:
     firsts = frozenset(  # names are written with their half-spaces: no restoration needed
         normalize(n, restore_zwnj=False).split()[0] for e in entries.values() if e.spotted for n in e.names_fa if n.strip()
     )
-    kb = base / "kb"
     terms = tuple(
         Term(office, country, holder, start, end or None)
-        for office, country, holder, start, end in _rows(kb.joinpath("offices.tsv").read_text(encoding="utf-8"))
+        for office, country, holder, start, end in resources.rows("kb/offices.tsv")
     )
     titles = {
         name_key(title): Title(office, role, country or None, (unnamed or [None])[0] or None)
-        for title, office, role, country, *unnamed in _rows(kb.joinpath("titles.tsv").read_text(encoding="utf-8"))
+        for title, office, role, country, *unnamed in resources.rows("kb/titles.tsv")
     }
-    demonyms = {name_key(w): c for w, c in _rows(kb.joinpath("demonyms.tsv").read_text(encoding="utf-8"))}
+    demonyms = {name_key(w): c for w, c in resources.rows("kb/demonyms.tsv")}
     return KnowledgeBase(entries, {k: tuple(v) for k, v in lists.items()}, firsts, terms, titles, demonyms)

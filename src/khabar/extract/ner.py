@@ -14,13 +14,11 @@ scored once per distinct word and kept."""
 
 from __future__ import annotations
 
-import gzip
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from khabar.extract.gazetteer import gazetteer_features, read_table
+from khabar import resources
+from khabar.extract.gazetteer import gazetteer_features
 from khabar.persian.tagger import word_features
 
 BOS, EOS = "<s>", "</s>"
@@ -31,13 +29,13 @@ _BATCH = 256  # sentences decoded side by side
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, str]:
     """Word → its lexicon class, e.g. "N,AJ|5" (part-of-speech tags | frequency band)."""
-    return read_table("ner_lexicon.tsv.gz")
+    return resources.pairs("ner_lexicon.tsv.gz")
 
 
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, str]:
     """Word → its clusters at two grains, e.g. "43|114" (tools/build_word_clusters.py)."""
-    return read_table("word_clusters.tsv.gz")
+    return resources.pairs("word_clusters.tsv.gz")
 
 
 def lexicon() -> tuple[dict[str, str], dict[str, str]]:
@@ -202,9 +200,7 @@ class CRFTagger:
 @lru_cache(maxsize=1)
 def crf_tagger() -> CRFTagger:
     """The shipped model, loaded once."""
-    path = resources.files("khabar") / "data" / "ner.json.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = resources.json_data("ner.json.gz")
     return CRFTagger(data["labels"], data["state"], data["transitions"])
 
 

@@ -26,6 +26,7 @@ from khabar.extract.numberwords import (
     ordinal_value,
     segment_words,
 )
+from khabar.model import Quantity
 
 # Currencies: Persian name (one or two words) → (ISO 4217 code, factor).
 CURRENCIES: dict[str, tuple[str, int]] = {
@@ -110,31 +111,6 @@ def _position_before(text: str, pos: int) -> bool:
     not after an amount of that noun ("۹۰ دقیقه ۲ گل": two goals)."""
     m = _POSITION_BEFORE.search(text, max(0, pos - 12), pos)
     return m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
-
-
-@dataclass(slots=True)
-class Quantity:
-    """A quantity: text[start:end] of the Doc, its kind, value and unit."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # money, percent, count, measure, number
-    value: int | float | list[int | float]
-    unit: str | None = None
-    approx: str | None = None  # about, more_than, less_than, at_least, at_most
-    ordinal: bool = False
-    note: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-                "value": self.value, "unit": self.unit}
-        for key in ("approx", "note"):
-            if getattr(self, key):
-                data[key] = getattr(self, key)
-        if self.ordinal:
-            data["ordinal"] = True
-        return data
 
 
 def extract_quantities(text: str) -> list[Quantity]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
+from khabar import resources
 from khabar.persian.normalize import name_key, normalize, normalized_name_key
 
 
@@ -64,7 +64,7 @@ class Registry:
 @lru_cache(maxsize=1)
 def registry() -> Registry:
     """Load the registry once."""
-    text = (resources.files("khabar") / "data" / "sources.tsv").read_text(encoding="utf-8")
+    text = resources.text("sources.tsv")
     sources: dict[str, Source] = {}
     by_name: dict[str, str] = {}
     max_words = 1

@@ -3,9 +3,9 @@ comparative and clitic endings; verbs by their past stem (می‌کنند → ک
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
+
+from khabar import resources
 
 ZWNJ = "\u200c"
 
@@ -18,14 +18,12 @@ CLITICS_AFTER_HEH = ("اند", "ایم", "اید", "ای", "ام", "است")
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
-    base = resources.files("khabar") / "data"
     lemmas: dict[tuple[str, str], str] = {}
-    with gzip.open((base / "lemmas.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            form, upos, lemma = line.rstrip("\n").split("\t")
-            lemmas[(form, upos)] = lemma
+    for line in resources.lines("lemmas.tsv.gz"):
+        form, upos, lemma = line.split("\t")
+        lemmas[(form, upos)] = lemma
     present_to_past: dict[str, str] = {}
-    for line in (base / "zwnj" / "verbs.tsv").read_text(encoding="utf-8").splitlines():
+    for line in resources.text("zwnj/verbs.tsv").splitlines():
         present, past = line.split("\t")
         if present and past:
             present_to_past.setdefault(present, past)

@@ -4,14 +4,13 @@ a numpy matrix for scoring."""
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-ZWNJ = "\u200c"
+from khabar import resources
+from khabar.persian.chars import ZWNJ
+
 _DIGITS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
 START = ("<s>", "<s2>")
 BOS, EOS = "<s>", "</s>"  # the words before and after a sentence, in neighbour features
@@ -259,9 +258,7 @@ def tag_words(model: Perceptron | Tagger, words: list[str], extra: list[list[str
 @lru_cache(maxsize=4)
 def load_model(filename: str) -> Tagger:
     """A shipped sequence model (src/khabar/data/FILENAME), loaded once."""
-    path = resources.files("khabar") / "data" / filename
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = resources.json_data(filename)
     return Tagger(data["weights"], data["tags"])
 
 

@@ -18,12 +18,11 @@ with a space is joined to its neighbour only in the input's spaced forms above
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from khabar import resources
 from khabar.persian.chars import KEPT_MARKS, NON_JOINING, PERSIAN_LETTERS, ZWNJ
 
 _WORD_SPLIT = re.compile(f"([{PERSIAN_LETTERS}{KEPT_MARKS}{ZWNJ}]+)")
@@ -170,22 +169,19 @@ def _zwnj_positions(word: str) -> set[int]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the shipped lexicon once."""
-    base = resources.files("khabar") / "data" / "zwnj"
     forms: dict[str, str] = {}
-    with gzip.open(base.joinpath("forms.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            key, form = line.rstrip("\n").split("\t")
-            forms[key] = form
+    for line in resources.lines("zwnj/forms.tsv.gz"):
+        key, form = line.split("\t")
+        forms[key] = form
     words: dict[str, int] = {}
     adjectives: set[str] = set()
-    with gzip.open(base.joinpath("words.tsv.gz").open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, count, flag = line.rstrip("\n").split("\t")
-            words[word] = int(count)
-            if flag == "A":
-                adjectives.add(word)
+    for line in resources.lines("zwnj/words.tsv.gz"):
+        word, count, flag = line.split("\t")
+        words[word] = int(count)
+        if flag == "A":
+            adjectives.add(word)
     verb_forms: set[str] = set()
-    for line in base.joinpath("verbs.tsv").read_text(encoding="utf-8").splitlines():
+    for line in resources.text("zwnj/verbs.tsv").splitlines():
         present, past = line.split("\t")
         if present:
             verb_forms.update(present + e for e in PERSON_ENDINGS)
@@ -198,7 +194,7 @@ def lexicon() -> Lexicon:
     verb_forms.add("توان")  # impersonal: می‌توان
     heads = frozenset(
         line.split("\t", 1)[0]
-        for line in base.joinpath("heads.tsv").read_text(encoding="utf-8").splitlines()
+        for line in resources.text("zwnj/heads.tsv").splitlines()
     )
     return Lexicon(forms, words, frozenset(adjectives), frozenset(verb_forms), heads)
 
