@@ -5,14 +5,20 @@
     'همکاری\u200cهای دو کشور'
 """
 
-from khabar.model import Doc, Sentence, Token
+from khabar.model import Article, Doc, Entity, Event, Quantity, Sentence, TimeExpr, Token
 from khabar.persian.normalize import normalize, normalize_aligned
 from khabar.persian.tagger import tag
-from khabar.pipeline import analyze, sentences, tokenize
+from khabar.pipeline import Pipeline, analyze, sentences, tokenize
 
 __version__ = "0.1.0"
 __all__ = [
+    "Article",
     "Doc",
+    "Entity",
+    "Event",
+    "Pipeline",
+    "Quantity",
+    "TimeExpr",
     "Sentence",
     "Token",
     "analyze",

@@ -1,75 +1,192 @@
-"""analyze(): raw text to Doc — normalization, tokens, sentences, lemmas and parts
-of speech, named entities, quantities, times."""
+"""The pipeline: named components that each add one layer to a `Doc`.
+
+    >>> nlp = Pipeline()                      # every layer
+    >>> nlp.names
+    ['normalize', 'tokenize', 'tag', 'entities', 'times', 'quantities']
+    >>> doc = nlp("…", published=date(2021, 6, 28))
+    >>> Pipeline(layers=["tokenize"])("…").tokens   # what tokenize needs runs too
+
+`analyze(text, published=..., layers=...)` is the one-call face. A component is
+a small object with a `name`, the names it `requires`, and `__call__(doc)`
+that reads the Doc and adds its layer; models load once per process, on first
+use (khabar.resources). `published` travels on the Doc: nothing here reads
+the clock.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from khabar.extract.entities import extract_entities
-from khabar.extract.numbers import extract_quantities
-from khabar.extract.times import extract_times
 from khabar.model import Article, Doc, Sentence, Token
-from khabar.persian.lemmatize import lemmatize
-from khabar.persian.normalize import normalize, normalize_aligned
-from khabar.persian.tagger import model, tag_sentences
-from khabar.persian.tokenize import (
-    sentence_bounds,
-    sentence_spans,
-    token_spans,
-    tokenized_sentences,
-)
 
 
-def analyze(text: str | Article, *, published: datetime | date | None = None) -> Doc:
+@dataclass(frozen=True)
+class Component:
+    """A named stage: `run(doc)` adds the layer `name` to the Doc."""
+
+    name: str
+    requires: tuple[str, ...]
+    run: Callable[[Doc], None]
+
+    def __call__(self, doc: Doc) -> None:
+        self.run(doc)
+        doc.layers.append(self.name)
+
+
+def _normalize(doc: Doc) -> None:
+    from khabar.persian.normalize import normalize_aligned
+
+    doc.text, doc.offsets = normalize_aligned(doc.raw_text)
+
+
+def _tokenize(doc: Doc) -> None:
+    from khabar.persian.tokenize import sentence_spans, token_spans
+
+    text = doc.text
+    spans = token_spans(text)
+    doc.tokens = [Token(s, e, text[s:e], text[e : e + 1].isspace()) for s, e in spans]
+    doc.sentences = [Sentence(*b) for b in sentence_spans(text, spans)]
+
+
+def _tag(doc: Doc) -> None:
+    from khabar.persian.lemmatize import lemmatize
+    from khabar.persian.tagger import model, tag_sentences
+
+    words = [[t.text for t in doc.sentence_tokens(s)] for s in doc.sentences]
+    for sent, tags in zip(doc.sentences, tag_sentences(model(), words), strict=True):
+        for token, upos in zip(doc.sentence_tokens(sent), tags, strict=True):
+            token.pos = upos
+            token.lemma = lemmatize(token.text, upos)
+
+
+def _entities(doc: Doc) -> None:
+    from khabar.extract.entities import extract_entities
+
+    spans = [[(t.start, t.end) for t in doc.sentence_tokens(s)] for s in doc.sentences]
+    doc.entities = extract_entities(doc.text, spans, _day(doc.published))
+
+
+def _times(doc: Doc) -> None:
+    from khabar.extract.times import extract_times
+
+    doc.times = extract_times(doc.text, doc.published)
+
+
+def _quantities(doc: Doc) -> None:
+    """Quantities that are not part of a time expression (a year is a time, not a number)."""
+    from khabar.extract.numbers import extract_quantities
+
+    found = extract_quantities(doc.text)
+    if doc.times:
+        spans = [(t.start, t.end) for t in doc.times]
+        found = [q for q in found if not any(s <= q.start and q.end <= e for s, e in spans)]
+    doc.quantities = found
+
+
+def _day(published: datetime | date | None) -> date | None:
+    return published.date() if isinstance(published, datetime) else published
+
+
+# The registry: every component, in the order they run.
+COMPONENTS: dict[str, Component] = {
+    c.name: c
+    for c in (
+        Component("normalize", (), _normalize),
+        Component("tokenize", ("normalize",), _tokenize),
+        Component("tag", ("tokenize",), _tag),
+        Component("entities", ("tokenize",), _entities),
+        Component("times", ("normalize",), _times),
+        Component("quantities", ("normalize", "times"), _quantities),
+    )
+}
+
+
+def register(component: Component, *, after: str | None = None) -> None:
+    """Add a component to the registry (at the end, or after the one named)."""
+    items = [(n, c) for n, c in COMPONENTS.items() if n != component.name]
+    at = len(items) if after is None else [n for n, _ in items].index(after) + 1
+    items.insert(at, (component.name, component))
+    COMPONENTS.clear()
+    COMPONENTS.update(items)
+    _PIPELINES.clear()
+
+
+def resolve(layers: Iterable[str] | None) -> list[str]:
+    """The components to run for `layers` (None: all), with what they require, in registry order."""
+    if layers is None:
+        return list(COMPONENTS)
+    wanted: set[str] = set()
+    todo = list(layers)
+    while todo:
+        name = todo.pop()
+        if name not in COMPONENTS:
+            raise ValueError(f"unknown layer {name!r}; the layers are: {', '.join(COMPONENTS)}")
+        if name not in wanted:
+            wanted.add(name)
+            todo.extend(COMPONENTS[name].requires)
+    return [name for name in COMPONENTS if name in wanted]
+
+
+class Pipeline:
+    """Named components run in order over many documents (models load once)."""
+
+    def __init__(self, layers: Iterable[str] | None = None) -> None:
+        self.names = resolve(layers)
+        self.components = [COMPONENTS[name] for name in self.names]
+
+    def __repr__(self) -> str:
+        return f"Pipeline(layers={self.names!r})"
+
+    def __call__(self, text: str | Article, *, published: datetime | date | None = None) -> Doc:
+        """Analyze one text, or an Article's title, lead and body; relative
+        times are resolved against `published`, by default the Article's
+        publication date."""
+        article = text if isinstance(text, Article) else None
+        if article is not None:
+            text = article.text()
+            published = published or article.published
+        doc = Doc(text=text, raw_text=text, offsets=list(range(len(text) + 1)), published=published, article=article)
+        for component in self.components:
+            component(doc)
+        return doc
+
+    def pipe(self, texts: Iterable[str | Article], *, published: datetime | date | None = None) -> Iterator[Doc]:
+        """Analyze many texts, one Doc each, in order."""
+        for text in texts:
+            yield self(text, published=published)
+
+
+_PIPELINES: dict[tuple[str, ...] | None, Pipeline] = {}
+
+
+def analyze(
+    text: str | Article, *, published: datetime | date | None = None, layers: Iterable[str] | None = None
+) -> Doc:
     """Normalize `text` (or an Article's title, lead and body) and find its
     sentences, tokens (with lemmas and parts of speech), named entities,
-    quantities and time expressions (stand-off spans).
-    Relative times ("هفته گذشته") are resolved against `published`, by default
-    the Article's publication date."""
-    article = text if isinstance(text, Article) else None
-    if article is not None:
-        text = article.text()
-        published = published or article.published
-    norm, offsets = normalize_aligned(text)
-    spans = token_spans(norm)
-    tokens = [Token(s, e, norm[s:e], norm[e : e + 1].isspace()) for s, e in spans]
-    sentences = [Sentence(*b) for b in sentence_spans(norm, spans)]
-    _tag(tokens, sentences)
-    times = extract_times(norm, published)
-    entities = extract_entities(
-        norm, [[(t.start, t.end) for t in tokens[s.first_token : s.end_token]] for s in sentences],
-        published.date() if isinstance(published, datetime) else published,
-    )
-    quantities = _outside(extract_quantities(norm), times)
-    return Doc(
-        text=norm, raw_text=text, offsets=offsets, published=published, sentences=sentences, tokens=tokens,
-        article=article, quantities=quantities, times=times, entities=entities,
-    )
+    quantities and time expressions (stand-off spans), or only the `layers`
+    named (with what they need). Relative times ("هفته گذشته") are resolved
+    against `published`, by default the Article's publication date."""
+    key = None if layers is None else tuple(layers)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(key)
+    return _PIPELINES[key](text, published=published)
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of `text`, normalized."""
+    from khabar.persian.normalize import normalize
+    from khabar.persian.tokenize import sentence_bounds
+
     norm = normalize(text)
     return [norm[s:e] for s, e in sentence_bounds(norm)]
 
 
 def tokenize(text: str) -> list[list[str]]:
     """The tokens of `text`, normalized, sentence by sentence."""
+    from khabar.persian.normalize import normalize
+    from khabar.persian.tokenize import tokenized_sentences
+
     return tokenized_sentences(normalize(text))
-
-
-def _tag(tokens: list[Token], sentences: list[Sentence]) -> None:
-    """Fill the lemma and part of speech of every token, sentence by sentence."""
-    words = [[t.text for t in tokens[s.first_token : s.end_token]] for s in sentences]
-    for sent, tags in zip(sentences, tag_sentences(model(), words), strict=True):
-        for token, upos in zip(tokens[sent.first_token : sent.end_token], tags, strict=True):
-            token.pos = upos
-            token.lemma = lemmatize(token.text, upos)
-
-
-def _outside(quantities: list, times: list) -> list:
-    """Quantities that are not part of a time expression (a year is a time, not a number)."""
-    if not times:
-        return quantities
-    spans = [(t.start, t.end) for t in times]
-    return [q for q in quantities if not any(s <= q.start and q.end <= e for s, e in spans)]
