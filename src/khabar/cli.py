@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from khabar import cli_corpus, cli_events
 from khabar.errors import KhabarError
 from khabar.ingest.decode import decode, read_text
 
@@ -208,6 +209,10 @@ def _print_article_header(console: Console, article) -> None:
     for warning in article.warnings:
         console.print(Text(f"note: {warning}", style="yellow"))
     console.print()
+
+
+cli_events.register(app)
+cli_corpus.register(app)
 
 
 def main() -> None:

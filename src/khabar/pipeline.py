@@ -2,7 +2,7 @@
 
     >>> nlp = Pipeline()                      # every layer
     >>> nlp.names
-    ['normalize', 'tokenize', 'tag', 'entities', 'times', 'quantities']
+    ['normalize', 'tokenize', 'tag', 'entities', 'times', 'quantities', 'events']
     >>> doc = nlp("…", published=date(2021, 6, 28))
     >>> Pipeline(layers=["tokenize"])("…").tokens   # what tokenize needs runs too
 
@@ -85,6 +85,12 @@ def _quantities(doc: Doc) -> None:
     doc.quantities = found
 
 
+def _events(doc: Doc) -> None:
+    from khabar.extract.events import extract_events
+
+    doc.events = extract_events(doc)
+
+
 def _day(published: datetime | date | None) -> date | None:
     return published.date() if isinstance(published, datetime) else published
 
@@ -99,6 +105,7 @@ COMPONENTS: dict[str, Component] = {
         Component("entities", ("tokenize",), _entities),
         Component("times", ("normalize",), _times),
         Component("quantities", ("normalize", "times"), _quantities),
+        Component("events", ("tag", "entities", "times"), _events),
     )
 }
 
