@@ -114,7 +114,7 @@ def test_kb_search():
 
 def test_readable_view_highlights_entities_quantities_and_times_in_the_sentence():
     import khabar
-    from khabar.cli import _highlighted
+    from khabar.render import highlighted as _highlighted
 
     doc = khabar.analyze("دیروز در تبریز قیمت نان ۲۰ درصد بالا رفت.")
     sent = doc.sentences[0]

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from khabar import cli_corpus, cli_events
+from khabar import cli_corpus, cli_events, render
 from khabar.errors import KhabarError
 from khabar.ingest.decode import decode, read_text
 
@@ -56,42 +56,7 @@ def analyze(
     if output_format == "conllu":
         sys.stdout.write(doc.to_conllu())
         return
-    console = Console(highlight=False, soft_wrap=True)
-    if doc.article is not None:
-        _print_article_header(console, doc.article)
-    console.print(Text(f"{len(doc.sentences)} sentences, {len(doc.tokens)} tokens", style="bold"))
-    if doc.quantities:
-        console.print(Text("quantities", style="bold"))
-        for q in doc.quantities:
-            value = f"{q.value:,}" if isinstance(q.value, (int, float)) else " – ".join(f"{v:,}" for v in q.value)
-            extra = " ".join(x for x in (q.unit or "", f"({q.approx})" if q.approx else "", "ordinal" if q.ordinal else "",
-                                         f"[{q.note}]" if q.note else "") if x)
-            console.print(Text(f"  {q.text}", style="magenta") + Text(f"  {q.kind}: {value} {extra}".rstrip()))
-    if doc.entities:
-        console.print(Text("entities", style="bold"))
-        for e in doc.entities:
-            actor = "/".join(x for x in (e.country, e.role) if x)  # "TUR/GOV"; "USA/GOV" for "دولت آمریکا", which has no entry
-            link = f"  → {e.name_en} [{e.kb_id}]" + (f" {actor}" if actor else "") if e.kb_id else (f"  ({actor})" if actor else "")
-            console.print(Text(f"  {e.text}", style="bold yellow") + Text(f"  {e.label}{link}"))
-    if doc.times:
-        console.print(Text("times", style="bold"))
-        for t in doc.times:
-            value = t.value or f"? ({t.reason})"
-            console.print(Text(f"  {t.text}", style="green") + Text(f"  {t.kind}: {value}" + (f" [{t.calendar}]" if t.calendar else "")))
-    for i, sent in enumerate(doc.sentences, 1):
-        console.print(Text(f"\n[{i}] ", style="cyan") + _highlighted(doc, sent.start, sent.end))
-        tokens = doc.sentence_tokens(sent)
-        console.print(Text(" │ ".join(f"{t.text}/{t.pos}" for t in tokens), style="dim"))
-
-
-def _highlighted(doc, start: int, end: int) -> Text:
-    """doc.text[start:end] with its entities, quantities and times in the colours of the lists above."""
-    text = Text(doc.text[start:end])
-    for spans, style in ((doc.quantities, "magenta"), (doc.times, "green"), (doc.entities, "bold yellow")):
-        for span in spans:
-            if span.start < end and start < span.end:
-                text.stylize(style, max(span.start, start) - start, min(span.end, end) - start)
-    return text
+    render.print_doc(Console(highlight=False, soft_wrap=True), doc)
 
 
 @app.command()
@@ -192,23 +157,6 @@ def _parse_published(value: str):
     except ValueError as exc:
         raise InputError(f"--published: not an ISO date or datetime: {value!r}") from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=TEHRAN)
-
-
-def _print_article_header(console: Console, article) -> None:
-    facts = [
-        ("agency", article.agency),
-        ("dateline", article.dateline),
-        ("attributions", " → ".join(article.attributions) if article.attributions else None),
-        ("published", article.published.isoformat() if article.published else None),
-        ("url", article.url),
-    ]
-    console.print(Text(article.title or "(no title)", style="bold underline"))
-    for key, value in facts:
-        if value:
-            console.print(Text(f"{key}: ", style="cyan") + Text(str(value)))
-    for warning in article.warnings:
-        console.print(Text(f"note: {warning}", style="yellow"))
-    console.print()
 
 
 cli_events.register(app)
