@@ -27,6 +27,9 @@ from khabar.extract.numberwords import (
     segment_words,
 )
 from khabar.model import Quantity
+from khabar.persian.chars import LATIN_DIGITS, PERSIAN_DIGITS
+
+_LATIN_OR_PERSIAN_DIGITS = LATIN_DIGITS + PERSIAN_DIGITS
 
 # Currencies: Persian name (one or two words) → (ISO 4217 code, factor).
 CURRENCIES: dict[str, tuple[str, int]] = {
@@ -200,7 +203,7 @@ def _number(toks: list[_Tok], i: int) -> tuple[int | float | Fraction, int, bool
         if value is not None and "/" in t and j + 1 < len(toks) and _is_unit_word(toks[j + 1].text):
             value = _slash_decimal(t)  # "۵/۲ میلیارد دلار", "۲/۵ درصد": the slash is a decimal mark
         if value is not None:
-            if isinstance(value, float) or t[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
+            if isinstance(value, float) or t[0] in _LATIN_OR_PERSIAN_DIGITS:
                 words_only = False
                 if parts and value not in SCALE_VALUES and not _follows_scale(parts):
                     break  # "۲۰۲۱ ۵": two numbers side by side
@@ -263,7 +266,7 @@ def _after_and(toks: list[_Tok], j: int) -> bool:
 
 
 def _atom(token: str) -> int | float | None:
-    if token[0] in "0123456789۰۱۲۳۴۵۶۷۸۹":
+    if token[0] in _LATIN_OR_PERSIAN_DIGITS:
         if token.count("/") == 1:  # ۳/۴
             num, den = (digits_value(p) for p in token.split("/"))
             if isinstance(num, int) and isinstance(den, int) and num >= 1000 and den == num + 1:

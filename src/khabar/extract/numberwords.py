@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-ZWNJ = "\u200c"
+from khabar.persian.chars import TO_LATIN_DIGITS, ZWNJ
 
 UNITS = {
     "صفر": 0, "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6,
@@ -28,13 +28,12 @@ _LONGEST = max(map(len, CARDINALS))
 _ORDINAL_SPECIAL = {"اول": 1, "اولین": 1, "نخست": 1, "نخستین": 1, "یکم": 1, "یکمین": 1, "سوم": 3, "سومین": 3}
 FRACTION_WORDS = {"نیم": Fraction(1, 2), "نصف": Fraction(1, 2), "ربع": Fraction(1, 4)}
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _DIGIT_NUMBER = re.compile(r"^[0-9]+(?:[,٬][0-9]{3})*(?:[.٫][0-9]+)?$")
 
 
 def digits_value(text: str) -> int | float | None:
     """The value of a number written in digits ("۱٬۲۰۰", "۲۲.۵", "3,500"), or None."""
-    latin = text.translate(_DIGITS)
+    latin = text.translate(TO_LATIN_DIGITS)
     if not _DIGIT_NUMBER.match(latin):
         return None
     latin = latin.replace(",", "").replace("٬", "").replace("٫", ".")

@@ -9,6 +9,9 @@ ZWNJ = "\u200c"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
+ALL_DIGITS = LATIN_DIGITS + PERSIAN_DIGITS + ARABIC_DIGITS
+# Persian and Arabic-Indic digits to Latin ones (for int() and comparisons).
+TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 
 # Arabic-script letters used in Persian text (after normalization), plus the few
 # Arabic letters that Persian keeps (أ ؤ ئ ء ة).

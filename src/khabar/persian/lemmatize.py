@@ -6,9 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from khabar import resources
-
-ZWNJ = "\u200c"
-
+from khabar.persian.chars import ZWNJ
 
 PLURALS = ("هایی", "های", "ها")
 VERB_PREFIXES = ("نمی", "می")

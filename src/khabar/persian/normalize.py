@@ -41,7 +41,7 @@ _SPACE_BEFORE_CLOSE = re.compile(r" +(?=[.،؛:!؟)\]»}])")
 _SPACE_THEN_CLOSE = re.compile(r"[ ][.،؛:!؟)\]»}]")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[«{]) +")
 _NO_SPACE_AFTER_MARK = re.compile(rf"([،؛؟!:)\]»}}])(?={_L})")
-_DIGITS_AND_MARKS = frozenset("۰۱۲۳۴۵۶۷۸۹،؛:!؟")
+_DIGITS_AND_MARKS = frozenset(chars.PERSIAN_DIGITS + "،؛:!؟")
 _OPENER = re.compile(r"[(\[«{]")
 
 @lru_cache(maxsize=2)

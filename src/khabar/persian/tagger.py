@@ -9,9 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from khabar import resources
-from khabar.persian.chars import ZWNJ
+from khabar.persian.chars import LATIN_DIGITS, PERSIAN_DIGITS, ZWNJ
 
-_DIGITS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
+_DIGITS = frozenset(LATIN_DIGITS + PERSIAN_DIGITS)
 START = ("<s>", "<s2>")
 BOS, EOS = "<s>", "</s>"  # the words before and after a sentence, in neighbour features
 
