@@ -18,8 +18,20 @@ from khabar.ingest.decode import decode, read_text
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Persian news intelligence, offline.")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from khabar import __version__
+
+        print(f"khabar {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """khabar: Persian news intelligence, offline."""
 
 
@@ -37,7 +49,7 @@ def analyze(
         str, typer.Option("--format", help="text (default), json or conllu.")
     ] = "text",
     published: Annotated[
-        str | None, typer.Option("--published", help="Publication date (ISO, e.g. 2021-06-30) for relative times.")
+        str | None, typer.Option("--published", help="Publication date for relative times: ISO (2021-06-30) or Jalali (1400-04-09).")
     ] = None,
 ) -> None:
     """Read an article (text, HTML, JSON or WARC) and analyze it: normalized text, sentences,
@@ -147,16 +159,13 @@ def normalize(
 
 
 def _parse_published(value: str):
-    from datetime import datetime
-
     from khabar.errors import InputError
-    from khabar.ingest.dates import TEHRAN
+    from khabar.published import as_published
 
     try:
-        parsed = datetime.fromisoformat(value)
+        return as_published(value)
     except ValueError as exc:
-        raise InputError(f"--published: not an ISO date or datetime: {value!r}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=TEHRAN)
+        raise InputError(f"--{exc}") from None
 
 
 cli_events.register(app)

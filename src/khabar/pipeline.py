@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from khabar.model import Article, Doc, Sentence, Token
+from khabar.published import as_published
+
+Published = date | datetime | str | None  # or a jdatetime date: see khabar.published
 
 
 @dataclass(frozen=True)
@@ -146,20 +149,24 @@ class Pipeline:
     def __repr__(self) -> str:
         return f"Pipeline(layers={self.names!r})"
 
-    def __call__(self, text: str | Article, *, published: datetime | date | None = None) -> Doc:
+    def __call__(self, text: str | Article, *, published: Published = None) -> Doc:
         """Analyze one text, or an Article's title, lead and body; relative
-        times are resolved against `published`, by default the Article's
-        publication date."""
+        times are resolved against `published` (a date, datetime, Jalali date,
+        or an ISO or Jalali string: see khabar.published), by default the
+        Article's publication date. ValueError for a `published` that is no date."""
+        published = as_published(published)
         article = text if isinstance(text, Article) else None
         if article is not None:
             text = article.text()
             published = published or article.published
+        if not isinstance(text, str):
+            raise TypeError(f"analyze: a str or an Article, not {type(text).__name__}")
         doc = Doc(text=text, raw_text=text, offsets=list(range(len(text) + 1)), published=published, article=article)
         for component in self.components:
             component(doc)
         return doc
 
-    def pipe(self, texts: Iterable[str | Article], *, published: datetime | date | None = None) -> Iterator[Doc]:
+    def pipe(self, texts: Iterable[str | Article], *, published: Published = None) -> Iterator[Doc]:
         """Analyze many texts, one Doc each, in order."""
         for text in texts:
             yield self(text, published=published)
@@ -169,7 +176,7 @@ _PIPELINES: dict[tuple[str, ...] | None, Pipeline] = {}
 
 
 def analyze(
-    text: str | Article, *, published: datetime | date | None = None, layers: Iterable[str] | None = None
+    text: str | Article, *, published: Published = None, layers: Iterable[str] | None = None
 ) -> Doc:
     """Normalize `text` (or an Article's title, lead and body) and find its
     sentences, tokens (with lemmas and parts of speech), named entities,
