@@ -134,3 +134,11 @@ def test_an_ambassador_is_a_person_and_an_embassy_an_organisation():
     found = {e.text: (e.label, e.country, e.role) for e in doc.entities}
     assert found["سفیر ایران"] == ("PER", "IRN", "GOV")
     assert found["سفارت روسیه"] == ("ORG", "RUS", "GOV")
+
+
+def test_without_a_date_a_role_phrase_keeps_its_country_and_sector_but_names_nobody():
+    """Who held an office depends on the date: with no publication date the
+    analysis does not take the day it runs for the article's."""
+    found = _entities("وزیر امور خارجه ترکیه امروز وارد تهران شد و با وزیر نیرو دیدار کرد.")
+    assert found["وزیر امور خارجه ترکیه"] == ("PER", None, "TUR", "GOV")
+    assert found["وزیر نیرو"] == ("PER", None, "IRN", "GOV")

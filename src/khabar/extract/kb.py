@@ -42,6 +42,9 @@ class KBEntry:
         return not self.id.startswith(("L:IR-", "L:gn"))
 
 
+SEAT_OF_GOVERNMENT = "seat_of_government"  # the office of offices.tsv that a city holds, not a person
+
+
 @dataclass(frozen=True)
 class Term:
     """One holder of an office: `office` of `country` held by `holder` from `start` to `end`."""
@@ -55,6 +58,12 @@ class Term:
     def held_on(self, day: str) -> bool:
         """True if the term covers the ISO date `day`."""
         return self.start <= day and (self.end is None or day < self.end)
+
+    @property
+    def timeless(self) -> bool:
+        """True if the term has neither start nor end: it holds on any date (a
+        seat of government), so it is known even when the date is not."""
+        return not self.start and self.end is None
 
 
 @dataclass(frozen=True)
@@ -92,25 +101,31 @@ class KnowledgeBase:
         return None
 
     def terms_of(self, holder: str, on: dt.date | None) -> list[Term]:
-        """The offices `holder` held on the date (today when no date)."""
-        day = (on or dt.date.today()).isoformat()
-        return [t for t in self.terms if t.holder == holder and t.held_on(day)]
+        """The offices `holder` held on the date; with no date, only the timeless
+        ones (the analysis never takes the day it runs for the article's)."""
+        return [t for t in self.terms if t.holder == holder and _covers(t, on)]
 
     def holder(self, office: str, country: str, on: dt.date | None) -> KBEntry | None:
-        """Who held `office` of `country` on the date (today's holder when no date)."""
-        day = (on or dt.date.today()).isoformat()
+        """Who held `office` of `country` on the date; with no date, nobody
+        unless the term is timeless (who holds an office depends on the date)."""
         for term in self.terms:
-            if term.office == office and term.country == country and term.held_on(day):
+            if term.office == office and term.country == country and _covers(term, on):
                 return self.entries.get(term.holder)
         return None
 
     def search(self, query: str) -> list[KBEntry]:
-        """Entries whose English or Persian names contain `query`."""
+        """Entries whose English or Persian names contain `query` (the public
+        API with its checks is `khabar.kb.search`)."""
         q, qk = query.lower(), name_key(query)
         return [
             e for e in self.entries.values()
             if q in e.name_en.lower() or any(qk and qk in name_key(n) for n in e.names_fa)
         ]
+
+
+def _covers(term: Term, on: dt.date | None) -> bool:
+    """True if the term is known to hold on the date (`on` None: no date known)."""
+    return term.timeless if on is None else term.held_on(on.isoformat())
 
 
 def _media(rows: list[list[str]]) -> list[KBEntry]:
