@@ -8,28 +8,39 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import jdatetime
-
-from khabar.persian.chars import ARABIC_DIGITS, PERSIAN_DIGITS
+from khabar.persian.calendar import (
+    AFGHAN_MONTHS,
+    GREGORIAN,
+    GREGORIAN_MONTHS,
+    JALALI,
+    JALALI_MONTHS,
+    JALALI_VARIANTS,
+    full_year,
+    month_calendar,
+    month_number,
+    to_gregorian,
+)
+from khabar.persian.chars import (
+    ARABIC_DIGITS,
+    ARABIC_YEH_KAF,
+    LATIN_DIGITS,
+    PERSIAN_DIGITS,
+    TATWEEL,
+)
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
-JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-                 "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
-GREGORIAN_MONTHS = {
-    "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "مه": 5, "می": 5,
-    "ژوئن": 6, "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "سپتامبر": 9,
-    "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
-}
-_MONTHS = "|".join(sorted((*JALALI_MONTHS, *GREGORIAN_MONTHS), key=len, reverse=True))
-_D = "[0-9۰-۹]"
+# The month names of the solar year (as Iran and Afghanistan write them) and of the Gregorian year.
+_MONTH_NAMES = (*JALALI_MONTHS, *JALALI_VARIANTS, *AFGHAN_MONTHS, *GREGORIAN_MONTHS)
+_MONTHS = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_D = f"[{LATIN_DIGITS}{PERSIAN_DIGITS}]"
 _TIME = rf"(?:\s*[-–،,]?\s*(?:ساعت\s*)?(?P<hh>{_D}{{1,2}}):(?P<mm>{_D}{{2}}))?"
 _NUMERIC = re.compile(rf"(?<!{_D})(?P<y>{_D}{{4}})[/\-.](?P<m>{_D}{{1,2}})[/\-.](?P<d>{_D}{{1,2}})(?!{_D}){_TIME}")
 _WORDS = re.compile(rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?P<month>{_MONTHS})(?:\s+ماه)?\s+(?P<y>{_D}{{4}})(?!{_D}){_TIME}")
-_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+_LATIN = str.maketrans(PERSIAN_DIGITS, LATIN_DIGITS)
 # What a date needs of normalization: Persian letters and digits, no tatweel (full
 # normalization of a page's text cost more than the search itself).
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ـ": None, "\u00a0": " ",
+_FOLD = str.maketrans({**dict(ARABIC_YEH_KAF), TATWEEL: None, "\u00a0": " ",
                        **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=True)}})
 
 
@@ -45,8 +56,9 @@ def date_in_url(url: str, tz: ZoneInfo = TEHRAN) -> datetime | None:
     """The publication day an address carries (midnight, `tz`), or None."""
     try:
         if m := _FARS_ITEM.search(url):
-            year = int(m["y4"]) if m["y4"] else 1300 + int(m["y2"])
-            return jdatetime.datetime(year, int(m["m"]), int(m["d"])).togregorian().replace(tzinfo=tz)
+            year = int(m["y4"]) if m["y4"] else full_year(int(m["y2"]), JALALI)
+            day = to_gregorian(JALALI, year, int(m["m"]), int(m["d"]))
+            return datetime(day.year, day.month, day.day, tzinfo=tz) if day else None
         if m := _PATH_DATE.search(url):
             return datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=tz)
     except ValueError:
@@ -71,20 +83,17 @@ def _to_datetime(m: re.Match[str], tz: ZoneInfo) -> datetime | None:
     month_name = m.groupdict().get("month")
     hour = int(m["hh"].translate(_LATIN)) if m["hh"] else 0
     minute = int(m["mm"].translate(_LATIN)) if m["mm"] else 0
-    try:
-        if month_name in JALALI_MONTHS:
-            if not 1200 <= year <= 1600:
-                return None
-            month = JALALI_MONTHS.index(month_name) + 1
-            return jdatetime.datetime(year, month, day, hour, minute).togregorian().replace(tzinfo=tz)
-        month = GREGORIAN_MONTHS[month_name] if month_name else int(m["m"].translate(_LATIN))
-        if 1200 <= year <= 1600 and month_name is None:
-            return jdatetime.datetime(year, month, day, hour, minute).togregorian().replace(tzinfo=tz)
-        if 1800 <= year <= 2200:
-            return datetime(year, month, day, hour, minute, tzinfo=tz)
-    except (ValueError, KeyError):
+    if month_name:
+        calendar, month = month_calendar(month_name), month_number(month_name)
+    else:  # a numeric date: a year of 1200–1600 is Jalali
+        calendar, month = JALALI if 1200 <= year <= 1600 else GREGORIAN, int(m["m"].translate(_LATIN))
+    if not (1200 <= year <= 1600 if calendar == JALALI else 1800 <= year <= 2200):
         return None
-    return None
+    found = to_gregorian(calendar, year, month, day)
+    try:
+        return datetime(found.year, found.month, found.day, hour, minute, tzinfo=tz) if found else None
+    except ValueError:  # an hour or minute past the clock
+        return None
 
 
 def iso_datetime(value: str) -> datetime | None:
