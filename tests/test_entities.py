@@ -100,3 +100,145 @@ def test_a_name_found_once_is_found_where_it_repeats():
     # with a window of one sentence, the first sentence's name does not reach the third
     assert consistent_tags(sentences, tags, window=1)[2][4:7] == ["B-ORG", "I-ORG", "I-ORG"]
     assert consistent_tags(sentences[:1] + sentences[2:3], tags[:1] + tags[2:3], window=0)[1] == tags[2]
+
+
+# The steps that find names and role phrases (extract/entities/names.py, role_mentions.py).
+
+def _kb():
+    from khabar.extract.kb import knowledge_base
+
+    return knowledge_base()
+
+
+def test_the_stage_returns_model_entities_without_scratch_state():
+    from khabar import model
+
+    doc = khabar.analyze("وزیر خارجه قزاقستان، مراد نورتلیئو در آستانه گفت که سرگئی لاوروف می‌آید.")
+    assert doc.entities and all(type(e) is model.Entity for e in doc.entities)
+    assert not any(hasattr(e, name) for e in doc.entities for name in ("title", "role_phrase", "before", "after"))
+
+
+def test_trimmed_drops_punctuation_at_the_ends():
+    from khabar.extract.entities.names import trimmed
+
+    assert trimmed(["«", "سوریه", "»", "،", "گفت"], 0, 3) == (1, 2)
+    assert trimmed(["«", "»", "،"], 0, 3) == (3, 3)
+
+
+def test_grown_left_by_a_word_into_a_known_name_or_in_sports_news_a_club():
+    from khabar.extract.entities.names import grown_left
+
+    places = ("GPE", "LOC", "FAC")
+    assert grown_left(["او", "به", "شمال", "آفریقا", "رفت"], 3, 4, places, False, _kb()).id == "L:north_africa"
+    words = ["برابر", "آلومینیوم", "اراک", "بازی", "کرد"]
+    assert grown_left(words, 2, 3, places, True, _kb()).id == "O:aluminium_arak"
+    assert grown_left(words, 2, 3, places, False, _kb()) is None  # a town does not grow into a club elsewhere
+
+
+def test_extended_right_into_a_known_name():
+    from khabar.extract.entities.names import extended_right
+
+    assert extended_right(["واکسن", "اسپوتنیک", "وی", "رسید"], 1, 2, ("ORG", "PRODUCT"), _kb()) == 3
+    assert extended_right(["در", "لندن", "."], 1, 2, ("GPE", "LOC"), _kb()) == 2  # not over a full stop
+
+
+def test_split_coordinated_places():
+    from khabar.extract.entities.names import split_coordinated
+
+    assert split_coordinated(["منطقه", "ادلب", "و", "شمال", "شرق", "سوریه"], 0, 6, "LOC", _kb()) == [(0, 2), (3, 6)]
+    assert split_coordinated(["سیستان", "و", "بلوچستان"], 0, 3, "LOC", _kb()) == [(0, 3)]  # one known name
+    assert split_coordinated(["اروپای", "مرکزی", "و", "غربی"], 0, 4, "LOC", _kb()) == [(0, 4)]  # a direction alone
+    assert split_coordinated(["بانک", "صادرات", "و", "معادن"], 0, 4, "ORG", _kb()) == [(0, 4)]  # places only
+
+
+def test_split_known_names_run_together():
+    from khabar.extract.entities.names import split_known
+
+    assert split_known(["کرملین", "پوتین"], 0, 2, "ORG", _kb()) == [(0, 1, "ORG"), (1, 2, "PER")]
+    assert split_known(["حزب\u200cالله", "کردستان", "عراق"], 0, 3, "ORG", _kb()) == [(0, 3, "ORG")]  # with its place
+
+
+def test_kb_names_and_spotted():
+    from khabar.extract.entities.names import kb_names, spotted
+
+    words = ["مقامات", "ایالات", "متحده", "آمریکا", "و", "صنعت", "نفت"]
+    assert [(a, b, e.id) for a, b, e in kb_names(words, _kb())] == [(1, 4, "G:USA"), (5, 7, "O:sanat_naft")]
+    taken = [False] * len(words)
+    assert spotted(words, taken, _kb(), sporty=False) == [(1, 4, "LOC")]  # "صنعت نفت" is the industry here
+    assert taken == [False, True, True, True, False, False, False]
+    assert spotted(words, [False] * len(words), _kb(), sporty=True)[1] == (5, 7, "ORG")
+    assert kb_names(["شرکت", "دچار", "مشکلات", "مالی", "."], _kb()) == []  # "مالی ." is not Mali
+
+
+def test_repaired_marks_its_words_taken_and_skips_a_name_inside_one_taken():
+    from khabar.extract.entities.names import repaired
+
+    words = ["واکسن", "اسپوتنیک", "وی", "رسید"]
+    taken = [False] * len(words)
+    assert repaired(words, 1, 2, "ORG", taken, _kb(), False) == [(1, 3, "ORG")]
+    assert taken == [False, True, True, False]
+    assert repaired(words, 2, 3, "ORG", taken, _kb(), False) == []
+
+
+def test_name_mentions_keep_the_words_either_side():
+    from khabar.extract.entities.names import name_mentions
+    from khabar.persian.tokenize import token_spans
+
+    text = "هیئت ایرانی در آنکارا بود."
+    spans = token_spans(text)
+    words = [text[s:e] for s, e in spans]
+    tags = ["O", "O", "O", "B-LOC", "O", "O"]
+    [ankara] = name_mentions(text, spans, words, tags, _kb(), sporty=False)
+    assert (ankara.entity.start, ankara.entity.end, ankara.entity.text) == (15, 21, "آنکارا")
+    assert (ankara.first, ankara.end, ankara.before, ankara.after) == (3, 4, "در", "بود")
+
+
+def test_a_role_phrase_replaces_the_place_inside_it():
+    from khabar.extract.entities.mention import mention_at
+    from khabar.extract.entities.role_mentions import with_role_phrases
+    from khabar.persian.tokenize import token_spans
+
+    text = "وزیر امور خارجه ترکیه وارد شد"
+    spans = token_spans(text)
+    words = [text[s:e] for s, e in spans]
+    found = with_role_phrases([mention_at(text, spans, words, 3, 4, "LOC")], text, spans, words, _kb())
+    assert [(m.entity.text, m.entity.label, m.phrase.office) for m in found] == [
+        ("وزیر امور خارجه ترکیه", "PER", "foreign_minister")]
+
+
+def test_a_role_phrase_beside_a_name_is_its_title():
+    from khabar.extract.entities.mention import mention_at
+    from khabar.extract.entities.role_mentions import person_beside, with_role_phrases
+    from khabar.extract.roles import find_roles
+    from khabar.persian.tokenize import token_spans
+
+    text = "وزیر خارجه قزاقستان ، مراد نورتلیئو گفت"
+    spans = token_spans(text)
+    words = [text[s:e] for s, e in spans]
+    person = mention_at(text, spans, words, 4, 6, "PER")
+    [phrase] = find_roles(words, _kb())
+    assert person_beside([person], words, phrase) is person  # one mark between
+    assert person_beside([person], ["X", *words], find_roles(["X", *words], _kb())[0]) is None  # not beside now
+    place = mention_at(text, spans, words, 2, 3, "LOC")
+    assert with_role_phrases([place, person], text, spans, words, _kb()) == [place, person]  # no "وزیر …" entity
+    assert (person.title.country, person.title.office) == ("KAZ", "foreign_minister")
+
+
+def test_a_role_phrase_that_cuts_a_name_gives_way():
+    from khabar.extract.entities.mention import mention_at
+    from khabar.extract.entities.role_mentions import with_role_phrases
+    from khabar.persian.tokenize import token_spans
+
+    text = "سازمان دولت عراق تشکیل شد"  # "دولت عراق" inside a longer name
+    spans = token_spans(text)
+    words = [text[s:e] for s, e in spans]
+    whole = mention_at(text, spans, words, 0, 3, "ORG")
+    assert with_role_phrases([whole], text, spans, words, _kb()) == [whole]
+
+
+def test_sports_words_make_a_text_about_sport():
+    from khabar.extract.entities.sport import MATCH_REPORT_WORDS, sports_words
+
+    assert sports_words("سرمربی تیم پس از بازی لیگ برتر فوتبال گفت بازیکنان خوب بودند") >= MATCH_REPORT_WORDS
+    assert sports_words("وزیر ورزش از ورزشگاه بازدید کرد") == 1
+    assert sports_words("مجلس طرح را تصویب کرد") == 0

@@ -1,6 +1,8 @@
 """Linking entities to the knowledge base: spellings, short forms, title words,
 names the tagger ran together, and names it missed."""
 
+import datetime as dt
+
 import khabar
 import khabar.ingest.reader
 from khabar.extract.kb import knowledge_base
@@ -312,3 +314,245 @@ def test_irans_governments_and_parliaments_by_their_number():
     assert found.get("دولت یازدهم") == (None, "IRN", "GOV")
     assert found.get("مجلس هشتم") == ("O:majlis", "IRN", "LEG")
     assert found.get("شورای حکام آژانس", (None,))[0] == "O:iaea_bog"
+
+
+# The linker's named steps, one by one (extract/entities/linker.py).
+
+def _entity(text: str, label: str):
+    from khabar.model import Entity
+
+    return Entity(0, len(text), text, label)
+
+
+def _reading(on=None, sporty=False, match_report=False):
+    from khabar.extract.entities.linker import Reading
+
+    return Reading(knowledge_base(), on, sporty, match_report)
+
+
+def _phrases(sentence: str):
+    from khabar.extract.roles import find_roles
+
+    return find_roles(sentence.split(), knowledge_base())
+
+
+def test_step_carry_country_of_office():
+    from khabar.extract.entities.linker import carry_country_of_office
+
+    named, unnamed = _phrases("وزیر دفاع آمریکا وارد شد و وزیر دفاع گفت")
+    assert (unnamed.country, unnamed.country_unnamed) == ("IRN", True)  # Iran's, as the press writes it
+    reading = _reading()
+    carry_country_of_office(named, reading)
+    carry_country_of_office(unnamed, reading)
+    assert reading.country_of_office == {"defence_minister": "USA"}
+    assert unnamed.country == "USA"
+
+
+def test_step_link_role_phrase():
+    from khabar.extract.entities.linker import link_role_phrase
+
+    [minister] = _phrases("وزیر خارجه قزاقستان سخن گفت")
+    [president] = _phrases("رئیس‌جمهور فرانسه سخن گفت")
+    [ministry] = _phrases("وزارت امور خارجه روسیه بیانیه داد")
+    on = _reading(dt.date(2022, 3, 1))
+    assert link_role_phrase(_entity("رئیس‌جمهور فرانسه", "PER"), president, on).id == "P:macron"
+    kazakh = _entity("وزیر خارجه قزاقستان", "PER")
+    assert link_role_phrase(kazakh, minister, on) is None  # a holder the KB does not list
+    assert (kazakh.country, kazakh.role) == ("KAZ", "GOV")
+    assert link_role_phrase(_entity("وزارت امور خارجه روسیه", "ORG"), ministry, on).id == "O:mfa_rus"
+    undated = _entity("رئیس‌جمهور فرانسه", "PER")
+    assert link_role_phrase(undated, president, _reading()) is None  # no date, no holder
+    assert (undated.kb_id, undated.country, undated.role) == (None, "FRA", "GOV")
+
+
+def test_step_entry_by_name_tries_the_steps_in_turn():
+    from khabar.extract.entities.linker import entry_by_name
+
+    kb = knowledge_base()
+    assert entry_by_name(_entity("لاوروف", "PER"), kb, {})[0].id == "P:lavrov"
+    assert entry_by_name(_entity("شهر آنتالیا", "LOC"), kb, {}) == (kb.entries["L:antalya"], True)
+    assert entry_by_name(_entity("دولت بشار اسد", "ORG"), kb, {}) == (kb.entries["P:assad"], False)
+    assert entry_by_name(_entity("کاوه زرین‌پوش", "PER"), kb, {}) == (None, True)
+
+
+def test_step_by_any_spelling():
+    from khabar.extract.entities.linker import by_any_spelling
+
+    kb = knowledge_base()
+    assert by_any_spelling(_entity("چاووش اوغلو", "PER"), kb, {})[0].id == "P:cavusoglu"
+    assert by_any_spelling(_entity("فارس", "ORG"), kb, {})[0].id == "M:FARS"  # the agency, not the province
+    assert by_any_spelling(_entity("فارس", "LOC"), kb, {})[0].id == "L:IR-fars"
+
+
+def test_step_by_words_after_head():
+    from khabar.extract.entities.linker import by_words_after_head
+
+    kb = knowledge_base()
+    assert by_words_after_head(_entity("آقای ظریف", "PER"), kb, {}) == (kb.entries["P:zarif"], True)
+    assert by_words_after_head(_entity("پلیس پاکستان", "ORG"), kb, {}) == (kb.entries["G:PAK"], False)
+    assert by_words_after_head(_entity("شهرداری ساوه", "ORG"), kb, {})[1] is False  # not the town itself
+    assert by_words_after_head(_entity("حمید ظریف", "PER"), kb, {}) is None  # a first name, not an honorific
+    assert by_words_after_head(_entity("بخش مرکزی", "LOC"), kb, {}) is None  # a direction, not Markazi
+
+
+def test_step_club_after_team_words():
+    from khabar.extract.entities.linker import club_after_team_words
+
+    kb = knowledge_base()
+    assert club_after_team_words(_entity("تیم فوتبال سپاهان", "ORG"), kb, {}) == (kb.entries["O:sepahan"], True)
+    assert club_after_team_words(_entity("تیم پرسپولیس", "ORG"), kb, {}) is None  # two words: by_words_after_head's
+    assert club_after_team_words(_entity("تیم فوتبال بانوان", "ORG"), kb, {}) is None
+
+
+def test_step_government_of_leader():
+    from khabar.extract.entities.linker import government_of_leader
+
+    kb = knowledge_base()
+    assert government_of_leader(_entity("دولت بشار اسد", "ORG"), kb, {}) == (kb.entries["P:assad"], False)
+    earlier = {"روحانی": kb.entries["P:rouhani"]}
+    assert government_of_leader(_entity("کابینه آقای روحانی", "ORG"), kb, earlier) == (kb.entries["P:rouhani"], False)
+    assert government_of_leader(_entity("دولت محلی", "ORG"), kb, {}) is None
+
+
+def test_step_place_at_end_of_organisation():
+    from khabar.extract.entities.linker import place_at_end_of_organisation
+
+    kb = knowledge_base()
+    assert place_at_end_of_organisation(_entity("شرکت ملی نفت لیبی", "ORG"), kb, {}) == (kb.entries["G:LBY"], False)
+    assert place_at_end_of_organisation(_entity("دانشکده فنی شهید رجایی شیراز", "ORG"), kb, {})[0].id == "L:IR-fars-shiraz"
+    assert place_at_end_of_organisation(_entity("دبیرستان پسرانه شهید نجف", "ORG"), kb, {}) is None  # a martyr
+
+
+def test_step_short_form_of_person_named_earlier():
+    from khabar.extract.entities.linker import short_form_of_person_named_earlier
+
+    putin = knowledge_base().entries["P:putin"]
+    assert short_form_of_person_named_earlier(_entity("پوتین", "PER"), {"پوتین": putin}) is putin
+    assert short_form_of_person_named_earlier(_entity("آقای پوتین", "PER"), {"پوتین": putin}) is putin
+    assert short_form_of_person_named_earlier(_entity("ایگور پوتین", "PER"), {"پوتین": putin}) is None
+    assert short_form_of_person_named_earlier(_entity("پوتین", "PER"), {}) is None
+
+
+def test_step_everyday_club_outside_sport():
+    from khabar.extract.entities.linker import everyday_club_outside_sport
+
+    kb = knowledge_base()
+    esteghlal, real = kb.entries["O:esteghlal"], kb.lookup("رئال مادرید")
+    assert everyday_club_outside_sport(esteghlal, _entity("استقلال", "ORG"), _reading(sporty=False))
+    assert not everyday_club_outside_sport(esteghlal, _entity("استقلال", "ORG"), _reading(sporty=True))
+    assert not everyday_club_outside_sport(real, _entity("رئال مادرید", "ORG"), _reading(sporty=False))
+
+
+def test_step_surname_of_someone_else():
+    from khabar.extract.entities.linker import surname_of_someone_else
+
+    kb = knowledge_base()
+    momeni, hatami = kb.entries["P:momeni"], kb.entries["P:hatami"]
+    after_a_stranger = _reading()
+    after_a_stranger.strangers.add("مومنی")  # "سعید مومنی" was named before
+    assert surname_of_someone_else(momeni, _entity("مومنی", "PER"), after_a_stranger)
+    assert not surname_of_someone_else(momeni, _entity("مومنی", "PER"), _reading())
+    assert surname_of_someone_else(hatami, _entity("حاتمی", "PER"), _reading(sporty=True, match_report=True))
+    named_first = _reading(sporty=True, match_report=True)
+    named_first.people["حاتمی"] = hatami  # "امیر حاتمی" came first
+    assert not surname_of_someone_else(hatami, _entity("حاتمی", "PER"), named_first)
+
+
+def test_step_lend_country():
+    from khabar.extract.entities.linker import lend_country
+
+    kb = knowledge_base()
+    police = _entity("پلیس پاکستان", "ORG")
+    lend_country(police, kb.entries["G:PAK"])
+    assert (police.kb_id, police.country, police.role) == (None, "PAK", None)
+    government = _entity("دولت بشار اسد", "ORG")
+    lend_country(government, kb.entries["P:assad"])
+    assert (government.kb_id, government.country, government.role) == (None, "SYR", "GOV")
+
+
+def test_step_iranian_government_by_number():
+    from khabar.extract.entities.linker import iranian_government_by_number
+
+    eleventh = _entity("دولت دوازدهم", "ORG")
+    assert iranian_government_by_number(eleventh)
+    assert (eleventh.country, eleventh.role) == ("IRN", "GOV")
+    other = _entity("دولت موقت", "ORG")
+    assert not iranian_government_by_number(other) and other.country is None
+
+
+def test_step_name_by_its_title():
+    from khabar.extract.entities.linker import name_by_its_title
+
+    [president] = _phrases("رئیس‌جمهور فرانسه گفت")
+    on = _reading(dt.date(2022, 3, 1))
+    assert name_by_its_title(_entity("امانوئل مکرون", "PER"), president, on).id == "P:macron"
+    stranger = _entity("ژان دوپون", "PER")  # not a word of the holder's name
+    assert name_by_its_title(stranger, president, on) is None
+    assert (stranger.country, stranger.role) == ("FRA", "GOV")
+    [unnamed] = _phrases("وزیر نیرو گفت")  # Iran's by custom: the name's country is not said
+    nameless = _entity("ژان دوپون", "PER")
+    assert name_by_its_title(nameless, unnamed, _reading()) is None
+    assert (nameless.country, nameless.role) == (None, "GOV")
+
+
+def test_step_remember_stranger():
+    from khabar.extract.entities.linker import remember_stranger
+
+    reading = _reading()
+    reading.people["زنگنه"] = knowledge_base().entries["P:zanganeh"]
+    remember_stranger(_entity("کاوه زنگنه", "PER"), reading)
+    assert reading.strangers == {"زنگنه"} and "زنگنه" not in reading.people
+    remember_stranger(_entity("زنگنه", "PER"), reading)  # a surname alone names nobody new
+    remember_stranger(_entity("شرکت زنگنه", "ORG"), reading)
+    assert reading.strangers == {"زنگنه"}
+
+
+def test_step_remember_person():
+    from khabar.extract.entities.linker import remember_person
+
+    kb = knowledge_base()
+    reading = _reading(dt.date(2021, 6, 30))
+    reading.strangers.add("لاوروف")
+    remember_person(kb.entries["P:lavrov"], reading)
+    assert reading.people == {"لاوروف": kb.entries["P:lavrov"]}  # not "سرگئی"
+    assert reading.strangers == set() and reading.last_office == "foreign_minister"
+    undated = _reading()
+    remember_person(kb.entries["P:lavrov"], undated)
+    assert undated.last_office is None  # which office on which date is not known
+    remember_person(kb.entries["G:TUR"], undated)
+    assert list(undated.people) == ["لاوروف"]
+
+
+def test_step_apply_entry():
+    from khabar.extract.entities.linker import apply_entry
+
+    lavrov = _entity("لاوروف", "PER")
+    apply_entry(lavrov, knowledge_base().entries["P:lavrov"])
+    assert (lavrov.kb_id, lavrov.name_en, lavrov.country, lavrov.role) == ("P:lavrov", "Sergey Lavrov", "RUS", "GOV")
+
+
+def test_step_regime_is_government():
+    from khabar.extract.entities.linker import regime_is_government
+
+    kb = knowledge_base()
+    regime, country = _entity("رژیم صهیونیستی", "ORG"), _entity("اسرائیل", "LOC")
+    regime_is_government(regime, kb.entries["G:ISR"])
+    regime_is_government(country, kb.entries["G:ISR"])
+    assert (regime.role, country.role) == ("GOV", None)
+
+
+def test_step_capital_stands_for_government():
+    from khabar.extract.entities.linker import capital_stands_for_government
+    from khabar.extract.entities.mention import Mention
+
+    riyadh = knowledge_base().entries["L:riyadh"]
+
+    def role(before: str, after: str, sporty: bool = False) -> tuple:
+        mention = Mention(_entity("ریاض", "LOC"), before=before, after=after)
+        capital_stands_for_government(mention, riyadh, _reading(sporty=sporty))
+        return mention.entity.country, mention.entity.role
+
+    assert role("", "و") == ("SAU", "GOV")  # "ریاض و تهران توافق کردند", with no date
+    assert role("در", "") == (None, None)  # "در ریاض": the city
+    assert role("", "-") == (None, None)  # "ریاض - ایرنا -": a dateline
+    assert role("", "و", sporty=True) == (None, None)  # "آبی‌پوشان ریاض": a team's city

@@ -49,8 +49,9 @@ HONORIFICS = frozenset([
 ])
 # Words before a place that make an organisation named for a martyr: "مدرسه شهید نجف".
 MARTYR_WORDS = frozenset(["شهید", "شهدای"])
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 
 
 def wordlike(token: str) -> bool:
-    """A token that can be part of a name (not punctuation)."""
-    return any(c.isalnum() for c in token)
+    """A token that can be part of a name: it has a letter or a digit (not punctuation)."""
+    return _ALNUM.search(token) is not None
