@@ -62,3 +62,32 @@ def test_a_seat_of_government_is_known_without_a_date():
     base = knowledge_base()
     assert [(t.office, t.country) for t in base.terms_of("L:ankara", None)] == [("seat_of_government", "TUR")]
     assert base.holder("seat_of_government", "TUR", None).id == "L:ankara"
+
+
+# The tables (moved from test_linking.py).
+
+def test_spelling_variants_find_one_entry():
+    kb = knowledge_base()
+    assert kb.lookup("چاووش اوغلو").id == kb.lookup("چاووش‌اوغلو").id == "P:cavusoglu"
+    assert kb.lookup("تی آر تی").id == kb.lookup("تی.آر.تی").id == "M:TRT"
+    assert kb.lookup("قره باغ").id == "L:karabakh"
+
+
+def test_every_kb_id_is_written_once():
+    """A second row with an id already seen would be dropped silently by the loader."""
+    from importlib import resources
+
+    seen: dict[str, str] = {}
+    for name in ("entities.tsv", "places.tsv"):
+        text = (resources.files("khabar") / "data" / "kb" / name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                eid = line.split("\t", 1)[0]
+                assert eid not in seen, f"{eid} in {name} and {seen.get(eid)}"
+                seen[eid] = name
+    assert knowledge_base().lookup("AFC").id == "O:afc"
+
+
+def test_central_alone_is_not_markazi_province():
+    assert knowledge_base().lookup("مرکزی") is None
+    assert knowledge_base().lookup("استان مرکزی").id == "L:IR-markazi"

@@ -12,13 +12,6 @@ def _linked(text: str) -> dict[str, str | None]:
     return {e.text: e.kb_id for e in khabar.analyze(text).entities}
 
 
-def test_spelling_variants_find_one_entry():
-    kb = knowledge_base()
-    assert kb.lookup("چاووش اوغلو").id == kb.lookup("چاووش‌اوغلو").id == "P:cavusoglu"
-    assert kb.lookup("تی آر تی").id == kb.lookup("تی.آر.تی").id == "M:TRT"
-    assert kb.lookup("قره باغ").id == "L:karabakh"
-
-
 def test_short_form_after_the_full_name():
     linked = _linked("ولادیمیر پوتین به ترکیه سفر کرد. پوتین در آنکارا با رئیس جمهور دیدار کرد.")
     assert linked.get("ولادیمیر پوتین") == "P:putin" and linked.get("پوتین") == "P:putin"
@@ -154,11 +147,6 @@ def test_a_club_whose_name_means_nothing_else_is_linked_in_any_text():
     assert [e.kb_id for e in doc.entities if e.text == "رئال مادرید"] == ["O:real_madrid"]
 
 
-def test_a_capital_after_its_own_governor_or_people_is_the_city():
-    for text in ("استاندار تهران از بیمارستان بازدید کرد.", "مردم تهران به خیابان آمدند."):
-        assert [(e.text, e.role) for e in khabar.analyze(text).entities] == [("تهران", None)], text
-
-
 def test_the_government_of_a_leader_is_his_countrys_government():
     doc = khabar.analyze("نیروهای مخالف دولت بشار اسد به شهر نزدیک شدند.")
     assert [(e.text, e.country, e.role) for e in doc.entities if e.label == "ORG"] == [("دولت بشار اسد", "SYR", "GOV")]
@@ -182,16 +170,6 @@ def test_a_town_grows_into_its_club_only_in_sports_news(monkeypatch):
 
 def test_miami_is_the_american_city_and_meyami_keeps_its_head_word():
     assert [e.kb_id for e in khabar.analyze("تیم ما در میامی بازی کرد.").entities] == ["L:miami"]
-
-
-def test_a_title_after_a_quoted_name_and_a_comma_is_that_persons():
-    """"«دونالد ترامپ»، رئیس‌جمهور آمریکا" was a second person, the president on
-    the article's date, because two marks stood between the name and the title."""
-    import datetime as dt
-
-    doc = khabar.analyze("پیش از آن که «دونالد ترامپ»، رئیس‌جمهور آمریکا وارد کاخ سفید شود، سخن گفت.",
-                         published=dt.date(2021, 6, 30))
-    assert [e.kb_id for e in doc.entities if e.label == "PER"] == ["P:trump"]
 
 
 def test_golestan_alone_is_the_province():
@@ -236,39 +214,10 @@ def test_a_club_after_the_words_for_a_team_is_the_club():
     assert all(kb_id is None for text, kb_id in linked.items() if "بانوان" in text)
 
 
-def test_every_kb_id_is_written_once():
-    """A second row with an id already seen would be dropped silently by the loader."""
-    from importlib import resources
-
-    seen: dict[str, str] = {}
-    for name in ("entities.tsv", "places.tsv"):
-        text = (resources.files("khabar") / "data" / "kb" / name).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if line.strip() and not line.startswith("#"):
-                eid = line.split("\t", 1)[0]
-                assert eid not in seen, f"{eid} in {name} and {seen.get(eid)}"
-                seen[eid] = name
-    assert knowledge_base().lookup("AFC").id == "O:afc"
-
-
-def test_a_regime_named_for_its_country_is_that_countrys_government():
-    doc = khabar.analyze("رژیم صهیونیستی بار دیگر به نوار غزه حمله کرد.")
-    regime = next(e for e in doc.entities if e.text == "رژیم صهیونیستی")
-    assert (regime.kb_id, regime.country, regime.role) == ("G:ISR", "ISR", "GOV")
-    doc = khabar.analyze("دشمنان نظام جمهوری اسلامی از این تصمیم ناراضی بودند.")
-    state = next(e for e in doc.entities if e.text == "نظام جمهوری اسلامی")
-    assert (state.kb_id, state.role) == ("G:IRN", "GOV")
-
-
 def test_an_islamic_government_is_not_isis():
     linked = _linked("به گفته این استاد حوزه، مسئولان دولت اسلامی باید ساده‌زیست باشند و داعش دشمن آن است.")
     assert linked.get("داعش") == "O:isis"
     assert all(kb_id != "O:isis" for text, kb_id in linked.items() if "دولت" in text)
-
-
-def test_central_alone_is_not_markazi_province():
-    assert knowledge_base().lookup("مرکزی") is None
-    assert knowledge_base().lookup("استان مرکزی").id == "L:IR-markazi"
 
 
 def test_coaches_and_players_link_in_sports_news():

@@ -142,3 +142,25 @@ def test_without_a_date_a_role_phrase_keeps_its_country_and_sector_but_names_nob
     found = _entities("وزیر امور خارجه ترکیه امروز وارد تهران شد و با وزیر نیرو دیدار کرد.")
     assert found["وزیر امور خارجه ترکیه"] == ("PER", None, "TUR", "GOV")
     assert found["وزیر نیرو"] == ("PER", None, "IRN", "GOV")
+
+
+def test_a_title_after_a_quoted_name_and_a_comma_is_that_persons():
+    """"«دونالد ترامپ»، رئیس‌جمهور آمریکا" was a second person, the president on
+    the article's date, because two marks stood between the name and the title."""
+    doc = khabar.analyze("پیش از آن که «دونالد ترامپ»، رئیس‌جمهور آمریکا وارد کاخ سفید شود، سخن گفت.",
+                         published=dt.date(2021, 6, 30))
+    assert [e.kb_id for e in doc.entities if e.label == "PER"] == ["P:trump"]
+
+
+def test_a_capital_after_its_own_governor_or_people_is_the_city():
+    for text in ("استاندار تهران از بیمارستان بازدید کرد.", "مردم تهران به خیابان آمدند."):
+        assert [(e.text, e.role) for e in khabar.analyze(text).entities] == [("تهران", None)], text
+
+
+def test_a_regime_named_for_its_country_is_that_countrys_government():
+    doc = khabar.analyze("رژیم صهیونیستی بار دیگر به نوار غزه حمله کرد.")
+    regime = next(e for e in doc.entities if e.text == "رژیم صهیونیستی")
+    assert (regime.kb_id, regime.country, regime.role) == ("G:ISR", "ISR", "GOV")
+    doc = khabar.analyze("دشمنان نظام جمهوری اسلامی از این تصمیم ناراضی بودند.")
+    state = next(e for e in doc.entities if e.text == "نظام جمهوری اسلامی")
+    assert (state.kb_id, state.role) == ("G:IRN", "GOV")
