@@ -15,6 +15,7 @@ the clock.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -81,11 +82,13 @@ def _quantities(doc: Doc) -> None:
     """Quantities that are not part of a time expression (a year is a time, not a number)."""
     from khabar.extract.numbers import extract_quantities
 
-    found = extract_quantities(doc.text)
-    if doc.times:
-        spans = [(t.start, t.end) for t in doc.times]
-        found = [q for q in found if not any(s <= q.start and q.end <= e for s, e in spans)]
-    doc.quantities = found
+    doc.quantities = [q for q in extract_quantities(doc.text) if not _inside(q.start, q.end, doc.times)]
+
+
+def _inside(start: int, end: int, spans: list) -> bool:
+    """Whether (start, end) lies within one of `spans` (sorted, not overlapping)."""
+    k = bisect_right(spans, start, key=lambda s: s.start) - 1
+    return k >= 0 and spans[k].end >= end
 
 
 def _events(doc: Doc) -> None:

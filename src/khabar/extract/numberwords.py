@@ -28,6 +28,7 @@ _LONGEST = max(map(len, CARDINALS))
 _ORDINAL_SPECIAL = {"اول": 1, "اولین": 1, "نخست": 1, "نخستین": 1, "یکم": 1, "یکمین": 1, "سوم": 3, "سومین": 3}
 FRACTION_WORDS = {"نیم": Fraction(1, 2), "نصف": Fraction(1, 2), "ربع": Fraction(1, 4)}
 
+MAX_DIGITS = 24  # digits before the decimal point of a number that is an amount
 _DIGIT_NUMBER = re.compile(r"^[0-9]+(?:[,٬][0-9]{3})*(?:[.٫][0-9]+)?$")
 
 
@@ -37,6 +38,8 @@ def digits_value(text: str) -> int | float | None:
     if not _DIGIT_NUMBER.match(latin):
         return None
     latin = latin.replace(",", "").replace("٬", "").replace("٫", ".")
+    if len(latin.partition(".")[0]) > MAX_DIGITS:
+        return None  # not an amount (an id, a hash, junk); int() refuses 4,300 digits and float() gives inf
     return float(latin) if "." in latin else int(latin)
 
 

@@ -257,7 +257,7 @@ def normalize(text: str, *, digits: str = "persian", restore_zwnj: bool = True) 
     """
     if digits not in ("persian", "latin"):
         raise ValueError(f"digits must be 'persian' or 'latin', not {digits!r}")
-    return _phase_b(_phase_a(text, digits), restore_zwnj)
+    return _phase_b(_phase_a(_lone_cr_as_newline(text), digits), restore_zwnj)
 
 
 def normalize_aligned(
@@ -272,11 +272,20 @@ def normalize_aligned(
     ``len(text)``. A span ``(s, e)`` of the output is ``text[offsets[s]:offsets[e]]``
     in the input. Offsets never decrease.
     """
-    mid, mid_offsets = _phase_a_offsets(text, digits)
+    mid, mid_offsets = _phase_a_offsets(_lone_cr_as_newline(text), digits)
     out = _phase_b(mid, restore_zwnj)
     offsets = _align_boundaries(mid, out)
     mapped = [mid_offsets[i] for i in offsets]
     return out, mapped + [len(text)]
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _lone_cr_as_newline(text: str) -> str:
+    """A carriage return not followed by a line feed (old Mac line ends) is a
+    line break; in CRLF it is dropped by phase A. Same length: offsets hold."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 @lru_cache(maxsize=2)
@@ -351,10 +360,23 @@ def _nfc_aligned(text: str) -> tuple[str, list[int]]:
             j += 1
         piece = unicodedata.normalize("NFC", text[i:j])
         pieces.append(piece)
-        # an unchanged cluster maps one to one; a composed one to its first character
-        offsets.extend(range(i, j) if piece == text[i:j] else [i] * len(piece))
+        offsets.extend(range(i, j) if piece == text[i:j] else _cluster_offsets(text, i, j, piece))
         i = j
     return "".join(pieces), offsets
+
+
+def _cluster_offsets(text: str, i: int, j: int, piece: str) -> list[int]:
+    """Where each character of `piece` (the NFC of text[i:j], a base and its
+    marks) came from: the base from i, each mark from where that mark stands
+    in the input (i if it was composed away), never decreasing, so that no
+    character of the output maps to an empty span of the input."""
+    offsets = [i]
+    used: set[int] = set()
+    for ch in piece[1:]:
+        at = next((k for k in range(i + 1, j) if text[k] == ch and k not in used), i)
+        used.add(at)
+        offsets.append(max(at, offsets[-1]))
+    return offsets
 
 
 _BOUNDARY = frozenset(" \n" + ZWNJ)

@@ -272,6 +272,9 @@ def tag(tokens: list[str]) -> list[tuple[str, str]]:
     from khabar.persian.lemmatize import lemmatize
     from khabar.persian.normalize import normalize
 
+    for i, t in enumerate(tokens):
+        if not isinstance(t, str) or not t.strip():
+            raise ValueError(f"tag: token {i + 1} of {len(tokens)} is {t!r}, not a word")
     words = [normalize(t, restore_zwnj=False) or t for t in tokens]
     tags = tag_words(model(), words)
     return [(lemmatize(w, t), t) for w, t in zip(words, tags, strict=True)]

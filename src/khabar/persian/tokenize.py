@@ -53,8 +53,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         mark = m.group(1)
         if mark is None:
             end = m.start()
-        elif mark[0] == "." and (mark.startswith("..") or _after_abbreviation(text, m.start())):
-            continue
+        elif mark[0] == "." and (mark.startswith("..") or _after_abbreviation(text, m.start())) and "\n" not in m.group():
+            continue  # an ellipsis or abbreviation goes on, unless a line break follows
         else:
             end = m.end(1)
         if end > start:

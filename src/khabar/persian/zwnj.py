@@ -55,6 +55,7 @@ class Lexicon:
     cache: dict[str, str] = field(default_factory=dict)
     pairs: dict[str, frozenset[str]] = field(default_factory=dict)
     right_words: frozenset[str] = frozenset()
+    longest_head: int = 0
 
     def __post_init__(self) -> None:
         pairs: dict[str, set[str]] = {}
@@ -66,6 +67,7 @@ class Lexicon:
         self.right_words = (
             frozenset(PLURAL_SUFFIXES + HEH_CLITICS + COMPARATIVE_SUFFIXES) | self.heads
         )
+        self.longest_head = max(map(len, self.heads), default=0)
 
     def resolve(self, word: str) -> str:
         """The written form of one word (no spaces inside)."""
@@ -118,7 +120,7 @@ class Lexicon:
         for suffix in HEH_CLITICS:
             if word.endswith("ه" + suffix) and len(word) > len(suffix) + 2:
                 yield suffix, word[: -len(suffix)]
-        for i in range(2, len(word) - 2):
+        for i in range(max(2, len(word) - self.longest_head), len(word) - 2):
             if word[i:] in self.heads:
                 yield word[i:], word[:i]
 
@@ -144,6 +146,13 @@ class Lexicon:
             return glue(left, right)
         form = self.forms.get(left.replace(ZWNJ, "") + " " + right.replace(ZWNJ, ""))
         return form if form is not None and _keeps_zwnj(left + right, form) else None
+
+
+def _rereads(joined: str, left: str, right: str, resolve) -> bool:
+    """Whether a join written without a half-space ("برد" + "های" → "بردهای")
+    would be read as another word by the next normalization ("برده‌ای"): then
+    the space stays, so that normalization is idempotent."""
+    return joined == left + right and resolve(joined) != joined
 
 
 def glue(stem: str, suffix: str) -> str:
@@ -217,7 +226,7 @@ def restore(text: str) -> str:
     while candidates:  # right to left, so a joined word can join the word before it
         k = candidates.pop()
         joined = lex.join(words[k], words[k + 1])
-        if joined is not None:
+        if joined is not None and not _rereads(joined, words[k], words[k + 1], resolve):
             words[k] = joined
             words[k + 1] = ""
             seps[k] = ""
