@@ -53,3 +53,12 @@ def test_pipe_reuses_one_pipeline():
 
 def test_analyze_gives_the_same_doc_as_a_full_pipeline():
     assert khabar.analyze(SENTENCE, published=date(2021, 6, 28)) == Pipeline()(SENTENCE, published=date(2021, 6, 28))
+
+
+def test_a_page_in_another_language_skips_the_persian_layers_and_says_so():
+    article = khabar.Article(title="وزير الخارجية", body=["التقى وزير الخارجية في أنقرة نظيره الروسي."], language="ar")
+    doc = khabar.analyze(article)
+    assert doc.language == "ar" and doc.layers == ["tokenize"]
+    assert doc.text == doc.raw_text  # not turned into Persian letters
+    assert doc.tokens and doc.entities == [] and doc.times == []
+    assert "Persian-only layers normalize, tag" in doc.warnings[0]

@@ -265,7 +265,9 @@ class Doc:
     offsets: list[int]
     published: datetime | date | None = None
     article: Article | None = None
+    language: str = "fa"
     layers: list[str] = field(default_factory=list)  # the components that ran, in order
+    warnings: list[str] = field(default_factory=list)  # what the analysis noticed or left out
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -301,7 +303,9 @@ class Doc:
             "schema": SCHEMA_VERSION,
             "article": None if self.article is None else _article_meta(self.article, self.raw_text),
             "published": None if self.published is None else self.published.isoformat(),
+            "language": self.language,
             "layers": list(self.layers),
+            "warnings": list(self.warnings),
             "text": self.text,
             "raw_text": self.raw_text,
             "alignment": _compress(self.offsets),
@@ -328,7 +332,9 @@ class Doc:
             offsets=_expand(data["alignment"], len(data["text"])),
             published=published,
             article=None if data.get("article") is None else _article_from_meta(data["article"], raw_text),
+            language=data.get("language", "fa"),
             layers=list(data.get("layers", [])),
+            warnings=list(data.get("warnings", [])),
             sentences=[Sentence.from_dict(s) for s in data.get("sentences", [])],
             tokens=[Token(**_known(Token, t)) for t in data.get("tokens", [])],
             entities=[Entity(**_known(Entity, e)) for e in data.get("entities", [])],

@@ -33,6 +33,7 @@ class Component:
     name: str
     requires: tuple[str, ...]
     run: Callable[[Doc], None]
+    persian_only: bool = True  # skipped for a text in another language
 
     def __call__(self, doc: Doc) -> None:
         self.run(doc)
@@ -101,12 +102,14 @@ def _day(published: datetime | date | None) -> date | None:
     return published.date() if isinstance(published, datetime) else published
 
 
+PERSIAN = frozenset({"fa", "und"})  # languages the Persian layers run on ("und": undecided)
+
 # The registry: every component, in the order they run.
 COMPONENTS: dict[str, Component] = {
     c.name: c
     for c in (
         Component("normalize", (), _normalize),
-        Component("tokenize", ("normalize",), _tokenize),
+        Component("tokenize", ("normalize",), _tokenize, persian_only=False),
         Component("tag", ("tokenize",), _tag),
         Component("entities", ("tokenize",), _entities),
         Component("times", ("normalize",), _times),
@@ -165,8 +168,16 @@ class Pipeline:
         if not isinstance(text, str):
             raise TypeError(f"analyze: a str or an Article, not {type(text).__name__}")
         doc = Doc(text=text, raw_text=text, offsets=list(range(len(text) + 1)), published=published, article=article)
+        if article is not None:
+            doc.language = article.language
+        skipped = []
         for component in self.components:
-            component(doc)
+            if component.persian_only and doc.language not in PERSIAN:
+                skipped.append(component.name)
+            else:
+                component(doc)
+        if skipped:
+            doc.warnings.append(f"language {doc.language!r}: the Persian-only layers {', '.join(skipped)} were not run")
         return doc
 
     def pipe(self, texts: Iterable[str | Article], *, published: Published = None) -> Iterator[Doc]:
