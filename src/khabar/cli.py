@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,11 @@ from khabar import cli_corpus, cli_events, render
 from khabar.errors import KhabarError
 from khabar.ingest.decode import decode, read_text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Persian news intelligence, offline.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Persian news intelligence, offline.",
+    epilog="Exit codes: 0 done; 1 an input (or every input of a batch) could not be read, or the "
+    "output cannot be written; 2 usage error; 3 internal error (a bug); 130 interrupted.",
+)
 
 
 def _print_version(value: bool) -> None:
@@ -36,9 +41,18 @@ def _root(
 
 
 def _read(source: str) -> str:
+    from khabar.ingest.files import read_stdin
+    from khabar.ingest.limits import DEFAULT
+
     if source == "-":
-        return decode(sys.stdin.buffer.read(), "stdin")
+        return decode(read_stdin(sys.stdin.buffer, DEFAULT.max_file_bytes), "stdin")
     return read_text(Path(source))
+
+
+def _usage(message: str) -> typer.Exit:
+    """A usage error: one line on stderr, exit code 2."""
+    print(f"khabar: error: {message}", file=sys.stderr)
+    return typer.Exit(2)
 
 
 @app.command()
@@ -54,13 +68,15 @@ def analyze(
 ) -> None:
     """Read an article (text, HTML, JSON or WARC) and analyze it: normalized text, sentences,
     tokens with lemmas and parts of speech, quantities and times."""
+    from khabar.ingest.files import read_stdin
+    from khabar.ingest.limits import DEFAULT
     from khabar.ingest.reader import read
     from khabar.pipeline import analyze as run
 
     if output_format not in ("text", "json", "conllu"):
         raise typer.BadParameter("--format must be text, json or conllu")
-    source = sys.stdin.buffer.read() if file == "-" else Path(file)
     when = _parse_published(published) if published else None
+    source = read_stdin(sys.stdin.buffer, DEFAULT.max_file_bytes) if file == "-" else Path(file)
     doc = run(read(source, name="stdin" if file == "-" else None), published=when)
     if as_json or output_format == "json":
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -71,49 +87,116 @@ def analyze(
     render.print_doc(Console(highlight=False, soft_wrap=True), doc)
 
 
-@app.command()
+EXIT_CODES = """Exit codes: 0 done (some inputs may have been skipped: see the summary and
+OUT.errors.jsonl); 1 nothing could be read (every input skipped, or none found), or
+the output cannot be written; 2 usage error (unknown option, bad value, --out a
+folder); 3 internal error (a bug: please report it); 130 interrupted."""
+
+
+@app.command(epilog=EXIT_CODES)
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL, WARC, or - for stdin.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The JSONL file Articles are appended to.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL, WARC, gzip, or - for stdin.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The JSONL file Articles are appended to.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="A corpus (SQLite) to analyse the articles into, instead of --out.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="With --db: analysing processes (default: every core).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     normalize: Annotated[
         bool, typer.Option("--normalize", help="Write lead and body normalized too (slower; `analyze` normalizes anyway).")
     ] = False,
+    max_file_mb: Annotated[float, typer.Option("--max-file-mb", help="Skip files larger than this (MB).")] = 200,
+    max_decompressed_mb: Annotated[
+        float, typer.Option("--max-decompressed-mb", help="Skip gzip files that decompress to more (MB).")
+    ] = 256,
+    max_chars: Annotated[int, typer.Option("--max-chars", help="Skip documents (a page, a text, a record) longer than this.")] = 10_000_000,
+    max_json_depth: Annotated[int, typer.Option("--max-json-depth", help="Skip JSON records nested deeper.")] = 64,
 ) -> None:
     """Read news inputs into a JSONL file of Articles (resumable: a re-run adds only new articles).
-    Titles are normalized; lead and body keep the text as the source wrote it, unless --normalize."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+    Titles are normalized; lead and body keep the text as the source wrote it, unless --normalize.
+    Every input, line or record that cannot be read is skipped, and listed with the reason in
+    OUT.errors.jsonl (kept across runs); the batch goes on and prints a summary at the end."""
+    from khabar.ingest.limits import MB, Limits
 
-    from khabar.ingest.batch import error_log_path, expand
-    from khabar.ingest.batch import ingest as run
-
-    inputs = expand(paths)
-    console = Console(stderr=True, highlight=False)
-    with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, transient=True, disable=as_json,
-    ) as progress:
-        task = progress.add_task("ingest", total=len(inputs))
-        summary = run(inputs, out, on_input=lambda _: progress.advance(task), normalize=normalize)
+    try:
+        limits = Limits(int(max_file_mb * MB), int(max_decompressed_mb * MB), max_chars, max_json_depth)
+    except ValueError as exc:
+        raise _usage(f"--{str(exc).replace('_', '-')}") from None
+    if (out is None) == (db is None):
+        raise _usage("give --out FILE (a JSONL file of Articles) or --db FILE (a corpus), one of them")
+    if db is not None:
+        _ingest_into_db(db, paths, workers, as_json)
+        return
+    assert out is not None
+    if out.is_dir():
+        raise _usage(f"--out {out}: is a folder; give a file name, such as {out / 'articles.jsonl'}")
+    summary = _run_batch(paths, out, normalize, limits, quiet=as_json)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    console = Console(highlight=False, soft_wrap=True)
-    console.print(
-        f"[bold]{summary.written}[/] articles written to {out}, {summary.already_present} already there, "
-        f"{summary.duplicates} duplicates, [bold]{len(summary.failed)}[/] inputs failed "
-        f"(from {summary.inputs} inputs)"
+    else:
+        _print_summary(summary, out)
+    if summary.nothing_read:
+        found = f"{summary.inputs} input(s), every one skipped" if summary.inputs else "no input files found"
+        print(f"khabar: error: nothing could be read ({found})", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+def _progress(quiet: bool):
+    """A progress bar on stderr (gone when done)."""
+    from rich import progress as bar
+
+    return bar.Progress(
+        bar.TextColumn("[bold]ingest"), bar.BarColumn(), bar.MofNCompleteColumn(), bar.TimeRemainingColumn(),
+        console=Console(stderr=True, highlight=False), transient=True, disable=quiet,
     )
-    for reason, count in summary.reasons().most_common():
-        console.print(f"  {count} × {reason}")
-    if summary.failed:
-        console.print(f"failures listed in {error_log_path(out)}")
+
+
+def _run_batch(paths: list[str], out: Path, normalize: bool, limits, *, quiet: bool):
+    from khabar.ingest.batch import ingest as run
+
+    with _progress(quiet) as progress:
+        task = progress.add_task("ingest", total=None)
+        return run(
+            paths, out, normalize=normalize, limits=limits,
+            on_start=lambda total: progress.update(task, total=total),
+            on_input=lambda _: progress.advance(task),
+        )
+
+
+def _print_summary(summary, out: Path) -> None:
+    from khabar.ingest.files import display
+
+    console = Console(highlight=False, soft_wrap=True)
+    left_out = f"; {summary.ignored} file(s) left out (hidden, README-like)" if summary.ignored else ""
+    console.print(
+        Text(
+            f"{summary.written} articles written to {display(out)}, {summary.already_present} already there, "
+            f"{summary.duplicates} duplicates, {len(summary.skips)} skipped (from {summary.inputs} inputs{left_out})"
+        )
+    )
+    for reason, count in summary.reasons().most_common(12):
+        console.print(Text(f"  {count} × {reason}"))
+    if summary.skips:
+        console.print(Text(f"skips listed in {summary.errors_file} (run {summary.run})"))
+
+
+def _ingest_into_db(db: Path, paths: list[str], workers: int | None, as_json: bool) -> None:
+    try:
+        from khabar.store import ingest_into
+    except ImportError:
+        raise KhabarError("--db: the corpus store (khabar.store.ingest_into) is not part of this khabar") from None
+    with _progress(as_json) as progress:
+        task = progress.add_task("ingest", total=None)
+        report = ingest_into(db, paths, workers=workers, progress=lambda done, total: progress.update(task, completed=done, total=total))
+    data = report.to_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        Console(highlight=False, soft_wrap=True).print(Text(
+            f"{data.get('added', 0)} articles added to {db}, {data.get('updated', 0)} updated, "
+            f"{data.get('unchanged', 0)} unchanged, {data.get('skipped', 0)} skipped (from {data.get('inputs', 0)} inputs)"
+        ))
+    if not data.get("read", 1):
+        print("khabar: error: nothing could be read", file=sys.stderr)
+        raise typer.Exit(1)
 
 
 kb_app = typer.Typer(help="The knowledge base of news actors.")
@@ -124,27 +207,23 @@ app.add_typer(kb_app, name="kb")
 def kb_search(
     name: Annotated[str, typer.Argument(help="A name, in Persian or English, or part of one.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show at most this many entries.")] = None,
 ) -> None:
     """Find knowledge-base entries by name."""
     from dataclasses import asdict
 
-    from khabar.extract.kb import knowledge_base
+    from khabar import kb
 
-    kb = knowledge_base()
-    found = kb.search(name)
-    offices = {e.id: [t for t in kb.terms if t.holder == e.id and t.office != "seat_of_government"] for e in found}
+    try:
+        found = kb.search(name, limit=limit)
+    except ValueError as exc:
+        raise _usage(str(exc)) from None
+    offices = {e.id: kb.offices(e.id) for e in found}
     if as_json:
         rows = [{**asdict(e), "offices": [asdict(t) for t in offices[e.id]]} for e in found]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    console = Console(highlight=False, soft_wrap=True)
-    if not found:
-        console.print(f"no entry for {name!r}")
-    for e in found:
-        dates = f" {e.start or '…'}–{e.end or ''}" if e.start or e.end else ""
-        console.print(Text(f"{e.id}", style="cyan") + Text(f"  {e.type}  {e.name_en}  {e.country or ''} {e.role or ''}{dates}  {' | '.join(e.names_fa)}"))
-        for t in offices[e.id]:
-            console.print(f"    {t.office.replace('_', ' ')} of {t.country}: {t.start}–{t.end or ''}")
+    render.print_kb_entries(Console(highlight=False, soft_wrap=True), found, offices, name)
 
 
 @app.command()
@@ -159,13 +238,12 @@ def normalize(
 
 
 def _parse_published(value: str):
-    from khabar.errors import InputError
     from khabar.published import as_published
 
     try:
         return as_published(value)
     except ValueError as exc:
-        raise InputError(f"--{exc}") from None
+        raise _usage(f"--{exc}") from None
 
 
 cli_events.register(app)
@@ -173,21 +251,46 @@ cli_corpus.register(app)
 
 
 def main() -> None:
-    """Entry point: typed errors become one line on stderr and exit code 1."""
+    """Entry point: typed errors become one line on stderr and an exit code
+    (see EXIT_CODES); never a traceback, unless KHABAR_DEBUG=1 asks for one."""
     try:
         result = app(standalone_mode=False)
     except KhabarError as exc:
-        print(f"khabar: error: {exc}", file=sys.stderr)
+        print(f"khabar: error: {_printable(exc)}", file=sys.stderr)
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         print("khabar: aborted", file=sys.stderr)
         sys.exit(130)
+    except BrokenPipeError:  # `khabar analyze … | head`: the reader went away
+        _quiet_stdout()
+        sys.exit(0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
     except Exception as exc:
         # usage errors (click's, vendored by typer): shown as click shows them
         show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
         if callable(show) and isinstance(code, int):
             show()
             sys.exit(code)
-        raise
+        if os.environ.get("KHABAR_DEBUG"):
+            raise
+        print(f"khabar: internal error: {type(exc).__name__}: {_printable(exc)} (a bug: please report it; "
+              "KHABAR_DEBUG=1 shows the traceback)", file=sys.stderr)
+        sys.exit(3)
     if isinstance(result, int) and result:
         sys.exit(result)
+
+
+def _printable(exc: BaseException) -> str:
+    """The message on one line, with any undecodable file-name bytes escaped."""
+    text = " ".join(str(exc).split())
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's exit flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from khabar.errors import NoArticleError, skip
 from khabar.ingest.cleaning import clean, language_of, tidy_lines
-from khabar.ingest.dates import date_in_url, find_date
+from khabar.ingest.dates import GREGORIAN_MONTHS, JALALI_MONTHS, date_in_url, find_date
 from khabar.ingest.sources import registry
 from khabar.model import Article
 from khabar.persian.chars import ZWNJ, fold
@@ -54,19 +55,50 @@ _QUOTING = re.compile(rf"(?:^|\s)به\s+نقل\s+از\s+(?P<src>{_NAME_CHARS}{{2
 
 
 def parse_text(text: str, *, source: str | None = None) -> Article:
-    """Read a scraped article: first line the title, then paragraphs."""
+    """Read a scraped article: first line the title, then paragraphs. The
+    publication date is taken only from a line that is a date (and a label,
+    a weekday, a time), never from a date inside the prose, which is more often
+    the date of an event. A text without a letter or digit is a NoArticleError."""
+    if not _WORD_CHAR.search(text):
+        raise skip(source or "text", "no text: no letter or digit in it", kind=NoArticleError)
     language = language_of(text)
     lines = tidy_lines(text, language)
     warnings: list[str] = []
-    if not lines:
-        return Article(source=source, warnings=["empty text"])
     title = clean(lines[0], language)
     if _is_furniture(title):
         warnings.append("first line looks like site furniture, not a title")
     body, dropped = strip_furniture(lines[1:])
     if dropped:
         warnings.append(f"removed {dropped} line(s) of site furniture")
-    return build_article(title, body, source=source, warnings=warnings, date_text=text, language=language)
+    return build_article(
+        title, body, source=source, warnings=warnings, published=publication_date(lines), language=language
+    )
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+_DATE_WORDS = frozenset(
+    [*JALALI_MONTHS, *GREGORIAN_MONTHS, "ماه", "ساعت", "تاریخ", "انتشار", "تاریخ انتشار", "زمان", "منتشر", "شده",
+     "در", "به‌روزرسانی", "بروزرسانی", "شنبه", "یکشنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "سه", "چهارشنبه",
+     "پنجشنبه", "پنج‌شنبه", "جمعه", "published", "updated", "date", ""]
+)
+
+
+def publication_date(lines: list[str], head: int = 8, tail: int = 6):
+    """The date of a date line among the first lines (after the title) and the last ones."""
+    for line in lines[1:head] + lines[max(head, len(lines) - tail) :]:
+        if is_date_line(line) and (found := find_date(line)) is not None:
+            return found
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """A short line made of a date and what goes with one (a label, a weekday, a
+    time, separators): 'تاریخ انتشار: چهارشنبه ۹ تیر ۱۴۰۰ - ۱۲:۳۰'."""
+    words = line.split()
+    if len(words) > 12:
+        return False
+    other = [w for w in words if not any(c.isdigit() for c in w) and w.strip("-–—،,:|/()").lower() not in _DATE_WORDS]
+    return len(other) <= 1 and any(c.isdigit() for c in line)
 
 
 def build_article(
@@ -78,7 +110,6 @@ def build_article(
     source: str | None = None,
     published=None,
     warnings: list[str] | None = None,
-    date_text: str | None = None,
     lead: str | None = None,
     language: str = "fa",
 ) -> Article:
@@ -106,8 +137,6 @@ def build_article(
         agency = by_url.id
     if agency and chain and chain[0] != agency:
         chain = [agency, *chain]
-    if published is None and date_text:
-        published = find_date(date_text[:2000]) or find_date(date_text[-2000:])
     if published is None and url:
         published = date_in_url(url)
     return Article(

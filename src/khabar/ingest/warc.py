@@ -1,37 +1,113 @@
-"""WARC archives: every HTML response record to an Article."""
+"""WARC archives: every HTML response record to an Article.
+
+An archive is read as a stream, a record at a time, each record's content up
+to the characters limit (a larger page is that record's skip). A gzip archive
+is decompressed once, by khabar, with the decompressed-size limit: beyond it
+the whole archive is skipped (the records read so far are dropped, never half
+an archive). A truncated or broken archive keeps the records read before the
+break and records the break; an archive with no records, or none that is an
+HTML page, is recorded too."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from khabar.errors import InputError, KhabarError
-from khabar.ingest.decode import decode
+from khabar.errors import InputError, KhabarError, LimitError, skip
+from khabar.ingest.compressed import GunzipReader, is_gzip
+from khabar.ingest.decode import decode_text
 from khabar.ingest.html import parse_html
+from khabar.ingest.limits import DEFAULT, Limits
 from khabar.model import Article
 
+Result = tuple[str, Article | KhabarError]
+_DRAIN = 1024 * 1024
 
-def iter_warc(stream: BinaryIO, name: str) -> Iterator[tuple[str, Article | KhabarError]]:
-    """(label, Article or error) for every HTML response record of a WARC stream."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
+def iter_warc(stream: BinaryIO, name: str, limits: Limits = DEFAULT) -> Iterator[Result]:
+    """(label, Article or error) for every HTML response record of a WARC
+    stream (gzip or not); the results come when the archive has been read."""
+    head = stream.read(2)
+    rest = stream
+    if is_gzip(head):
+        rest = GunzipReader(_Prefixed(head, stream), name, limits.max_decompressed_bytes)
+    else:
+        rest = _Prefixed(head, stream)
+    results: list[Result] = []
     try:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in ctype.lower():
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            label = f"{name} {url}"
-            try:
-                html = decode(record.content_stream().read(), label, charset=_charset(ctype))
-                yield label, parse_html(html, url=url, source=label)
-            except KhabarError as exc:
-                yield label, exc
-    except ArchiveLoadFailed as exc:
-        yield name, InputError(f"{name}: not a readable WARC file ({exc})")
+        counts = _read_records(io.BufferedReader(rest, 1024 * 1024), name, limits, results)
+    except LimitError as exc:
+        yield name, exc
+        return
+    yield from results
+    records, pages, broken = counts
+    if broken is not None:
+        yield name, skip(name, f"a truncated or broken WARC archive ({broken}; after {records} record(s))")
+    elif records == 0:
+        yield name, skip(name, "not a WARC archive: no records could be read")
+    elif pages == 0:
+        yield name, skip(name, f"no HTML pages among the {records} WARC record(s)")
+
+
+def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list[Result]) -> tuple[int, int, str | None]:
+    """Read the records into `out`: (records, HTML responses, why the archive broke off or None)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = pages = 0
+    try:
+        for record in ArchiveIterator(stream, no_record_parse=False):
+            records += 1
+            if record.rec_type == "response" and record.http_headers is not None:
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                if "html" in ctype.lower():
+                    pages += 1
+                    out.append(_page(record, ctype, name, records, limits))
+            if _drain(record):
+                return records, pages, "the last record is cut short"
+    except LimitError:
+        raise
+    except InputError as exc:  # the gzip stream under the archive ends early or is broken
+        return records, pages, (exc.reason or str(exc)).replace("(", "[").replace(")", "]")
+    except Exception as exc:  # noqa: BLE001 — warcio fails on broken archives in many ways (AttributeError among them); a broken archive is a recorded skip
+        return records, pages, f"{type(exc).__name__}: {exc}".replace("(", "[").replace(")", "]") if str(exc) else type(exc).__name__
+    return records, pages, None
+
+
+def _page(record, ctype: str, name: str, number: int, limits: Limits) -> Result:
+    url = record.rec_headers.get_header("WARC-Target-URI") or f"record {number}"
+    label = f"{name} {url}"
+    try:
+        content = record.content_stream().read(limits.max_doc_bytes + 1)
+        if len(content) > limits.max_doc_bytes:
+            return label, skip(name, f"a page of more than {limits.max_doc_bytes:,} bytes (--max-chars)", record=url, kind=LimitError)
+        decoded = decode_text(content, label, charset=_charset(ctype))
+        if len(decoded.text) > limits.max_chars:
+            return label, skip(name, f"a page of {len(decoded.text):,} characters (limit {limits.max_chars:,}, --max-chars)", record=url, kind=LimitError)
+        article = parse_html(decoded.text, url=url if url.startswith(("http:", "https:")) else None, source=label)
+        article.warnings.extend(decoded.warnings)
+        return label, article
+    except LimitError:
+        raise
+    except KhabarError as exc:
+        return label, _at_record(exc, name, url)
+    except Exception as exc:  # noqa: BLE001 — a content encoding warcio cannot undo: that record's skip
+        return label, skip(name, f"the page cannot be read ({type(exc).__name__}: {exc})", record=url)
+
+
+def _at_record(exc: KhabarError, name: str, url: str) -> KhabarError:
+    """The error with the archive and the record's address as where it happened."""
+    if isinstance(exc, InputError) and exc.reason is not None:
+        return skip(name, exc.reason, record=url, kind=type(exc))
+    return exc
+
+
+def _drain(record) -> bool:
+    """Read the rest of the record; True if the archive ends before it does."""
+    raw = record.raw_stream
+    while raw.read(_DRAIN):
+        pass
+    return getattr(raw, "limit", 0) > 0
 
 
 def _charset(content_type: str) -> str | None:
@@ -40,3 +116,24 @@ def _charset(content_type: str) -> str | None:
         if key.lower() == "charset" and value:
             return value.strip("\"' ").lower()
     return None
+
+
+class _Prefixed(io.RawIOBase):
+    """`head` then the rest of `stream` (what was read to sniff it, put back)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
