@@ -5,11 +5,18 @@ exists: `python -m venv bench/.venv-parstdex && bench/.venv-parstdex/bin/pip
 install parstdex`), and words/s.
 
 Usage: python bench/times.py [--errors=N] [--no-write]
+       python bench/times.py --compare=OTHER_SRC [--rounds=N]
+
+`--compare` times the time layer of this checkout and of another one (its
+`src/` folder, e.g. an untouched baseline) side by side: the same normalized
+Fars News text, each side in its own process, the runs interleaved, best of
+each; it prints the ratio and writes nothing.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -88,13 +95,13 @@ def news_speed() -> tuple[float, float, int]:
     from speed import news_text
 
     import khabar
-    from khabar.extract.times import _LETTERS, _keyword_index
+    from khabar.extract.times.gate import LETTERS, keyword_index
 
     text = khabar.normalize(news_text())
-    keywords = _keyword_index()
+    keywords = keyword_index()
     empty = "\n".join(  # the same paragraphs, without those words
         " ".join(w for w in line.split()
-                 if not any(c.isdigit() for c in w) and not any(k in keywords for k in _LETTERS.findall(w)))
+                 if not any(c.isdigit() for c in w) and not any(k in keywords for k in LETTERS.findall(w)))
         for line in text.split("\n")
     )
     extract_times("ساعت ۱۰ روز ۱۲ تیر ۱۴۰۰")  # compile the patterns first
@@ -110,7 +117,49 @@ def news_speed() -> tuple[float, float, int]:
     return rate(text), rate(empty), len(extract_times(empty))
 
 
+TIMING_CODE = """
+import sys, time
+from datetime import date
+from khabar.extract.times import extract_times
+text = sys.stdin.read()
+extract_times("ساعت ۱۰ روز ۱۲ تیر ۱۴۰۰", date(2021, 6, 30))  # compile the patterns first
+best = {}
+for published in (None, date(2021, 6, 30)):
+    for _ in range(3):
+        start = time.process_time()
+        extract_times(text, published)
+        spent = time.process_time() - start
+        best[str(published)] = min(best.get(str(published), spent), spent)
+print(best["None"], best["2021-06-30"])
+"""
+
+
+def compare(other_src: str, rounds: int) -> None:
+    """This checkout's time layer against another's, interleaved in one run."""
+    from speed import news_text
+
+    import khabar
+
+    text = khabar.normalize(news_text())
+    words = len(text.split())
+    sides = {"this": str(ROOT / "src"), "other": other_src}
+    best: dict[str, list[float]] = {side: [float("inf"), float("inf")] for side in sides}
+    for _ in range(rounds):
+        for side, src in sides.items():
+            env = {**os.environ, "PYTHONPATH": src}
+            out = subprocess.run([sys.executable, "-c", TIMING_CODE], input=text, capture_output=True, text=True,
+                                 env=env, check=True, cwd="/").stdout.split()
+            best[side] = [min(b, float(x)) for b, x in zip(best[side], out, strict=True)]
+    for i, label in enumerate(("no publication date", "published 2021-06-30")):
+        this, other = best["this"][i], best["other"][i]
+        print(f"{label}: this {words / this:,.0f} words/s, other ({other_src}) {words / other:,.0f} words/s; "
+              f"speed ratio this/other {other / this:.3f}")
+
+
 def main() -> None:
+    if other := next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--compare=")), None):
+        compare(other, int(next((a.split("=")[1] for a in sys.argv if a.startswith("--rounds=")), 5)))
+        return
     if not GOLD.exists():
         print("skip: ../shared/data/times not found")
         return

@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 import khabar
 import khabar.ingest.reader
 from khabar.extract.times import extract_times
+from khabar.extract.times.found import NOT_A_TIME
+from khabar.extract.times.registry import RULES
+from khabar.extract.times.rule import EXAMPLE_DAY
 
 PUBLISHED = date(2021, 6, 30)
 
@@ -70,17 +73,18 @@ def test_analyze_uses_the_article_date():
 def test_line_gate_skips_nothing_that_matches(monkeypatch):
     """The keyword gate (which lines are worth which patterns) changes no result:
     the tables and words written together, tried with and without it."""
-    import khabar.extract.times as times
+    import khabar.extract.times.engine as engine
+    from khabar.extract.times.registry import RULES
 
     text = "\n".join(khabar.normalize(r["sentence"]) for r in _rows()) + (
         "\nبیش از صدسال قبل ساخته شد\nامروزدوشنبه جلسه است\nمراسم شب یلدای امسال\nسال هزار و چهارصد\n۲۰۲۱ م"
         "\nجلسه روز ۵ می برگزار می‌شود\nگزارش سه‌ماهه دوم منتشر می‌شود"
     )
     gated = [t.to_dict() for t in extract_times(text, PUBLISHED)]
-    every = frozenset(name for name, _ in times._patterns())
+    every = frozenset(rule.name for rule in RULES)
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     ends = [s - 1 for s in starts[1:]] + [len(text)]
-    monkeypatch.setattr(times, "_lines_to_try", lambda _: [(s, e, every) for s, e in zip(starts, ends, strict=True)])
+    monkeypatch.setattr(engine, "lines_to_try", lambda _: [(s, e, every) for s, e in zip(starts, ends, strict=True)])
     assert [t.to_dict() for t in extract_times(text, PUBLISHED)] == gated
     assert {"از صدسال قبل", "امروزدوشنبه", "شب یلدای امسال", "سال هزار و چهارصد", "۲۰۲۱ م", "روز ۵ می",
             "سه‌ماهه دوم"} <= {t["text"] for t in gated}
@@ -271,3 +275,22 @@ def test_a_scale_word_after_a_season_or_month_is_no_year():
     assert extract_times(khabar.normalize("شهرداری در اسفند هزار درخت کاشت."), PUBLISHED) == []
     found = extract_times(khabar.normalize("تابستان هزار و چهارصد هوا بسیار گرم بود."), PUBLISHED)
     assert [(t.text, t.value) for t in found] == [("تابستان هزار و چهارصد", "2021-06-22/2021-09-22")]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_every_rule_reads_its_examples(rule):
+    """Each rule record's examples, read by that rule alone against EXAMPLE_DAY;
+    its rejects give no time."""
+    assert rule.examples, rule.name
+    for case in rule.examples:
+        found = rule.find(khabar.normalize(case.text), EXAMPLE_DAY)
+        assert [t.value for t in found] == [case.value], case.text
+        assert found[0].value is not None or found[0].reason, case.text
+    for text in rule.rejects:
+        found = rule.find(khabar.normalize(text), EXAMPLE_DAY)
+        assert [t.text for t in found if t.kind != NOT_A_TIME] == [], text
+
+
+def test_rules_are_records_with_unique_names():
+    assert len({rule.name for rule in RULES}) == len(RULES) == 32
+    assert all(callable(rule.resolve) and callable(rule.pattern) for rule in RULES)

@@ -1,0 +1,119 @@
+"""The words around an expression that belong to it: prepositions and edges of
+a period before it ("در", "از", "اوایل", "تا پایان"), "تا کنون" and a time zone
+("به وقت تهران") after it; and the last pass, which keeps expressions apart."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from khabar.extract.times.found import UNKNOWN_PUBLICATION, Found
+from khabar.extract.times.fragments import WORD_END, alternation, lazy
+from khabar.extract.times.lexicon import EDGES, END_WORD, TIME_ZONES
+from khabar.extract.times.values import a_year_earlier, edge_of, interval
+from khabar.persian.chars import ZWNJ
+
+# Words before a time expression that belong to it (a temporal phrase, as the
+# parstdex gold marks it): prepositions, approximations and the edges of a period.
+_LEFT = re.compile(
+    r"(?:(?<![\w\u200c])(?:(?:در|از|به)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر|"
+    r"ساعات\s+(?:اولیه|نخست|پایانی)|(?:نخستین|اولین|آخرین)\s+ساعات)\s*)$"
+)
+_IN_BEFORE = re.compile(r"^در\s*(?=\S)(?!طول)")
+_SPACES = re.compile(r"\s+")
+_OPENING_BEFORE = re.compile(r"(?<![\w\u200c])(?:از\s+)?(?:اول|ابتدای|آغاز)\s+$")
+_UNTIL_NOW = re.compile(
+    r"\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا|تا\s+به\s+حال|به\s+این\s+(?:سو|طرف))(?![\w\u200c])")
+_DIGITS = re.compile("[0-9۰-۹]+")
+_ZONE_AFTER = lazy(lambda w: rf"\s+به\s+وقت\s+(?P<zone>{alternation(TIME_ZONES)}){WORD_END}")
+
+
+def extend_left(text: str, expr: Found, today: date | None = None) -> Found:
+    """Take in the words before the expression that belong to it; an edge word
+    ("اوایل", "پایان") narrows an interval value to that part, and "تا پایان …"
+    runs from the publication date to that end."""
+    while True:
+        m = _LEFT.search(text, max(0, expr.start - 14), expr.start)
+        if m is None or m.start() == m.end():
+            return expr
+        word = _IN_BEFORE.sub("", _SPACES.sub(" ", m.group().strip())) or "در"
+        edge = EDGES.get(word)
+        if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
+            first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
+            expr.value = interval(*edge_of(edge, first, last, expr.calendar))
+            expr.whole_start = first
+        if edge:
+            expr.edged = True
+        elif word == "تا" and expr.edged and (opening := _OPENING_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            # "اول تا اواسط آذر": from the start of the month to its middle
+            if expr.whole_start and expr.value:
+                expr.value = interval(expr.whole_start, date.fromisoformat(expr.value.split("/")[1][:10]))
+            expr.set_span(text, opening.start(), expr.end)
+            continue
+        elif (word == "تا" and today is not None and expr.kind == "interval" and expr.value and "/" in expr.value
+              and END_WORD.match(expr.text)):
+            last = date.fromisoformat(expr.value.split("/")[1][:10])
+            expr.value = interval(today, last) if last >= today else None
+            expr.reason = None if expr.value else "an end before the publication date"
+        expr.set_span(text, m.start(), expr.end)
+
+
+def extend_right(text: str, expr: Found, today: date | None) -> Found:
+    """"از سال ۹۲ تا کنون": the interval runs to the publication date."""
+    m = _UNTIL_NOW.match(text, expr.end)
+    if m is None:
+        return expr
+    expr.set_span(text, expr.start, m.end())
+    first = expr.value.split("/")[0][:10] if expr.value else None
+    year_unwritten = not _DIGITS.search(expr.text) or expr.parts is not None and not expr.parts.year_written
+    if first and today and first > today.isoformat() and expr.calendar and year_unwritten:
+        first = a_year_earlier(date.fromisoformat(first), expr.calendar).isoformat()  # "از ابتدای مهر تاکنون" in Tir: last Mehr
+    expr.kind = "interval"
+    expr.value = f"{first}/{today.isoformat()}" if first and today else None
+    if today is None:
+        expr.reason = UNKNOWN_PUBLICATION
+    elif not expr.value:
+        expr.reason = expr.reason or "a start that could not be resolved"  # "از چند ماه گذشته تاکنون"
+    return expr
+
+
+def with_zone(text: str, expr: Found, today: date | None) -> Found:
+    """A clock time followed by its time zone: the span takes "به وقت …", and the
+    value its UTC offset (for a time alone, the offset on the publication date)."""
+    m = _ZONE_AFTER().match(text, expr.end) if expr.kind in ("time", "datetime") else None
+    if m is None:
+        return expr
+    expr.set_span(text, expr.start, m.end())
+    zone = TIME_ZONES[_SPACES.sub(" ", m["zone"])]
+    if zone is None or not expr.value:
+        return expr
+    from zoneinfo import ZoneInfo
+
+    day = date.fromisoformat(expr.value[:10]) if expr.kind == "datetime" else today
+    if zone == "UTC":
+        expr.value += "Z"
+    elif day is not None:
+        clock = expr.value.split("T")[1]
+        hour, minute = int(clock[:2]) % 24, int(clock[3:5])
+        offset = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone)).utcoffset()
+        minutes = int(offset.total_seconds() // 60)
+        expr.value += f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return expr
+
+
+def apart(text: str, found: list[Found]) -> list[Found]:
+    """No two expressions overlap once each has taken in the words around it: one
+    inside the one before is dropped ("امروز" of "… تا به امروز"), and one that
+    took in words of the one before gives them back ("۱۵ روز قبل" | "از سال ۹۹")."""
+    out: list[Found] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            if t.end <= out[-1].end:
+                continue
+            start = out[-1].end
+            while start < t.end and (text[start].isspace() or text[start] == ZWNJ):
+                start += 1
+            t.set_span(text, start, t.end)
+        out.append(t)
+    return out

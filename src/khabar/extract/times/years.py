@@ -1,0 +1,117 @@
+"""Years: "سال ۱۴۰۰", "سال‌های ۹۲-۹۱", "۲۰۲۱ میلادی", "فصل ۹۴-۹۳" (a season of
+a league), a year alone ("در ۱۳۹۹"), the year of "از ۹۲ تا کنون"."""
+
+from __future__ import annotations
+
+from khabar.extract.times.found import Found, Hit
+from khabar.extract.times.fragments import DIGIT, WORD_END, WORD_START, Fragments, alternation, lazy
+from khabar.extract.times.rule import Example, Rule
+from khabar.extract.times.values import interval, number, to_int, year_number
+from khabar.persian.calendar import CALENDAR_WORDS, GREGORIAN, JALALI, to_gregorian, year_end
+
+
+def _year_pattern(w: Fragments) -> str:
+    return (
+        rf"{WORD_START}(?:(?:در\s+)?سال(?:‌های|های)?\s+(?P<year>{w.year})(?:\s*(?:تا|-|–|و)\s*(?P<to_year>{DIGIT}{{2,4}}))?"
+        rf"|(?P<year_before_calendar>{DIGIT}{{3,4}})(?:\s*(?:-|–|تا)?\s*(?P<to_year_before_calendar>{DIGIT}{{3,4}}))?(?=\s+(?:{w.calendar}){WORD_END})"
+        rf"|(?:در\s+)?فصل\s+(?P<season_from>{DIGIT}{{2}}|{DIGIT}{{4}})\s*[-–/]\s*(?P<season_to>{DIGIT}{{2}}|{DIGIT}{{4}})(?!{DIGIT}))"
+        rf"(?:\s+(?P<calendar>{w.calendar}){WORD_END})?(?P<before_christ>\s+قبل\s+از\s+میلاد)?(?!\s*(?:درصد|دلار|نفر))"
+    )
+
+
+def _resolve_year(hit: Hit) -> Found | None:
+    written = hit["year"] or hit["year_before_calendar"] or hit["season_from"]
+    if hit["season_from"] and abs(to_int(hit["season_from"]) - to_int(hit["season_to"])) != 1:
+        return None  # "فصل ۹۴-۹۳" is a season of two years; "فصل ۳-۲" is a chapter
+    first = number(written)
+    if first is None or not isinstance(first, int):
+        return None
+    if not written[0].isdigit() and first < 1000:
+        return None  # "سال ششم" of a journal, "سال یک": not years
+    if hit["before_christ"]:
+        return hit.found("interval", None, GREGORIAN, "a year before the common era")
+    cal = CALENDAR_WORDS.get(hit["calendar"] or "") or (
+        JALALI if 1200 <= first <= 1500 or first < 100 else GREGORIAN if 1500 < first <= 2200 else None)
+    if cal is None:
+        return None
+    y_first = year_number(str(first), cal)
+    second = hit["to_year"] or hit["to_year_before_calendar"] or hit["season_to"]
+    y_last = year_number(second, cal) if second else y_first
+    if y_first is None or y_last is None:
+        return hit.found("interval", None, cal, "not a year")
+    y_first, y_last = min(y_first, y_last), max(y_first, y_last)  # "سال ۹۲-۹۱": typed right to left
+    return hit.found("interval", interval(to_gregorian(cal, y_first, 1, 1), year_end(cal, y_last)), cal, "not a valid year")
+
+
+YEAR = Rule(
+    "year",
+    pattern=_year_pattern,
+    resolve=_resolve_year,
+    keywords=lambda: ["سال", "سال‌های", "سالهای", "فصل", *CALENDAR_WORDS],
+    needs=lambda w: rf"سال|فصل\s+{DIGIT}|{WORD_START}(?:{w.calendar}){WORD_END}",
+    examples=(
+        Example("سال ۱۴۰۰", "2021-03-21/2022-03-20"),
+        Example("سال‌های ۹۲-۹۱", "2012-03-20/2014-03-20"),
+        Example("۲۰۲۱ میلادی", "2021-01-01/2021-12-31"),
+        Example("فصل ۹۴-۹۳", "2014-03-21/2016-03-19"),
+        Example("سال ۱۲۷۰ قمری", None),
+    ),
+    rejects=("سال ششم، شماره ۲",),
+)
+
+
+# A rate, not a year: "یک دلار ۱۳۲۰", "هر کرون سوئد ۱۳۱۴"; not "یورو ۲۰۱۶", the tournament.
+_CURRENCY_BEFORE = lazy(lambda w: (
+    rf"(?<![\w\u200c])(?:یک|هر|{DIGIT}+)\s+(?:{_currency_names()}|کرون)(?:\s+[^\W\d]+)?\s*[:=]?\s*$"))
+
+
+def _currency_names() -> str:
+    from khabar.extract.numbers import CURRENCIES
+
+    return alternation(CURRENCIES)
+
+
+def _resolve_bare_year(hit: Hit) -> Found | None:
+    from khabar.extract.numbers import approx_before
+
+    start = hit.start
+    if approx_before(hit.text, start) or _CURRENCY_BEFORE().search(hit.text, max(0, start - 30), start):
+        return None  # "حدود ۲۰۰۰ سرباز", "یک کرون سوئد ۱۳۱۴" (a rate): numbers, not years
+    year = to_int(hit["year"])
+    cal = JALALI if year < 1500 else GREGORIAN
+    return hit.found("interval", interval(to_gregorian(cal, year, 1, 1), year_end(cal, year)), cal)
+
+
+BARE_YEAR = Rule(
+    "bare_year",
+    pattern=lambda w: (
+        rf"(?<![\w\u200c/.:٫٬,])(?P<year>(?:13[0-9]|14[0-4])[0-9]|(?:19|20)[0-9]{{2}}|[۱][۳][۰-۹][۰-۹]|[۱][۴][۰-۴][۰-۹]|[۱][۹][۰-۹][۰-۹]|[۲][۰][۰-۹][۰-۹])"
+        rf"(?![\w\u200c/.:٫٬,])(?!\s*(?:{w.not_year_after}){WORD_END})"
+    ),
+    resolve=_resolve_bare_year,
+    keywords=None,
+    needs=lambda w: r"[12۱۲][0-9۰-۹]{3}",
+    examples=(Example("۱۳۹۹", "2020-03-20/2021-03-20"), Example("2016", "2016-01-01/2016-12-31")),
+    rejects=("حدود ۲۰۰۰ سرباز", "این کتاب ۱۴۰۰ صفحه دارد.", "یک کرون سوئد ۱۳۱۴ ریال"),
+)
+
+
+def _resolve_year_until_now(hit: Hit) -> Found | None:
+    written = to_int(hit["year"])
+    cal = GREGORIAN if 1900 <= written <= 2200 else JALALI
+    year = year_number(str(written), cal)
+    if cal == JALALI and not 1200 <= year <= 1500:
+        return None
+    return hit.found("interval", interval(to_gregorian(cal, year, 1, 1), year_end(cal, year)), cal)
+
+
+YEAR_UNTIL_NOW = Rule(  # the year of "از ۹۲ تا کنون" (the stretch to now is taken in later)
+    "year_until_now",
+    pattern=lambda w: (
+        rf"(?<=از\s)(?P<year>{DIGIT}{{2}}|{DIGIT}{{4}})(?=\s+(?:تا\s*کنون|تاکنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا)(?![\w\u200c]))"
+    ),
+    resolve=_resolve_year_until_now,
+    keywords=lambda: ["کنون", "تاکنون", "امروز", "حالا"],
+    needs=lambda w: r"تا\s*کنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا",
+    examples=(Example("از ۹۲ تا کنون", "2013-03-21/2014-03-20"),),
+)
