@@ -26,6 +26,7 @@ from khabar.persian.chars import (
     LATIN_DIGITS,
     PERSIAN_DIGITS,
     TATWEEL,
+    TO_LATIN_DIGITS,
 )
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -37,7 +38,7 @@ _D = f"[{LATIN_DIGITS}{PERSIAN_DIGITS}]"
 _TIME = rf"(?:\s*[-–،,]?\s*(?:ساعت\s*)?(?P<hh>{_D}{{1,2}}):(?P<mm>{_D}{{2}}))?"
 _NUMERIC = re.compile(rf"(?<!{_D})(?P<y>{_D}{{4}})[/\-.](?P<m>{_D}{{1,2}})[/\-.](?P<d>{_D}{{1,2}})(?!{_D}){_TIME}")
 _WORDS = re.compile(rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?P<month>{_MONTHS})(?:\s+ماه)?\s+(?P<y>{_D}{{4}})(?!{_D}){_TIME}")
-_LATIN = str.maketrans(PERSIAN_DIGITS, LATIN_DIGITS)
+_LATIN = TO_LATIN_DIGITS
 # What a date needs of normalization: Persian letters and digits, no tatweel (full
 # normalization of a page's text cost more than the search itself).
 _FOLD = str.maketrans({**dict(ARABIC_YEH_KAF), TATWEEL: None, "\u00a0": " ",

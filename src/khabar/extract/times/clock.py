@@ -49,9 +49,9 @@ def _resolve_time_words(hit: Hit) -> Found | None:
 TIME_WORDS = Rule(
     "time_words",
     pattern=lambda w: (
-        rf"{WORD_START}(?:(?:(?P<part_before>{w.day_part})\s+)?ساعت\s+(?P<hour>{DIGIT}{{1,2}}|{w.number_word})(?:\s+و\s+(?:(?P<half>نیم)|(?P<minute>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?)\s+دقیقه"
-        rf"(?:\s+و\s+(?P<second>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?)\s+ثانیه)?))?"
-        rf"|(?P<hour_and_half>{DIGIT}{{1,2}}|{w.number_word})\s*و\s*(?P<half_after>نیم)(?=\s+(?:{w.day_part})))(?:\s+(?P<day_part>{w.day_part}){WORD_END})?"
+        rf"{WORD_START}(?:(?:(?P<part_before>{w.day_part})\s+)?ساعت\s+(?P<hour>{w.hour})(?:\s+و\s+(?:(?P<half>نیم)|(?P<minute>{w.small_number})\s+دقیقه"
+        rf"(?:\s+و\s+(?P<second>{w.small_number})\s+ثانیه)?))?"
+        rf"|(?P<hour_and_half>{w.hour})\s*و\s*(?P<half_after>نیم)(?=\s+(?:{w.day_part})))(?:\s+(?P<day_part>{w.day_part}){WORD_END})?"
     ),
     resolve=_resolve_time_words,
     keywords=lambda: ["ساعت", "نیم"],
@@ -79,7 +79,7 @@ def _resolve_time_to(hit: Hit) -> Found | None:
 TIME_TO = Rule(
     "time_to",
     pattern=lambda w: (
-        rf"{WORD_START}(?:(?P<clock_before>ساعت)\s+(?=\S+(?:\s+و\s+\S+)?\s+دقیقه\s+به\s))?(?P<minutes>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+(?P<clock_word>ساعت\s+)?(?P<hour>{DIGIT}{{1,2}}|{w.number_word}){WORD_END}"
+        rf"{WORD_START}(?:(?P<clock_before>ساعت)\s+(?=\S+(?:\s+و\s+\S+)?\s+دقیقه\s+به\s))?(?P<minutes>{w.small_number}|یک\s+ربع)\s+(?:دقیقه\s+)?به\s+(?P<clock_word>ساعت\s+)?(?P<hour>{w.hour}){WORD_END}"
         rf"(?:\s+(?P<day_part>{w.day_part}){WORD_END})?"
     ),
     resolve=_resolve_time_to,
@@ -106,8 +106,8 @@ def _resolve_time_offset(hit: Hit) -> Found | None:
 TIME_OFFSET = Rule(
     "time_offset",
     pattern=lambda w: (
-        rf"{WORD_START}(?P<amount>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?|یک\s+ربع|نیم)\s+(?:(?P<unit>دقیقه|ساعت)\s+)?(?P<direction>بعد|پس|قبل|پیش)\s+از\s+ساعت\s+"
-        rf"(?P<hour>{DIGIT}{{1,2}}|{w.number_word})(?:\s*:\s*(?P<minute>{DIGIT}{{2}}))?(?:\s+(?P<day_part>{w.day_part}))?{WORD_END}"
+        rf"{WORD_START}(?P<amount>{w.small_number}|یک\s+ربع|نیم)\s+(?:(?P<unit>دقیقه|ساعت)\s+)?(?P<direction>بعد|پس|قبل|پیش)\s+از\s+ساعت\s+"
+        rf"(?P<hour>{w.hour})(?:\s*:\s*(?P<minute>{DIGIT}{{2}}))?(?:\s+(?P<day_part>{w.day_part}))?{WORD_END}"
     ),
     resolve=_resolve_time_offset,
     keywords=lambda: ["ساعت"],
@@ -127,7 +127,7 @@ def _resolve_clock_part(hit: Hit) -> Found | None:
 CLOCK_PART = Rule(  # an hour without "ساعت", then the day
     "clock_part",
     pattern=lambda w: (
-        rf"{WORD_START}(?P<hour>{DIGIT}{{1,2}}|{w.number_word})(?:\s*:\s*(?P<minute>{DIGIT}{{2}}))?\s+(?P<day_part>{w.day_part})"
+        rf"{WORD_START}(?P<hour>{w.hour})(?:\s*:\s*(?P<minute>{DIGIT}{{2}}))?\s+(?P<day_part>{w.day_part})"
         rf"(?=\s+(?:روز\s+)?(?:{w.relative_day}|{w.weekday}|{DIGIT}{{1,2}}\s*(?:{w.month}|[/\-.]))(?![\w\u200c]))"
     ),
     resolve=_resolve_clock_part,
@@ -149,8 +149,8 @@ def _resolve_clock_minutes(hit: Hit) -> Found | None:
 CLOCK_MINUTES = Rule(  # a clock without "ساعت", told by its part of the day
     "clock_minutes",
     pattern=lambda w: (
-        rf"{WORD_START}(?P<hour>{DIGIT}{{1,2}}|{w.number_word})\s+و\s+(?P<minute>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?)\s+دقیقه"
-        rf"(?:\s+و\s+(?P<second>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?)\s+ثانیه)?\s+(?P<day_part>{w.day_part}){WORD_END}"
+        rf"{WORD_START}(?P<hour>{w.hour})\s+و\s+(?P<minute>{w.small_number})\s+دقیقه"
+        rf"(?:\s+و\s+(?P<second>{w.small_number})\s+ثانیه)?\s+(?P<day_part>{w.day_part}){WORD_END}"
     ),
     resolve=_resolve_clock_minutes,
     keywords=lambda: ["دقیقه"],

@@ -82,6 +82,8 @@ class Fragments:
     """Regex sources shared by the rules (see `fragments()`)."""
 
     number_word: str  # one cardinal word
+    hour: str  # up to two digits, or a cardinal word
+    small_number: str  # up to two digits, or one or two cardinal words ("بیست و پنج")
     number: str  # a number in digits, in words, or both ("هزار و ۲۰۰")
     ordinal: str  # "سوم", "بیست و یکمین"
     jalali_month: str
@@ -118,6 +120,8 @@ def fragments() -> Fragments:
     not_year_after = _not_year_after()
     return Fragments(
         number_word=number_word,
+        hour=rf"{DIGIT}{{1,2}}|{number_word}",
+        small_number=rf"{DIGIT}{{1,2}}|{number_word}(?:\s+و\s+{number_word})?",
         number=(
             rf"(?:{DIGIT}+(?:[.٫]{DIGIT}+)?(?:\s+(?:هزار|میلیون|میلیارد))?"
             rf"|{number_item}(?:(?:\s+و\s+|\u200cو\s*|(?<=[^\Wو])و\s+|\s+){number_item})*(?:(?:(?<=هزار)|(?<=صد))\s+و\s+{DIGIT}+(?![.٫/:]?{DIGIT}))?)"  # "هزار و ۲۰۰"

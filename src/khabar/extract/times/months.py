@@ -182,7 +182,7 @@ def _resolve_months_ending(hit: Hit) -> Found:
 MONTHS_ENDING = Rule(
     "months_ending",
     pattern=lambda w: (
-        rf"{WORD_START}(?P<count>{DIGIT}{{1,2}}|{w.number_word}(?:\s+و\s+{w.number_word})?)[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
+        rf"{WORD_START}(?P<count>{w.small_number})[\s\u200c]*ماه(?:ه)?\s+منتهی\s+به\s+(?:پایان\s+)?(?:ماه\s+)?"
         rf"(?P<month>{w.jalali_month})(?:[\s\u200c]*ماه)?(?:\s+(?:سال\s+)?(?P<year>{DIGIT}{{2,4}}(?!{DIGIT})|امسال|پارسال|سال\s+(?:جاری|گذشته)))?{WORD_END}"
     ),
     resolve=_resolve_months_ending,

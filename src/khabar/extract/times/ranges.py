@@ -23,8 +23,8 @@ def _clocks(hit: Hit, ends: tuple[tuple[str | None, str | None, str | None], ...
 
 def _time_range_pattern(w: Fragments) -> str:
     return (
-        rf"{WORD_START}ساعت\s+(?P<from_hour>{DIGIT}{{1,2}}|{w.number_word})(?:\s*:\s*(?P<from_minute>{DIGIT}{{2}}))?(?:\s+(?P<from_part>{w.day_part}))?"
-        rf"\s*(?:تا|الی|لغایت|-|–)\s*(?:ساعت\s+)?(?P<to_hour>{DIGIT}{{1,2}}|{w.number_word})(?:\s*:\s*(?P<to_minute>{DIGIT}{{2}}))?(?!{DIGIT})"
+        rf"{WORD_START}ساعت\s+(?P<from_hour>{w.hour})(?:\s*:\s*(?P<from_minute>{DIGIT}{{2}}))?(?:\s+(?P<from_part>{w.day_part}))?"
+        rf"\s*(?:تا|الی|لغایت|-|–)\s*(?:ساعت\s+)?(?P<to_hour>{w.hour})(?:\s*:\s*(?P<to_minute>{DIGIT}{{2}}))?(?!{DIGIT})"
         rf"(?!\s*(?:{w.month}|روز(?!\s+(?:{w.weekday}|{w.relative_day}){WORD_END})|هفته|ماه|سال|قرن|دهه|سده|ساعت|دقیقه|ثانیه|فصل|ساعات|دقایق|درصد|نفر){WORD_END})"
         rf"(?:\s+(?P<to_part>{w.day_part}))?{WORD_END}"
     )
