@@ -87,7 +87,10 @@ def _actor(doc, field: str) -> dict | None:
     field = field.strip()
     if field in ("-", ""):
         return None
-    spec, _, codes = field.partition(" ")
+    words = field.split()
+    at = max(i for i, w in enumerate(words) if "@" in w or "#" in w) if any("@" in w or "#" in w for w in words) \
+        else len(words) - 1
+    spec, codes = " ".join(words[: at + 1]), " ".join(words[at + 1:])
     start, end = _find(doc, spec)
     countries, sector = [], None
     for code in codes.split("/"):
