@@ -230,10 +230,13 @@ def _last_line_start(fh, size: int, block: int = 1 << 16) -> int:
 
 
 _DETAILS = re.compile(r"\s*\([^()]*\)")
-_NUMBER = re.compile(r"\d[\d,.]*")
+_NUMBER = re.compile(r"(?<![\w-])\d[\d,.]*(?![\w-])")
 
 
 def _reason_kind(reason: str) -> str:
     """The reason without what differs from input to input, for counting:
     'too large (52,000,000 bytes; …)' → 'too large'; 'a line of 12,000 characters' → 'a line of N characters'."""
-    return _NUMBER.sub("N", _DETAILS.sub("", reason)).strip() or reason
+    kind = reason
+    while (shorter := _DETAILS.sub("", kind)) != kind:
+        kind = shorter
+    return _NUMBER.sub("N", kind).strip() or reason

@@ -47,6 +47,20 @@ def tidy_lines(text: str, language: str) -> list[str]:
     return [line for line in tidy(text, language).split("\n") if line]
 
 
+def mostly_words(*texts: str, sample: int = 20000) -> bool:
+    """Whether letters and digits are at least as many as punctuation and
+    symbols (not a run of '<', '=' or '*' that an extractor took for text);
+    spaces, half-spaces and vowel marks count as neither."""
+    text = "".join(t[:sample] for t in texts)
+    words = len(_ALNUM.findall(text))
+    symbols = sum(1 for c in _NOT_WORD.findall(text) if unicodedata.category(c)[0] in "PS")
+    return words > 0 and words >= symbols
+
+
+_ALNUM = re.compile(r"[^\W_]")
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
 def language_of(*texts: str) -> str:
     """The language of a text in parts (title, body…); Persian when undecided."""
     found = detect_language("\n".join(t for t in texts if t))

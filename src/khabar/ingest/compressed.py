@@ -1,7 +1,8 @@
 """gzip, decompressed once and as it is read, with a limit on the decompressed
-size: a gzip bomb stops at the limit (a LimitError), a truncated file is an
-InputError saying so; every member of a multi-member file (as WARC writers
-make them) is read."""
+size: a gzip bomb stops at the limit (a LimitError, at once). A truncated or
+corrupt stream ends where the good data ends, and `GunzipReader.error` says
+why (so that a reader keeps what came before the break); `gunzip` raises it.
+Every member of a multi-member file (as WARC writers make them) is read."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import io
 import zlib
 from typing import BinaryIO
 
-from khabar.errors import LimitError, skip
+from khabar.errors import InputError, LimitError, skip
 
 GZIP_MAGIC = b"\x1f\x8b"
 _IN = 64 * 1024  # compressed bytes read at a time
@@ -39,17 +40,29 @@ class GunzipReader(io.RawIOBase):
         self._pending = b""
         self._done = False
         self.produced = 0  # decompressed bytes so far
+        self.error: InputError | None = None  # why the stream ended early, if it did
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
-        if not self._pending and not self._done:
-            self._pending = self._more()
-        n = min(len(buffer), len(self._pending))
-        buffer[:n] = self._pending[:n]
-        self._pending = self._pending[n:]
-        return n
+        filled = 0
+        while filled < len(buffer):
+            if not self._pending:
+                if self._done:
+                    break
+                try:
+                    self._pending = self._more()
+                except LimitError:
+                    raise
+                except InputError as exc:
+                    self.error, self._done = exc, True
+                    break
+            n = min(len(buffer) - filled, len(self._pending))
+            buffer[filled : filled + n] = self._pending[:n]
+            self._pending = self._pending[n:]
+            filled += n
+        return filled
 
     def _more(self) -> bytes:
         """The next piece of decompressed content; b'' at the clean end of the last member."""
@@ -89,4 +102,6 @@ def gunzip(data: bytes, name: str, limit: int) -> bytes:
     out = bytearray()
     while chunk := reader.read(_OUT):
         out += chunk
+    if reader.error is not None:
+        raise reader.error
     return bytes(out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from khabar.errors import NoArticleError, skip
-from khabar.ingest.cleaning import clean, language_of, tidy_lines
+from khabar.ingest.cleaning import clean, language_of, mostly_words, tidy_lines
 from khabar.ingest.dates import GREGORIAN_MONTHS, JALALI_MONTHS, date_in_url, find_date
 from khabar.ingest.sources import registry
 from khabar.model import Article
@@ -118,6 +118,8 @@ def build_article(
     paragraph; the chain read in its normalized form)."""
     warnings = list(warnings or [])
     paragraphs = [p for p in paragraphs if p]
+    if not mostly_words(title, lead or "", *paragraphs[:50]):
+        raise skip(source or "input", "no article text: mostly symbols, not words", kind=NoArticleError)
     reg = registry()
     agency = dateline = None
     if lead is None and paragraphs:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from khabar.errors import InputError, LimitError, skip
+from khabar.errors import InputError, LimitError, NoArticleError, skip
 from khabar.ingest.cleaning import clean, language_of, tidy, tidy_lines
 from khabar.ingest.dates import find_date, published_date
 from khabar.ingest.limits import DEFAULT, Limits
@@ -74,7 +74,7 @@ def _array(text: str, at: int, name: str, limits: Limits, must_be_json: bool) ->
     """The records of a top-level array, one at a time."""
     at = _SPACE.match(text, at + 1).end()
     if text.startswith("]", at):
-        yield name, skip(name, "an empty JSON array: no records")
+        yield name, skip(name, "an empty JSON array: no records", kind=NoArticleError)
         return
     index = 0
     while True:

@@ -29,70 +29,81 @@ def iter_warc(stream: BinaryIO, name: str, limits: Limits = DEFAULT) -> Iterator
     """(label, Article or error) for every HTML response record of a WARC
     stream (gzip or not); the results come when the archive has been read."""
     head = stream.read(2)
-    rest = stream
-    if is_gzip(head):
-        rest = GunzipReader(_Prefixed(head, stream), name, limits.max_decompressed_bytes)
-    else:
-        rest = _Prefixed(head, stream)
+    gunzip = GunzipReader(_Prefixed(head, stream), name, limits.max_decompressed_bytes) if is_gzip(head) else None
+    raw = gunzip if gunzip is not None else _Prefixed(head, stream)
     results: list[Result] = []
+    buffered = io.BufferedReader(raw, 1024 * 1024)
     try:
-        counts = _read_records(io.BufferedReader(rest, 1024 * 1024), name, limits, results)
+        if buffered.peek(5)[:5] != b"WARC/" and (gunzip is None or gunzip.error is None):
+            yield name, skip(name, "not a WARC archive (it does not begin with 'WARC/')")
+            return
+        records, pages, broken = _read_records(buffered, name, limits, results)
     except LimitError as exc:
         yield name, exc
         return
-    yield from results
-    records, pages, broken = counts
+    yield from (_parsed(item, name, limits) for item in results)
+    if gunzip is not None and gunzip.error is not None:
+        broken = (gunzip.error.reason or str(gunzip.error)).replace("(", "[").replace(")", "]")
     if broken is not None:
-        yield name, skip(name, f"a truncated or broken WARC archive ({broken}; after {records} record(s))")
+        yield name, skip(name, f"a truncated or broken WARC archive ({broken}; after {records} whole record(s))")
     elif records == 0:
         yield name, skip(name, "not a WARC archive: no records could be read")
     elif pages == 0:
         yield name, skip(name, f"no HTML pages among the {records} WARC record(s)")
 
 
-def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list[Result]) -> tuple[int, int, str | None]:
-    """Read the records into `out`: (records, HTML responses, why the archive broke off or None)."""
+def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list) -> tuple[int, int, str | None]:
+    """Read the HTML pages of the archive into `out` as (url, content type,
+    content or error): (whole records, HTML responses, why the archive broke off or None)."""
     from warcio.archiveiterator import ArchiveIterator
 
     records = pages = 0
     try:
-        for record in ArchiveIterator(stream, no_record_parse=False):
-            records += 1
+        for record in ArchiveIterator(stream):
+            page = None
             if record.rec_type == "response" and record.http_headers is not None:
                 ctype = record.http_headers.get_header("Content-Type") or ""
                 if "html" in ctype.lower():
-                    pages += 1
-                    out.append(_page(record, ctype, name, records, limits))
+                    url = record.rec_headers.get_header("WARC-Target-URI") or f"record {records + 1}"
+                    page = (url, ctype, _content(record, name, url, limits))
             if _drain(record):
                 return records, pages, "the last record is cut short"
+            records += 1
+            if page is not None:
+                pages += 1
+                out.append(page)
     except LimitError:
         raise
-    except InputError as exc:  # the gzip stream under the archive ends early or is broken
-        return records, pages, (exc.reason or str(exc)).replace("(", "[").replace(")", "]")
     except Exception as exc:  # noqa: BLE001 — warcio fails on broken archives in many ways (AttributeError among them); a broken archive is a recorded skip
         return records, pages, f"{type(exc).__name__}: {exc}".replace("(", "[").replace(")", "]") if str(exc) else type(exc).__name__
     return records, pages, None
 
 
-def _page(record, ctype: str, name: str, number: int, limits: Limits) -> Result:
-    url = record.rec_headers.get_header("WARC-Target-URI") or f"record {number}"
-    label = f"{name} {url}"
+def _content(record, name: str, url: str, limits: Limits) -> bytes | KhabarError:
+    """A page's bytes (its HTTP encoding undone), or the error that stands for it."""
     try:
         content = record.content_stream().read(limits.max_doc_bytes + 1)
-        if len(content) > limits.max_doc_bytes:
-            return label, skip(name, f"a page of more than {limits.max_doc_bytes:,} bytes (--max-chars)", record=url, kind=LimitError)
+    except Exception as exc:  # noqa: BLE001 — a content encoding warcio cannot undo: that record's skip
+        return skip(name, f"the page cannot be read ({type(exc).__name__}: {exc})", record=url)
+    if len(content) > limits.max_doc_bytes:
+        return skip(name, f"a page of more than {limits.max_doc_bytes:,} bytes (--max-chars)", record=url, kind=LimitError)
+    return content
+
+
+def _parsed(item: tuple[str, str, bytes | KhabarError], name: str, limits: Limits) -> Result:
+    url, ctype, content = item
+    label = f"{name} {url}"
+    if isinstance(content, KhabarError):
+        return label, content
+    try:
         decoded = decode_text(content, label, charset=_charset(ctype))
         if len(decoded.text) > limits.max_chars:
             return label, skip(name, f"a page of {len(decoded.text):,} characters (limit {limits.max_chars:,}, --max-chars)", record=url, kind=LimitError)
         article = parse_html(decoded.text, url=url if url.startswith(("http:", "https:")) else None, source=label)
-        article.warnings.extend(decoded.warnings)
-        return label, article
-    except LimitError:
-        raise
     except KhabarError as exc:
         return label, _at_record(exc, name, url)
-    except Exception as exc:  # noqa: BLE001 — a content encoding warcio cannot undo: that record's skip
-        return label, skip(name, f"the page cannot be read ({type(exc).__name__}: {exc})", record=url)
+    article.warnings[:0] = decoded.warnings
+    return label, article
 
 
 def _at_record(exc: KhabarError, name: str, url: str) -> KhabarError:
@@ -129,11 +140,9 @@ class _Prefixed(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+        n = min(len(buffer), len(self._head))
+        buffer[:n] = self._head[:n]
+        self._head = self._head[n:]
+        data = self._stream.read(len(buffer) - n)
+        buffer[n : n + len(data)] = data
+        return n + len(data)
