@@ -17,7 +17,7 @@ def test_all_layers_by_default_in_registry_order():
 
 def test_a_layer_brings_what_it_requires():
     assert resolve(["tokenize"]) == ["normalize", "tokenize"]
-    assert resolve(["quantities"]) == ["normalize", "times", "quantities"]
+    assert resolve(["quantities"]) == ["normalize", "tokenize", "tag", "times", "quantities"]
 
 
 def test_unknown_layer_is_a_clear_error():

@@ -80,10 +80,15 @@ def _times(doc: Doc) -> None:
 
 
 def _quantities(doc: Doc) -> None:
-    """Quantities that are not part of a time expression (a year is a time, not a number)."""
+    """Quantities that are not part of a time expression (a year is a time, not
+    a number), and counts of nouns written in words (they need the tags)."""
     from khabar.extract.numbers import extract_quantities
 
     doc.quantities = [q for q in extract_quantities(doc.text) if not _inside(q.start, q.end, doc.times)]
+    if doc.tokens and doc.tokens[0].pos is not None:
+        from khabar.extract.counts import counted_nouns
+
+        doc.quantities = counted_nouns(doc)
 
 
 def _inside(start: int, end: int, spans: list) -> bool:
@@ -113,7 +118,7 @@ COMPONENTS: dict[str, Component] = {
         Component("tag", ("tokenize",), _tag),
         Component("entities", ("tokenize",), _entities),
         Component("times", ("normalize",), _times),
-        Component("quantities", ("normalize", "times"), _quantities),
+        Component("quantities", ("tag", "times"), _quantities),
         Component("events", ("tag", "entities", "times"), _events),
     )
 }

@@ -45,6 +45,7 @@ CURRENCIES: dict[str, tuple[str, int]] = {
     "افغانی": ("AFN", 1), "فرانک سوئیس": ("CHF", 1), "وون": ("KRW", 1), "وون کره جنوبی": ("KRW", 1),
     "منات": ("AZN", 1), "منات آذربایجان": ("AZN", 1), "منات ترکمنستان": ("TMT", 1), "درام": ("AMD", 1),
     "سامانی": ("TJS", 1), "لاری": ("GEL", 1), "تنگه": ("KZT", 1), "بیت‌کوین": ("XBT", 1),
+    "سنت": ("USD", 0.01),  # a cent alone is a dollar's; after "n euro و" it is the euro's (see _with_cents)
     "دینار عراقی": ("IQD", 1), "دینار کویتی": ("KWD", 1), "دینار بحرینی": ("BHD", 1), "ریال عربستان": ("SAR", 1),
     "ریال قطری": ("QAR", 1), "ریال عمانی": ("OMR", 1), "روپیه پاکستانی": ("PKR", 1), "دلار کانادایی": ("CAD", 1),
 }
@@ -87,6 +88,21 @@ APPROX_BEFORE = {
     "دست‌کم": "at_least", "حداقل": "at_least", "حداکثر": "at_most", "تا": "at_most",
 }
 RANGE_WORDS = frozenset({"تا", "الی", "-", "–"})
+# Indefinite amounts: "ده‌ها" (tens of), "صدها", "هزاران", "میلیون‌ها" …, as the range
+# of values they can mean; a scale after one multiplies it ("ده‌ها هزار": 20,000–99,000).
+VAGUE: dict[str, tuple[int, int]] = {
+    "ده‌ها": (20, 99), "دهها": (20, 99), "صدها": (200, 999), "هزاران": (2_000, 9_999), "هزارها": (2_000, 9_999),
+    "میلیون‌ها": (2 * 10**6, 999 * 10**6), "میلیونها": (2 * 10**6, 999 * 10**6),
+    "میلیاردها": (2 * 10**9, 999 * 10**9), "میلیارد‌ها": (2 * 10**9, 999 * 10**9),
+}
+VAGUE_NOTE = "an indefinite amount: the range it can mean"
+CENTS_NOTE = "cents (hundredths of the currency)"
+# Latin letters as Persian spells them: "سی" beside one is the letter C of an
+# acronym ("سی بی سی", "سی ان ان"), not thirty.
+LETTER_NAMES = frozenset(
+    ["ای", "بی", "دی", "اف", "جی", "اچ", "آی", "کی", "ال", "ام", "ان", "پی", "کیو", "آر", "اس", "تی", "یو",
+     "وی", "دبلیو", "ایکس", "وای", "زد"]
+)
 # A word number below this, alone and before no unit, is usually a determiner
 # ("دو کشور", "سه طرف"): it is not reported.
 MIN_BARE_WORD_NUMBER = 10
@@ -139,7 +155,24 @@ def extract_quantities(text: str) -> list[Quantity]:
         else:  # do not look for numbers inside the word that was not one
             word = _TOKEN.match(text, m.start())
             end = word.end() if word else m.end()
-    return _two_unit_measures(text, found)
+    return _with_cents(text, _two_unit_measures(text, found))
+
+
+def _with_cents(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "n <currency> و m سنت" into one amount of that currency ("۳۳۳ دلار و ۵۰ سنت" is 333.5 USD)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == q.kind == "money" and q.note == CENTS_NOTE and prev.note != CENTS_NOTE
+            and not prev.approx and not q.approx and isinstance(prev.value, (int, float))
+            and isinstance(q.value, (int, float)) and 0 <= q.value < 1 and _AND.fullmatch(text, prev.end, q.start)
+        ):
+            prev.value = _plain(Fraction(str(prev.value)) + Fraction(str(q.value)))
+            prev.end, prev.text = q.end, text[prev.start : q.end]
+            continue
+        out.append(q)
+    return out
 
 
 # A measure written in a unit and its sub-unit: "یک متر و ۸۷ سانتی‌متر" is 1.87 m.
@@ -307,7 +340,12 @@ def _unit_at(toks: list[_Tok], j: int, table: dict[str, Any]) -> tuple[str, int]
 def _quantity_at(text: str, pos: int) -> Quantity | None:
     back = approx_before(text, pos)
     toks = _tokens(text, pos)
+    if toks and _is_acronym_letter(toks, text, pos):
+        return None
     first = _number(toks, 0) if toks else None
+    vague = _vague_at(toks) if toks else None
+    if vague is not None:
+        first = vague
     if first is None:
         if toks and toks[0].text in FRACTION_WORDS and toks[0].text == "نیم":
             first = (FRACTION_WORDS["نیم"], 1, False, True)
@@ -321,6 +359,7 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         words_only = False  # "سه چهارم" is a fraction, not a determiner
     if (
         not ordinal
+        and vague is None
         and j + 1 < len(toks)
         and toks[j].text in RANGE_WORDS
         and (second := _number(toks, j + 1)) is not None
@@ -350,7 +389,7 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         kind, unit, j = "money", code, cur[1]
         if factor != 1:
             value_out = _scale(value_out, factor)
-            note = "toman (10 rials)"
+            note = "toman (10 rials)" if factor == 10 else CENTS_NOTE
     elif (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
         kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
     elif _position_before(text, pos):
@@ -376,6 +415,8 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
         note = f"{note}; written high to low" if note else "written high to low"
     start = back[1] if back else toks[0].start
     approx = back[0] if back else None
+    if vague is not None:
+        approx, note = "vague", f"{note}; {VAGUE_NOTE}" if note else VAGUE_NOTE
     minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
     if minus and not isinstance(value_out, list) and kind != "count":
         start = minus.start()
@@ -387,6 +428,31 @@ def _quantity_at(text: str, pos: int) -> Quantity | None:
     return Quantity(
         start, end, text[start:end], kind, value_out, unit, approx=approx, ordinal=ordinal, note=note,
     )
+
+
+def _vague_at(toks: list[_Tok]) -> tuple[list[int], int, bool, bool] | None:
+    """An indefinite amount at toks[0] ("ده‌ها", "صدها هزار"): ([low, high], next index, False, False)."""
+    span = VAGUE.get(toks[0].text)
+    if span is None:
+        return None
+    low, high = span
+    j = 1
+    if j < len(toks) and toks[j].text in SCALES:
+        low, high, j = low * SCALES[toks[j].text], high * SCALES[toks[j].text], j + 1
+    return [low, high], j, False, False
+
+
+def _is_acronym_letter(toks: list[_Tok], text: str, pos: int) -> bool:
+    """"سی" beside a spelled Latin letter: a letter of an acronym."""
+    if toks[0].text != "سی":
+        return False
+    before = text[max(0, pos - 8) : pos].split()
+    return (len(toks) > 1 and spelled_letters(toks[1].text)) or (bool(before) and spelled_letters(before[-1]))
+
+
+def spelled_letters(word: str) -> bool:
+    """Whether `word` is Latin letters spelled in Persian ("بی", "بی‌بی"; not "سابقه‌ای")."""
+    return all(part in LETTER_NAMES for part in word.split(ZWNJ))
 
 
 def _fraction_after(toks: list[_Tok], j: int, numerator) -> tuple[float, int] | None:

@@ -1,0 +1,99 @@
+"""Counts of nouns written in words: "هفت سارق" (7 robbers), "بیست و پنج خبرنگار".
+
+The quantity finder (numbers.py) reads text alone, so a small number in words
+with no counting word ("دو کشور") looks like a determiner to it and is left out.
+With the parts of speech known, a number in words right before a noun is a
+count of that noun: its unit is the noun's lemma, and the span takes the noun in.
+Left out: "یک"/"یکی" (the indefinite article), "نه" (also "no"), ordinals, a
+number before a unit of time (the times layer's), and anything inside a
+quantity or time already found.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from khabar.extract.numbers import TIME_UNITS, spelled_letters
+from khabar.extract.numberwords import CARDINALS, combine
+from khabar.model import Doc, Quantity, Token
+
+NOT_COUNTS = frozenset({"یک", "یه", "یکی", "نه"})  # an article, "no"
+COUNT_NOTE = "a count of the noun that follows"
+MULTIPLIERS = frozenset({"برابر", "چندان"})  # "دو برابر": twice, not two of a thing
+
+
+def counted_nouns(doc: Doc) -> list[Quantity]:
+    """`doc.quantities` with the counts of nouns added (and numbers in words
+    before a noun made counts of it), in text order."""
+    starts = [t.start for t in doc.tokens]
+    for q in doc.quantities:
+        if _upgradable(q):
+            k = bisect_right(starts, q.end)  # the first token after the number
+            noun = doc.tokens[k] if k < len(doc.tokens) and doc.text[q.end : starts[k]].isspace() else None
+            if noun is not None and _a_noun_to_count(noun):
+                q.kind, q.unit, q.note = "count", noun.lemma or noun.text, _noted(q.note)
+                q.end, q.text = noun.end, doc.text[q.start : noun.end]
+    taken = sorted([(q.start, q.end) for q in doc.quantities] + [(t.start, t.end) for t in doc.times])
+    out = list(doc.quantities)
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        i = 0
+        while i < len(tokens):
+            end = _number_run(tokens, i)
+            if end is None:
+                i += 1
+                continue
+            first, noun = tokens[i], tokens[end] if end < len(tokens) else None
+            if noun is not None and _counts(tokens, i, end, noun) and not _overlaps(taken, first.start, noun.end):
+                value = combine([CARDINALS[t.text] for t in tokens[i:end] if t.text != "و"])
+                out.append(Quantity(first.start, noun.end, doc.text[first.start : noun.end], "count",
+                                    int(value), noun.lemma or noun.text, note=COUNT_NOTE))
+            i = end
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _noted(note: str | None) -> str:
+    return f"{note}; {COUNT_NOTE}" if note else COUNT_NOTE
+
+
+def _a_noun_to_count(token: Token) -> bool:
+    return token.pos == "NOUN" and token.text not in TIME_UNITS and token.text not in CARDINALS and token.text not in MULTIPLIERS
+
+
+def _number_run(tokens: list[Token], i: int) -> int | None:
+    """The end of a run of number words starting at tokens[i] ("بیست و پنج"), or None."""
+    if tokens[i].text not in CARDINALS or (i and (tokens[i - 1].text in CARDINALS or tokens[i - 1].pos == "NUM")):
+        return None
+    j = i + 1
+    while j + 1 < len(tokens) and tokens[j].text == "و" and tokens[j + 1].text in CARDINALS:
+        j += 2
+    while j < len(tokens) and tokens[j].text in CARDINALS and CARDINALS[tokens[j].text] >= 1000:
+        j += 1  # "دو هزار"
+    return j
+
+
+def _counts(tokens: list[Token], i: int, end: int, noun: Token) -> bool:
+    """Whether the number words tokens[i:end] count `noun`."""
+    words = [t.text for t in tokens[i:end]]
+    if words == ["یک"] or words[0] in NOT_COUNTS and len(words) == 1:
+        return False
+    if not _a_noun_to_count(noun):
+        return False
+    acronym = "سی" in words and (spelled_letters(noun.text) or (i > 0 and spelled_letters(tokens[i - 1].text)))
+    return not acronym  # "سی بی سی"
+
+
+def _upgradable(q: Quantity) -> bool:
+    """A bare number in words (no unit, not ordinal, not a range) or an
+    indefinite amount ("صدها") may become a count of the noun after it."""
+    if q.kind != "number" or q.unit is not None or q.ordinal or any(c.isdigit() for c in q.text):
+        return False
+    return q.approx == "vague" or (isinstance(q.value, int) and q.value >= 2)  # not a fraction, zero or one
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect_right(taken, (start, float("inf"))) - 1
+    if k >= 0 and taken[k][1] > start:
+        return True
+    return k + 1 < len(taken) and taken[k + 1][0] < end

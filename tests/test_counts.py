@@ -1,0 +1,50 @@
+"""Issue 22, quantities: counts of nouns in words, cents, indefinite amounts, acronyms."""
+
+import pytest
+
+import khabar
+
+
+def quantities(text):
+    return [(q.text, q.kind, q.value, q.unit) for q in khabar.analyze(text, layers=["quantities"]).quantities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هفت سارق در شهر دستگیر شدند.", [("هفت سارق", "count", 7, "سارق")]),
+    ("بیست و پنج خبرنگار به سالن آمدند.", [("بیست و پنج خبرنگار", "count", 25, "خبرنگار")]),
+    ("پنج کودک و دو زن زخمی شدند.", [("پنج کودک", "count", 5, "کودک"), ("دو زن", "count", 2, "زن")]),
+    ("دو هزار سرباز به مرز رفتند.", [("دو هزار سرباز", "count", 2000, "سرباز")]),
+])
+def test_a_number_in_words_before_a_noun_counts_it(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", ["یک مقام آگاه گفت.", "نه تنها او آمد.", "سه روز گذشت.", "شبکه سی بی سی خبر داد."])
+def test_not_counts(text):
+    assert quantities(text) == []
+
+
+def test_money_with_cents_is_one_amount():
+    assert quantities("بهای هر سهم ۳۳۳ دلار و ۵۰ سنت شد.") == [("۳۳۳ دلار و ۵۰ سنت", "money", 333.5, "USD")]
+    assert quantities("بلیت ۵ یورو و ۲۰ سنت است.") == [("۵ یورو و ۲۰ سنت", "money", 5.2, "EUR")]
+
+
+def test_indefinite_amounts_are_ranges_flagged_vague():
+    doc = khabar.analyze("ده‌ها هزار نفر در میدان جمع شدند.", layers=["quantities"])
+    q = doc.quantities[0]
+    assert (q.text, q.kind, q.value, q.unit, q.approx) == ("ده‌ها هزار نفر", "count", [20000, 99000], "person", "vague")
+    assert quantities("صدها خانه ویران شد.") == [("صدها خانه", "count", [200, 999], "خانه")]
+
+
+@pytest.mark.parametrize("text", ["گزارش بی بی سی", "شبکه سی ان ان", "سازمان سی آی ای"])
+def test_an_acronym_is_not_thirty(text):
+    assert quantities(text) == []
+
+
+def test_a_clitic_before_thirty_is_not_a_spelled_letter():
+    assert quantities("با سابقه‌ای سی ساله آمد.")[0][2] == 30
+
+
+@pytest.mark.parametrize("text", ["هزینه‌ها دو برابر شد.", "یک‌هزارم آن نبود.", "با نتیجه ۴ بر صفر دست یافت."])
+def test_multipliers_fractions_and_zero_count_nothing(text):
+    assert all(kind != "count" for _, kind, _, _ in quantities(text))
