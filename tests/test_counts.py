@@ -42,7 +42,7 @@ def test_an_acronym_is_not_thirty(text):
 
 
 def test_a_clitic_before_thirty_is_not_a_spelled_letter():
-    assert quantities("با سابقه‌ای سی ساله آمد.")[0][2] == 30
+    assert quantities("با سابقه‌ای سی نفر آمد.")[0][2] == 30
 
 
 @pytest.mark.parametrize("text", ["هزینه‌ها دو برابر شد.", "یک‌هزارم آن نبود.", "با نتیجه ۴ بر صفر دست یافت."])

@@ -46,6 +46,9 @@ def counted_nouns(doc: Doc) -> list[Quantity]:
             first, noun = tokens[i], tokens[end] if end < len(tokens) else None
             if noun is not None and _counts(tokens, i, end, noun) and not _overlaps(taken, first.start, noun.end):
                 value = combine([CARDINALS[t.text] for t in tokens[i:end] if t.text != "و"])
+                if value < 2:
+                    i = end
+                    continue  # "صفر دست یافت": no count of nothing
                 out.append(Quantity(first.start, noun.end, doc.text[first.start : noun.end], "count",
                                     int(value), noun.lemma or noun.text, note=COUNT_NOTE))
             i = end
