@@ -132,3 +132,86 @@ def test_readable_view_shows_an_unlinked_actor_and_a_quantitys_note():
     out = res.stdout.decode("utf-8")
     assert "(USA/GOV)" in out  # no entry, but a country and a role
     assert "[toman (10 rials); written high to low]" in out
+
+
+# ---- issue 21: one clear line and a documented exit code, never a traceback
+
+
+def _one_line_error(res: subprocess.CompletedProcess, code: int) -> str:
+    assert res.returncode == code, res.stderr
+    err = res.stderr.decode()
+    assert err.count("\n") == 1 and err.startswith("khabar: error: ") and "Traceback" not in err, err
+    return err
+
+
+def test_out_pointing_to_a_folder_is_a_usage_error(tmp_path):
+    err = _one_line_error(run("ingest", str(SAMPLE), "--out", str(tmp_path)), 2)
+    assert f"--out {tmp_path}: is a folder" in err
+
+
+def test_ingest_needs_an_output(tmp_path):
+    err = _one_line_error(run("ingest", str(SAMPLE)), 2)
+    assert "give --out FILE" in err
+
+
+def test_limits_must_be_positive(tmp_path):
+    err = _one_line_error(run("ingest", str(SAMPLE), "--out", str(tmp_path / "o.jsonl"), "--max-json-depth", "0"), 2)
+    assert err == "khabar: error: --max-json-depth must be more than 0, not 0\n"
+
+
+def test_empty_kb_query_is_a_one_line_usage_error():
+    for query in ("", "   "):
+        err = _one_line_error(run("kb", "search", query), 2)
+        assert "the query is empty" in err
+
+
+def test_a_bad_published_value_is_a_usage_error():
+    err = _one_line_error(run("analyze", str(SAMPLE), "--published", "x"), 2)
+    assert "published" in err
+
+
+def test_analyze_a_fifo_is_an_error_not_a_wait(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    err = _one_line_error(run("analyze", str(tmp_path / "pipe")), 1)
+    assert err == f"khabar: error: {tmp_path / 'pipe'}: not a regular file (a FIFO (named pipe))\n"
+
+
+def test_a_folder_with_nothing_to_read_exits_1(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "README.md").write_text("# notes", encoding="utf-8")
+    res = run("ingest", str(tmp_path / "in"), "--out", str(tmp_path / "o.jsonl"))
+    assert res.returncode == 1
+    assert res.stderr.decode().endswith("khabar: error: nothing could be read (no input files found)\n")
+
+
+def test_limit_flags_reach_the_batch(tmp_path):
+    record = {"title": "خبر", "paragraphs": ["متن خبر."], "meta": {"a": {"b": [1]}}}
+    (tmp_path / "a.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("عنوان\n\n" + "متن خبر امروز. " * 20, encoding="utf-8")
+    res = run("ingest", str(tmp_path / "a.json"), str(tmp_path / "b.txt"), "--out", str(tmp_path / "o.jsonl"),
+              "--json", "--max-json-depth", "2", "--max-chars", "100")
+    assert res.returncode == 1, res.stderr
+    reasons = [f["reason"] for f in json.loads(res.stdout)["failures"]]
+    assert reasons == ["JSON nested deeper than 2 levels (the limit, --max-json-depth)",
+                       "too large for one document (532 bytes; limit 100 characters, --max-chars)"]
+
+
+def test_some_inputs_skipped_is_still_exit_0_and_the_help_documents_exit_codes(tmp_path):
+    (tmp_path / "bad.bin").write_bytes(b"\x00" * 10)
+    res = run("ingest", str(SAMPLE), str(tmp_path / "bad.bin"), "--out", str(tmp_path / "o.jsonl"))
+    assert res.returncode == 0
+    assert "1 articles written" in res.stdout.decode() and "1 skipped" in res.stdout.decode()
+    help_text = run("ingest", "--help").stdout.decode()
+    assert "Exit codes: 0 done" in help_text and "1 nothing could be read" in help_text
+
+
+def test_output_closed_early_is_no_traceback():
+    proc = subprocess.Popen([sys.executable, "-m", "khabar", "analyze", str(SAMPLE), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -116,10 +116,12 @@ def ingest(
     OUT.errors.jsonl (kept across runs); the batch goes on and prints a summary at the end."""
     from khabar.ingest.limits import MB, Limits
 
-    try:
-        limits = Limits(int(max_file_mb * MB), int(max_decompressed_mb * MB), max_chars, max_json_depth)
-    except ValueError as exc:
-        raise _usage(f"--{str(exc).replace('_', '-')}") from None
+    flags = {"--max-file-mb": max_file_mb, "--max-decompressed-mb": max_decompressed_mb,
+             "--max-chars": max_chars, "--max-json-depth": max_json_depth}
+    for flag, value in flags.items():
+        if not value > 0:
+            raise _usage(f"{flag} must be more than 0, not {value:g}")
+    limits = Limits(max(1, int(max_file_mb * MB)), max(1, int(max_decompressed_mb * MB)), max_chars, max_json_depth)
     if (out is None) == (db is None):
         raise _usage("give --out FILE (a JSONL file of Articles) or --db FILE (a corpus), one of them")
     if db is not None:
@@ -140,12 +142,13 @@ def ingest(
 
 
 def _progress(quiet: bool):
-    """A progress bar on stderr (gone when done)."""
+    """A progress bar on stderr when it is a terminal (gone when done)."""
     from rich import progress as bar
 
+    console = Console(stderr=True, highlight=False)
     return bar.Progress(
         bar.TextColumn("[bold]ingest"), bar.BarColumn(), bar.MofNCompleteColumn(), bar.TimeRemainingColumn(),
-        console=Console(stderr=True, highlight=False), transient=True, disable=quiet,
+        console=console, transient=True, disable=quiet or not console.is_terminal,
     )
 
 
