@@ -7,7 +7,8 @@ token, punctuation is a token of its own, a number with separators ("۲۲.۵",
 
 Sentences end after . ! ? ؟ (with any closing quote or bracket that follows)
 and at every line break; never after an ellipsis, inside a number or an
-acronym, or after a known abbreviation.
+acronym, after a known abbreviation, or at a quote closed inside a sentence
+(«…؟» after words of it).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             end = m.start()
         elif mark[0] == "." and (mark.startswith("..") or _after_abbreviation(text, m.start())) and "\n" not in m.group():
             continue  # an ellipsis or abbreviation goes on, unless a line break follows
+        elif mark.endswith("»") and "\n" not in m.group() and _quoted_inside(text, start, m.start()):
+            continue  # «…؟» quoted inside a sentence: 'او پرسید «چرا؟» و رفت.' is one sentence
         else:
             end = m.end(1)
         if end > start:
@@ -64,6 +67,12 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     if end > start:
         bounds.append((start, end))
     return bounds
+
+
+def _quoted_inside(text: str, start: int, mark: int) -> bool:
+    """Whether the quote closing at `mark` opened after words of the sentence begun at `start`."""
+    opening = text.rfind("«", start, mark)
+    return opening > start and bool(text[start:opening].strip())
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
