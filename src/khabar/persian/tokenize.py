@@ -56,7 +56,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             end = m.start()
         elif mark[0] == "." and (mark.startswith("..") or _after_abbreviation(text, m.start())) and "\n" not in m.group():
             continue  # an ellipsis or abbreviation goes on, unless a line break follows
-        elif mark.endswith("»") and "\n" not in m.group() and _quoted_inside(text, start, m.start()):
+        elif mark[0] in "?!؟" and mark.endswith("»") and "\n" not in m.group() and _quoted_inside(text, start, m.start()):
             continue  # «…؟» quoted inside a sentence: 'او پرسید «چرا؟» و رفت.' is one sentence
         else:
             end = m.end(1)
