@@ -51,6 +51,9 @@ def iter_records(text: str, name: str, limits: Limits = DEFAULT, *, must_be_json
     `must_be_json`, a text whose first value is not JSON raises NotJSON before
     anything is yielded (the caller reads it as plain text)."""
     start = _SPACE.match(text).end()
+    if _first_line_is_a_value(text, start):
+        yield from _lines(text, name, limits)
+        return
     if text.startswith("[", start):
         yield from _array(text, start, name, limits, must_be_json)
         return
@@ -95,6 +98,8 @@ def _array(text: str, at: int, name: str, limits: Limits, must_be_json: bool) ->
             yield f"{name}#{index}", _checked_depth(value, text, at, end, name, limits, record=index)
         at = _SPACE.match(text, end).end()
         if text.startswith("]", at):
+            if text[at + 1 :].strip():
+                yield name, _broken_array(name, json.JSONDecodeError("Extra data after the array", text, at + 1), index + 1)
             return
         if not text.startswith(",", at):
             yield name, _broken_array(name, json.JSONDecodeError("Expecting ',' delimiter", text, at), index + 1)
@@ -140,6 +145,18 @@ def _lines(text: str, name: str, limits: Limits) -> Iterator[Record]:
             yield f"{name}:{number}", _too_deep(name, limits, line=number)
             continue
         yield f"{name}:{number}", _checked_depth(value, line, 0, len(line), name, limits, line=number)
+
+
+def _first_line_is_a_value(text: str, start: int) -> bool:
+    """Whether the first line is a whole JSON value and more lines follow (JSONL)."""
+    end = text.find("\n", start)
+    if end == -1 or not text[end:].strip():
+        return False
+    try:
+        _DECODER.decode(text[start:end])
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _has_json_lines(text: str, sample: int = 5) -> bool:
