@@ -294,3 +294,18 @@ def test_every_rule_reads_its_examples(rule):
 def test_rules_are_records_with_unique_names():
     assert len({rule.name for rule in RULES}) == len(RULES) == 32
     assert all(callable(rule.resolve) and callable(rule.pattern) for rule in RULES)
+
+
+def test_words_that_made_the_stage_fail_now_say_why():
+    """Four inputs raised before times became a package (TypeError, ValueError,
+    AttributeError): an edge of a Hijri year before the tables, an edge word
+    before clock times, and the last Wednesday of a year at jdatetime's end."""
+    def found(text, published):
+        return [(t.text, t.value, t.reason) for t in extract_times(khabar.normalize(text), published)]
+
+    hijri = "a Hijri year outside the Umm al-Qura tables the converter has (1343–1500)"
+    assert found("اوایل سال گذشته قمری", date(1924, 10, 1)) == [("اوایل سال گذشته قمری", None, hijri)]
+    assert found("از آغاز سال گذشته قمری", date(1924, 10, 1)) == [("از آغاز سال گذشته قمری", None, hijri)]
+    assert found("اوایل ساعت ۸ تا ۱۰", PUBLISHED) == [("اوایل ساعت ۸ تا ۱۰", "T08:00/T10:00", None)]
+    # the Nowruz of Jalali 9378 is past jdatetime: the one before is the nearest known
+    assert found("چهارشنبه آخر سال", date(9998, 12, 1)) == [("چهارشنبه آخر سال", "9998-03-18", None)]

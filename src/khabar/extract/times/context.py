@@ -39,24 +39,36 @@ def extend_left(text: str, expr: Found, today: date | None = None) -> Found:
             return expr
         word = _IN_BEFORE.sub("", _SPACES.sub(" ", m.group().strip())) or "در"
         edge = EDGES.get(word)
-        if edge and expr.kind == "interval" and expr.value and "/" in expr.value:
-            first, last = (date.fromisoformat(v[:10]) for v in expr.value.split("/"))
+        days = _days_of(expr.value) if expr.kind == "interval" else None
+        if edge and days:
+            first, last = days
             expr.value = interval(*edge_of(edge, first, last, expr.calendar))
             expr.whole_start = first
         if edge:
             expr.edged = True
         elif word == "تا" and expr.edged and (opening := _OPENING_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             # "اول تا اواسط آذر": from the start of the month to its middle
-            if expr.whole_start and expr.value:
-                expr.value = interval(expr.whole_start, date.fromisoformat(expr.value.split("/")[1][:10]))
+            if expr.whole_start and (days := _days_of(expr.value)):
+                expr.value = interval(expr.whole_start, days[1])
             expr.set_span(text, opening.start(), expr.end)
             continue
-        elif (word == "تا" and today is not None and expr.kind == "interval" and expr.value and "/" in expr.value
-              and END_WORD.match(expr.text)):
-            last = date.fromisoformat(expr.value.split("/")[1][:10])
+        elif word == "تا" and today is not None and days and END_WORD.match(expr.text):
+            last = days[1]
             expr.value = interval(today, last) if last >= today else None
             expr.reason = None if expr.value else "an end before the publication date"
         expr.set_span(text, m.start(), expr.end)
+
+
+def _days_of(value: str | None) -> tuple[date, date] | None:
+    """The first and last day of an interval of days ("2021-01-01/2021-03-31"), or
+    None for another value (clock times "T08:00/T10:00" have no days)."""
+    if not value or "/" not in value:
+        return None
+    first, last = value.split("/")
+    try:
+        return date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+    except ValueError:
+        return None
 
 
 def extend_right(text: str, expr: Found, today: date | None) -> Found:

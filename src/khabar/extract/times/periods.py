@@ -105,6 +105,8 @@ def _resolve_part_of_period(hit: Hit) -> Found:
     if today is None or unit not in ("سال", "ماه", "هفته"):
         return hit.found("interval", None, cal, UNKNOWN_PUBLICATION if today is None else NOT_RESOLVED)
     first, last = current(today, cal, unit, _shift(hit))
+    if first is None or last is None:  # "اوایل سال گذشته قمری" in 1924: before the Hijri tables
+        return hit.found("interval", None, cal, HIJRI_RANGE_REASON if cal == HIJRI else NOT_RESOLVED)
     edge = hit["edge"].split()[0] if hit["edge"] else None
     if hit["count"]:  # "۴ ماه نخست سال": the first n months
         n = int(number(hit["count"]) or 0)

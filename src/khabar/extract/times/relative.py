@@ -97,7 +97,8 @@ def _resolve_last_weekday(hit: Hit) -> Found:
     days = []
     for y in (year - 1, year):  # the last such weekday before each Nowruz near the publication date
         nowruz = to_gregorian(JALALI, y + 1, 1, 1)
-        days.append(nowruz - timedelta(days=(nowruz.weekday() - target - 1) % 7 + 1))
+        if nowruz is not None:  # None past the years jdatetime holds (Jalali 9377)
+            days.append(nowruz - timedelta(days=(nowruz.weekday() - target - 1) % 7 + 1))
     nearest = min(days, key=lambda d: abs((d - today).days))
     return hit.found("date", nearest.isoformat(), JALALI)
 
