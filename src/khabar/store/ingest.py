@@ -116,6 +116,7 @@ def _tasks(files: list[str], known: dict[str, str], limits: Limits) -> Iterator[
         shown = "stdin" if name == "-" else display(name)
         for label, result in read_input(name, limits):
             if isinstance(result, Article):
+                result.source = result.source or label  # provenance (khabar's own records may have none)
                 digest = content_hash(result)
                 if known.get(result.id) == digest or seen.get(result.id) == digest:
                     yield ("unchanged", i)

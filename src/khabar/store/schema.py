@@ -139,7 +139,8 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        if create:
+        fresh = not _has_meta(conn) and not conn.execute("SELECT 1 FROM sqlite_master").fetchone()
+        if create and (fresh or _has_meta(conn)):  # never into another program's database
             conn.executescript(DDL)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         found = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _has_meta(conn) else None
