@@ -286,7 +286,8 @@ def test_plain_text_published_comes_from_a_date_line():
         ("\ufeff\u200c ... !".encode(), "no text: only spaces, invisible characters or punctuation"),
         (b"", "empty input"),
         (b"[]", "an empty JSON array: no records"),
-        (b"<html><body>" + b"<" * 5000 + b"</body></html>", "no article text: mostly symbols, not words"),
+        (b"<html><body>" + b"<" * 5000 + b"</body></html>", "no article text found"),
+        ("عنوان\n\n".encode() + b"= * # " * 500, "no article text: mostly symbols, not words"),
     ],
 )
 def test_inputs_without_text_are_recorded_skips_not_empty_articles(data, reason):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from urllib.parse import urlsplit
 
 from khabar.errors import NoArticleError, skip
@@ -38,6 +39,9 @@ def parse_html(html: str, *, url: str | None = None, source: str | None = None) 
     """Extract the article of one HTML page, or raise NoArticleError."""
     import trafilatura
 
+    if _too_few_words(html):  # junk is refused before the costly passes (extraction, htmldate)
+        challenge = _CHALLENGE.search(html[:20000])
+        raise skip(source or "page", "a bot-check page, not an article" if challenge else "no article text found", kind=NoArticleError)
     protected = _ZWNJ_IN_HTML.sub(_STAND_IN, html)
     tree = trafilatura.load_html(protected)
     meta = _metadata(tree, url) if tree is not None else {}
@@ -161,6 +165,16 @@ def _json_ld_items(text: str) -> list[dict]:
 def _is_date_line(line: str) -> bool:
     """A line that is only a date (and time), as pages print beside the title."""
     return len(line.split()) <= 10 and find_date(line) is not None and not line.endswith(".")
+
+
+def _too_few_words(html: str) -> bool:
+    """Whether the page's text outside tags, scripts and styles has fewer
+    letters and digits than half of an article's minimum (so no article)."""
+    needed = MIN_ARTICLE_CHARS // 2
+    return sum(1 for _ in islice(_ALNUM.finditer(strip_tags(html)), needed)) < needed
+
+
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _visible_text(html: str, limit: int = 200_000) -> str:
