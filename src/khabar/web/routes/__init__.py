@@ -1,0 +1,1 @@
+"""The app's routers: pages, JSON API, notes, exports, API docs."""
