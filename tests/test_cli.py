@@ -215,3 +215,15 @@ def test_output_closed_early_is_no_traceback():
     err = proc.stderr.read()
     assert proc.wait(timeout=60) == 0
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_ingest_into_a_corpus_with_db(tmp_path):
+    data = Path(__file__).parent / "data"
+    (tmp_path / "bad.bin").write_bytes(b"\x00" * 10)
+    db = tmp_path / "news.db"
+    res = run("ingest", str(data / "scraped.txt"), str(tmp_path / "bad.bin"), "--db", str(db), "--workers", "1", "--json")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(res.stdout)
+    assert (report["added"], report["skipped"]) == (1, 1)
+    err = _one_line_error(run("ingest", str(data / "scraped.txt"), "--db", str(db), "--out", str(tmp_path / "o.jsonl")), 2)
+    assert "one of them" in err
