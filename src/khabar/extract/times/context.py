@@ -39,8 +39,7 @@ def extend_left(text: str, expr: Found, today: date | None = None) -> Found:
             return expr
         word = _IN_BEFORE.sub("", _SPACES.sub(" ", m.group().strip())) or "در"
         edge = EDGES.get(word)
-        days = _days_of(expr.value) if expr.kind == "interval" else None
-        if edge and days:
+        if edge and expr.kind == "interval" and (days := _days_of(expr.value)):
             first, last = days
             expr.value = interval(*edge_of(edge, first, last, expr.calendar))
             expr.whole_start = first
@@ -52,7 +51,8 @@ def extend_left(text: str, expr: Found, today: date | None = None) -> Found:
                 expr.value = interval(expr.whole_start, days[1])
             expr.set_span(text, opening.start(), expr.end)
             continue
-        elif word == "تا" and today is not None and days and END_WORD.match(expr.text):
+        elif (word == "تا" and today is not None and expr.kind == "interval" and END_WORD.match(expr.text)
+              and (days := _days_of(expr.value))):
             last = days[1]
             expr.value = interval(today, last) if last >= today else None
             expr.reason = None if expr.value else "an end before the publication date"
