@@ -8,8 +8,10 @@ import pytest
 from khabar.persian.calendar import (
     CALENDAR_WORDS,
     GREGORIAN,
+    GREGORIAN_MONTH_NAMES,
     GREGORIAN_MONTHS,
     HIJRI,
+    HIJRI_MONTH_NAMES,
     HIJRI_MONTHS,
     JALALI,
     JALALI_MONTHS,
@@ -66,6 +68,9 @@ def test_gregorian_dates_and_the_year_of_a_day_in_each_calendar():
 
 def test_month_names_and_their_variants():
     assert [month_number(m) for m in JALALI_MONTHS] == list(range(1, 13))
+    assert [month_number(m) for m in GREGORIAN_MONTH_NAMES] == list(range(1, 13))  # the names dates are written with
+    assert [month_number(m) for m in HIJRI_MONTH_NAMES] == list(range(1, 13))
+    assert GREGORIAN_MONTH_NAMES[4] == "مه" and HIJRI_MONTH_NAMES[8] == "رمضان"
     assert month_number("اذر") == month_number("أذر") == 9
     assert month_number("امرداد") == 5
     assert month_number("اسد") == 5 and month_calendar("اسد") == JALALI  # Afghan names of the solar months
