@@ -25,6 +25,7 @@ from khabar.extract.times.values import calendar_cue, interval, number, to_iso, 
 from khabar.persian.calendar import (
     AFGHAN_MONTHS,
     CALENDAR_WORDS,
+    GREGORIAN,
     GREGORIAN_MONTHS,
     JALALI,
     JALALI_MONTHS,
@@ -55,7 +56,7 @@ def _resolve_month_year(hit: Hit) -> Found | None:
         first, season_cal = SEASONS[month_name], JALALI
         if year > 1700 or hit["calendar"] == "میلادی":
             # "تابستان ۲۰۱۷": the season of the Jalali year that begins in that spring (1396)
-            year, season_cal = year - 621, "gregorian"
+            year, season_cal = year - 621, GREGORIAN
         value = interval(to_gregorian(JALALI, year, first, 1), month_end(JALALI, year, first + 2))
         return hit.found("interval", value, season_cal, OUT_OF_RANGE)  # "تابستان ۹۹۹۹": past the converters
     month = month_number(month_name)
