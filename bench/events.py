@@ -195,6 +195,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--errors", action="store_true", help="print every miss, difference and extra event")
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default=None, help="errors of this split only")
+    parser.add_argument("--only", choices=("dev", "heldout"), default=None, help="score this split only")
     parser.add_argument("--speed-articles", type=int, default=300)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
@@ -203,7 +204,7 @@ def main() -> None:
     records = gold_records()
     docs = {rec["article"]: khabar.analyze(article(rec["article"])) for rec in records}
     lines = ["| split | articles | gold events | measure | P | R | F1 |", "|---|---:|---:|---|---:|---:|---:|"]
-    for split in ("dev", "heldout", "all"):
+    for split in (args.only,) if args.only else ("dev", "heldout", "all"):
         part = [r for r in records if split == "all" or r["split"] == split]
         show = args.errors and (args.split in (split, None) and split != "all" or args.split == "all" == split)
         if show:

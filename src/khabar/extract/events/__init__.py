@@ -45,6 +45,7 @@ def extract_events(doc: Doc) -> list[Event]:
     lex = lexicon()
     state = Discourse()
     entity_starts = [e.start for e in doc.entities]
+    persons = _persons(doc.entities)
     time_starts = [t.start for t in doc.times]
     coded: list[Coded] = []
     for n, sent in enumerate(doc.sentences):
@@ -54,18 +55,36 @@ def extract_events(doc: Doc) -> list[Event]:
             state.see_entities(ents)
             continue
         view = SentenceView(tokens, sent.first_token)
-        mentions = find(view, lex)
-        taken = {i for m in mentions for i in range(m.start, m.end)}
-        actors = SentenceActors(view, ents, lex, taken)
         times = _within(doc.times, time_starts, sent.start, sent.end)
+        mentions = find(view, lex, _bound(tokens, ents, times))
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        actors = SentenceActors(view, ents, lex, taken, state.names, persons, times)
         for m in mentions:
             c = _code(doc, n, sent, view, actors, m, state, times, lex, mentions)
+            if c is not None and _anaphoric(view, m):
+                c = _refer_back(c, coded)
             if c is not None:
                 coded.append(c)
                 if c.event.source is not None and c.event.target is not None:
                     state.pair = (c.event.source, c.event.target)
         state.see(actors)
     return merge(coded)
+
+
+def _bound(tokens, ents: list, times: list) -> set[int]:
+    """Indexes of the tokens inside a name or a time expression."""
+    spans = [(e.start, e.end) for e in ents] + [(t.start, t.end) for t in times]
+    return {i for i, tok in enumerate(tokens) if any(a <= tok.start < b for a, b in spans)}
+
+
+def _persons(entities: list) -> dict:
+    """People the article names in full, by surname (and full name), when
+    they have a country: for the mentions the tagger missed."""
+    out = {}
+    for e in entities:
+        if e.label == "PER" and e.country and e.role != "SPO" and " " in e.text.strip():
+            out.setdefault(key(e.text.split()[-1]), e)
+    return out
 
 
 def _has_head(tokens, lex: Lexicon) -> bool:
@@ -90,13 +109,21 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
     if tense == "subjunctive" and not intent:
         return None
     roles = assign(m, actors, state)
-    if roles.source is None and roles.target is None:
-        return None
-    if "mil" in trig.flags and not _armed(roles):
+    if (roles.source is None and roles.target is None and not _anaphoric(view, m)
+            or "mil" in trig.flags and not _armed(roles, actors, cs, ce)
+            or trig.type == "CONSULT" and _media(roles)
+            or trig.type == "THREATEN" and roles.target is not None and "خود" in roles.target.text.split()
+            or "needs" in trig.flags and not _needs(view, m, trig)):
         return None
     ptype, cameo, mode = trig.type, trig.cameo, trig.mode
+    if "envoy" in trig.flags:
+        ptype, cameo, mode = _envoy(view, m, actors, roles) or (ptype, cameo, mode)
     contexts: list[str] = []
-    if negated:
+    if "negonly" in trig.flags and not negated:
+        return None
+    if "negonly" in trig.flags:
+        negated = False
+    elif negated:
         if trig.negated is not None:
             if trig.negated[0] == "-":
                 return None
@@ -106,7 +133,7 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
     mode, cameo, topics = refine(m, view, lex, ptype, mode, cameo)
     toks = view.tokens
     trig_start, trig_end = toks[m.start].start, toks[m.end - 1].end
-    date, flag = sentence_date(doc, sent, [t for t in times if _in_clause(view, cs, ce, t)] or times, trig_start)
+    date, flag = sentence_date(doc, sent, _clause_times(view, m, times), trig_start)
     published = _published_day(doc)
     bounds = date_bounds(date)
     future = tense == "future" or intent
@@ -125,7 +152,8 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
     event.attribution = attribution(doc, actors)
     event.confidence = confidence(m, roles, quoted=_quoted(view, m.start))
     symmetric = "sym" in trig.flags or (roles.source_np is not None and roles.source_np.coord is roles.target_np)
-    return Coded(event, "future" if future and "negated" not in contexts else tense, n, flag is None, symmetric)
+    return Coded(event, "future" if future and "negated" not in contexts else tense, n, flag is None, symmetric,
+                 roles.weak_target)
 
 
 def _complement(view: SentenceView, m: Mention, mentions: list[Mention]) -> bool:
@@ -138,11 +166,98 @@ def _complement(view: SentenceView, m: Mention, mentions: list[Mention]) -> bool
                for o in mentions)
 
 
-def _armed(roles) -> bool:
-    for a in (roles.source, roles.target):
-        if a is not None and a.sector in ("MIL", "REB", "COP"):
-            return True
-    return False
+def _anaphoric(view: SentenceView, m: Mention) -> bool:
+    """A nominal trigger after «این» ("این دیدار") names an event told before."""
+    return m.voice == "nominal" and m.start > 0 and view.keys[m.start - 1] in ("این", "همین")
+
+
+def _refer_back(c: Coded, coded: list[Coded]) -> Coded | None:
+    """The event "این دیدار" points to: the last one of its type, whose actors
+    and date it takes (so that the two merge); none, if there is none."""
+    for prior in reversed(coded):
+        if prior.event.type == c.event.type:
+            e = c.event
+            e.source, e.target = prior.event.source, prior.event.target
+            if not c.stated_date:
+                e.date, e.date_flag = prior.event.date, prior.event.date_flag
+            c.tense = "none" if prior.tense in ("future", "present") or c.tense == "none" else c.tense
+            c.symmetric = prior.symmetric
+            return c
+    return None
+
+
+def _media(roles) -> bool:
+    """An interview is not a consultation: "در گفت‌وگو با شبکه الجزیره"."""
+    return any(a is not None and a.sector == "MED" for a in (roles.source, roles.target))
+
+
+def _needs(view: SentenceView, m: Mention, trig) -> bool:
+    """A trigger that is an event only with one of its words in the clause
+    before it ("روابط را از سر گرفتند")."""
+    words = next(f[6:].split(",") for f in trig.flags if f.startswith("needs="))
+    cs, _ = view.clause_span(m.start)
+    return any(view.lemmas[j] in words or view.keys[j] in words for j in range(cs, m.start))
+
+
+def _clause_times(view: SentenceView, m: Mention, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The time expressions that date a trigger: those of its clause, else
+    those before it in the sentence with no other verb between."""
+    cs, ce = view.clause_span(m.start)
+    own = [t for t in times if _in_clause(view, cs, ce, t)]
+    if own:
+        return own
+    toks = view.tokens
+    out = []
+    for t in times:
+        if t.start >= toks[cs].start:
+            continue
+        j = next((i for i, tok in enumerate(toks) if tok.start >= t.end), cs)
+        verbs = [i for i in range(j, cs) if view.pos[i] == "VERB"]
+        if not verbs or len(verbs) == 1 and _reporting(view, verbs[0]):
+            out.append(t)
+    return out
+
+
+_REPORTING_VERBS = frozenset(("گفت", "افزود", "نوشت"))
+_REPORTING_NOUNS = frozenset(key(w) for w in ("اعلام", "تصریح", "تاکید", "تأکید", "اظهار", "خاطرنشان", "عنوان",
+                                            "ادعا", "مدعی", "اشاره", "یادآور"))
+
+
+def _reporting(view: SentenceView, v: int) -> bool:
+    """True if verb v reports speech ("گفت", "اعلام کرد"): the time before it
+    dates what it reports."""
+    return view.lemmas[v] in _REPORTING_VERBS or v > 0 and view.keys[v - 1] in _REPORTING_NOUNS
+
+
+_ARMED = ("MIL", "REB", "COP")
+
+
+def _armed(roles, actors: SentenceActors, cs: int, ce: int) -> bool:
+    """True if an armed actor takes part, or the clause names armed men ("نیروهای خود")."""
+    if any(a is not None and a.sector in _ARMED for a in (roles.source, roles.target)):
+        return True
+    view = actors.view
+    return any(a[0][1] in _ARMED for a in (lex_agent(view, j) for j in range(cs, ce)) if a)
+
+
+def lex_agent(view: SentenceView, j: int):
+    from khabar.extract.events.actors import _agent
+
+    found = _agent(view, j, lexicon())
+    return (found, None) if found else None
+
+
+def _envoy(view: SentenceView, m: Mention, actors: SentenceActors, roles) -> tuple[str, str, str] | None:
+    """"سفیر خود را فراخواند" recalls one's own ambassador (SANCTION), and
+    its target is the country it is recalled from."""
+    cs, _ = view.clause_span(m.start)
+    for j in range(cs, m.start - 1):
+        if view.keys[j] == "سفیر" and view.keys[j + 1] in ("خود", "خویش"):
+            target = next((n for n in actors.nps if cs <= n.start < m.start and n.marker == "از" and n.actor), None)
+            if target is not None:
+                roles.target, roles.target_np = target.actor, target
+            return "SANCTION", "161", "withdraw"
+    return None
 
 
 def _in_clause(view: SentenceView, cs: int, ce: int, t: TimeExpr) -> bool:

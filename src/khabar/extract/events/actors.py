@@ -1,8 +1,10 @@
-"""The actors of a sentence as noun phrases: linked entities (with the titles
-that follow a name, and the agent noun before one: "سخنگوی کاخ کرملین" → RUS +
-GOV), agent nouns with a demonym ("مقامات روسی"), pronouns and phrases that
-point back ("وی", "این کشور", "دو طرف"), each with the preposition that marks
-it, whether «را» follows it, and what it is coordinated with."""
+"""The actors of a sentence as noun phrases: linked entities (with the title
+that follows a name, and the agent noun before one: "سخنگوی کاخ کرملین" → RUS +
+GOV), agent nouns with a demonym or a country ("مقامات روسی", "ملت کره
+جنوبی"), bare agent nouns ("شورشیان"), demonyms as nouns ("صهیونیست‌ها"),
+and words that point back ("وی", "این کشور", "دو طرف"); each with the
+preposition that marks it, whether «را» follows it, whether it is the genitive
+of another noun ("مواضع ترکیه"), and what «و» joins to it."""
 
 from __future__ import annotations
 
@@ -21,16 +23,25 @@ _QUOTES = frozenset('«»"\'()“”')
 _PREPS = frozenset(key(w) for w in (
     "با", "از", "به", "بر", "در", "برای", "علیه", "ضد", "توسط", "بین", "میان", "درباره", "پیرامون",
     "مقابل", "برابر", "نزد", "سوی", "طرف", "جانب", "دست", "وسیله", "همراه", "جز", "بدون", "همچون", "مانند",
-    "درمورد", "طی", "ضمن", "پس", "پیش", "قبل", "بعد", "روی", "زیر",
+    "درمورد", "طی", "ضمن", "پس", "پیش", "قبل", "بعد", "روی", "زیر", "درخصوص", "دربرابر",
 ))
 _COMPOUND = {"سوی": "ازسوی", "طرف": "ازسوی", "جانب": "ازسوی", "دست": "بهدست", "وسیله": "توسط",
              "ضد": "علیه", "برابر": "مقابل"}
 _ATTRIBUTION = frozenset(key(w) for w in ("گزارش", "نقل", "نوشته", "گفته", "اعلام"))
+_PARTITIVE = frozenset(key(w) for w in ("یکی", "تعدادی", "برخی", "شماری", "بسیاری", "هیچیک", "هریک", "بعضی",
+                                        "عده‌ای", "گروهی", "دو", "سه", "تن", "گردان", "واحد", "تیپ", "لشکر",
+                                        "هیئتی", "گروه", "نفر"))
 _PRONOUNS = frozenset(("وی", "او", "ایشان"))
-_PAIR_WORDS = (("دو", "طرف"), ("طرفین",), ("دو", "کشور"), ("هر", "دو", "کشور"), ("دو", "رهبر"))
+_PAIR_WORDS = (("دو", "طرف"), ("طرفین",), ("دو", "کشور"), ("هر", "دو", "کشور"), ("دو", "رهبر"),
+               ("رهبران", "دو", "کشور"), ("سران", "دو", "کشور"), ("روسای", "جمهور", "دو", "کشور"))
 _THIS_COUNTRY = (("این", "کشور"), ("کشورش",), ("این", "رژیم"), ("این", "دولت"))
 _OURS = (("کشورمان",), ("ایران", "اسلامی"))
 _STOP_RIGHT = frozenset(("ADP", "PART", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "ADV", "PUNCT", "INTJ"))
+_ADVERBIAL = frozenset(key(w) for w in ("ابتدا", "سپس", "اکنون", "هم‌اکنون", "امروز", "دیروز", "فردا", "اخیرا",
+                                         "همچنین", "نیز", "تاکنون", "پیشتر", "بعدا", "سرانجام", "درنهایت"))
+_CHAIN = frozenset(("NOUN", "ADJ", "NUM", "DET", "PROPN"))
+_MEDIA = frozenset(key(w) for w in ("روزنامه", "شبکه", "رادیو", "تلویزیون", "خبرگزاری", "هفته‌نامه", "سایت",
+                                    "پایگاه", "مجله", "نشریه", "خبرنگار"))
 
 
 @dataclass
@@ -40,16 +51,16 @@ class NP:
     start: int
     end: int
     actor: Actor | None
-    kind: str  # entity, agent, pronoun, pair, this, place
+    kind: str  # entity, place, agent (an agent noun with a country), role (without), pronoun, pair, this
     marker: str = ""  # the preposition before it (its key; "ازسوی", "بهدست" for compounds)
     obj: bool = False  # «را» follows it
     coord: NP | None = None  # the phrase joined to it by «و»
     possessed: bool = False  # the genitive of a noun that is not an actor ("مواضع ترکیه")
     attribution: bool = False  # names a source ("به گزارش X")
     sport: bool = False
-    pair: tuple[Actor, Actor] | None = None
     label: str = ""  # the entity label, if any
     head_noun: str = ""  # the noun it is the genitive of, if possessed
+    head_at: int = -1  # that noun's token
     entity: Entity | None = None
     extras: list[Actor] = field(default_factory=list)
 
@@ -63,6 +74,8 @@ def actor_of(entity: Entity, sector: str | None = None) -> Actor:
 def demonym(word: str, lex: Lexicon) -> str | None:
     """The country of a demonym or adjective ("عراقی" → IRQ, "روسی" → RUS)."""
     k = key(word)
+    if k.endswith("ها"):
+        k = k[:-2]
     if k in lex.demonyms:
         return lex.demonyms[k]
     for suffix in ("ای", "یی", "ی"):
@@ -71,6 +84,12 @@ def demonym(word: str, lex: Lexicon) -> str | None:
             if entry is not None and entry.type == "GPE" and entry.country:
                 return entry.country
     return None
+
+
+def country_name(word: str) -> str | None:
+    """The country a word names ("ترکیه" → TUR)."""
+    entry = knowledge_base().lookup(word)
+    return entry.country if entry is not None and entry.type == "GPE" else None
 
 
 def _agent(view: SentenceView, i: int, lex: Lexicon) -> tuple[int, str] | None:
@@ -85,61 +104,101 @@ def _agent(view: SentenceView, i: int, lex: Lexicon) -> tuple[int, str] | None:
 class SentenceActors:
     """The actor phrases of one sentence, in order."""
 
-    def __init__(self, view: SentenceView, entities: list[Entity], lex: Lexicon, taken: set[int]) -> None:
+    def __init__(self, view: SentenceView, entities: list[Entity], lex: Lexicon, taken: set[int],
+                 names: dict[str, str] | None = None, persons: dict[str, Entity] | None = None,
+                 times: list | None = None) -> None:
         self.view = view
         self.lex = lex
+        self.taken = taken
+        self.names = names if names is not None else {}
         starts = [t.start for t in view.tokens]
+        self.time_tokens = {i for t in times or () for i, tok in enumerate(view.tokens)
+                            if t.start <= tok.start < t.end}
+        entities = sorted(list(entities) + self._repeated_names(entities, persons or {}), key=lambda e: e.start)
         self.nps: list[NP] = []
         covered: set[int] = set()
         for ent in entities:
-            a = bisect.bisect_right(starts, ent.start) - 1
+            a = max(bisect.bisect_right(starts, ent.start) - 1, 0)
             b = bisect.bisect_left(starts, ent.end)
-            a = max(a, 0)
-            if b <= a:
+            if b <= a or any(i in covered for i in range(a, b)):
                 continue
-            if any(i in covered for i in range(a, b)):
-                continue
-            np_ = self._entity_np(ent, a, b, taken)
+            np_ = self._entity_np(ent, a, b)
             if np_ is None:
                 continue
             covered.update(range(np_.start, np_.end))
             self.nps.append(np_)
-        self._pseudo(covered, taken)
+        self._pseudo(covered)
         self.nps.sort(key=lambda n: n.start)
         self._mark()
+        self.covered = {i for n in self.nps for i in range(n.start, n.end)} | self.time_tokens
+
+    def _repeated_names(self, entities: list[Entity], persons: dict[str, Entity]) -> list[Entity]:
+        """A person's surname where the tagger missed it, when the article
+        names that person in full elsewhere ("شارون" after "آریل شارون")."""
+        view, toks = self.view, self.view.tokens
+        seen = {i for e in entities for i, tok in enumerate(toks) if e.start <= tok.start < e.end}
+        out = []
+        for i, k in enumerate(view.keys):
+            if i in seen or i in self.taken or k not in persons or view.pos[i] == "VERB":
+                continue
+            full = persons[k]
+            out.append(Entity(toks[i].start, toks[i].end, toks[i].text, "PER", full.kb_id, full.name_en,
+                              full.country, full.role))
+        return out
 
     # -- building -------------------------------------------------------
-    def _entity_np(self, ent: Entity, a: int, b: int, taken: set[int]) -> NP | None:
+    def _entity_np(self, ent: Entity, a: int, b: int) -> NP | None:
         view = self.view
         if ent.label not in ("PER", "ORG", "LOC"):
             return None
         kind = "entity" if ent.label != "LOC" else "place"
-        sector = None
+        sector = "MED" if view.keys[a] in _MEDIA or view.lemmas[a] in _MEDIA else None
         start = a
         # an agent noun just before the entity heads the phrase ("سخنگوی کاخ کرملین")
         j = a - 1
-        while j >= 0 and j >= a - 3 and view.pos[j] in ("NOUN", "ADJ") and j not in taken:
+        while j >= 0 and view.keys[j] in _QUOTES:
+            j -= 1
+        floor = j - 3
+        while j >= 0 and j > floor and view.pos[j] in ("NOUN", "ADJ") and j not in self.taken:
             found = _agent(view, j, self.lex)
             if found and j + found[0] <= a:
-                start, sector, kind = j, found[1], "agent"
+                start, kind = j, "agent"
+                sector = found[1] if found[1] != "=" else None
                 break
             j -= 1
         actor = actor_of(ent, sector)
+        if not actor.country and ent.label == "PER":
+            remembered = self.names.get(key(ent.text)) or self.names.get(key(ent.text.split()[-1]))
+            if remembered:
+                actor = replace(actor, country=remembered)
         if kind == "agent":
             toks = view.tokens
-            actor = replace(actor, start=toks[start].start, end=toks[b - 1].end,
-                            text=_span_text(view, start, b))
+            actor = replace(actor, start=toks[start].start, end=toks[b - 1].end, text=_span_text(view, start, b))
         np_ = NP(start, b, actor, kind, label=ent.label, sport=ent.role == "SPO", entity=ent)
-        if kind == "entity" and start == a and a and view.pos[a - 1] == "NOUN" and a - 1 not in taken \
-                and not _agent(view, a - 1, self.lex) and view.keys[a - 1] not in _ATTRIBUTION:
-            np_.possessed = True
-            np_.head_noun = view.lemmas[a - 1]
-        if kind == "place" and start == a and a and view.pos[a - 1] == "NOUN" and a - 1 not in taken:
-            np_.possessed = not _agent(view, a - 1, self.lex)
-            np_.head_noun = view.lemmas[a - 1]
+        self._possession(np_)
         if ent.label == "PER" or (ent.label == "ORG" and kind != "agent"):
             self._apposition(np_)
+            if ent.label == "PER" and np_.actor and np_.actor.country:
+                self.names[key(ent.text)] = np_.actor.country
+                self.names.setdefault(key(ent.text.split()[-1]), np_.actor.country)
         return np_
+
+    def _possession(self, np_: NP) -> None:
+        """Mark a phrase that is the genitive of a noun that names no actor."""
+        view, j = self.view, np_.start - 1
+        while j >= 0 and view.keys[j] in _QUOTES:
+            j -= 1
+        if j >= 0 and j in self.taken:
+            np_.possessed, np_.head_at = True, j  # the genitive of a trigger noun: "هشدار آمریکا"
+            np_.head_noun = view.lemmas[j]
+            return
+        if j < 0 or view.pos[j] not in ("NOUN", "ADJ", "PROPN") or j in self.time_tokens:
+            return
+        if view.keys[j] in _ATTRIBUTION or _agent(view, j, self.lex) or view.keys[j] in _PARTITIVE \
+                or view.keys[j] in _ADVERBIAL:
+            return
+        np_.possessed = True
+        np_.head_noun, np_.head_at = view.lemmas[j], j
 
     def _apposition(self, np_: NP) -> None:
         """Extend a name over the title that follows it ("«X» وزیر خارجه ترکیه",
@@ -151,88 +210,92 @@ class SentenceActors:
             if k in _QUOTES:
                 i += 1
                 continue
-            if p in _STOP_RIGHT or (p == "PRON" and i and view.pos[i - 1] not in ("NOUN", "ADJ")):
+            if p in _STOP_RIGHT or i in self.taken:
                 break
-            if p == "PRON" and k not in _PRONOUNS and k not in ("خود",):
+            if p == "PRON" and (k not in _PRONOUNS and k != "خود" or view.pos[i - 1] not in ("NOUN", "ADJ")):
                 break
-            country = country or demonym(view.keys[i], self.lex) or self._country_word(i)
+            country = country or demonym(k, self.lex) or country_name(k)
             i += 1
         if i > np_.end:
             np_.end = i
             if np_.actor and not np_.actor.country and country:
                 np_.actor = replace(np_.actor, country=country)
 
-    def _country_word(self, i: int) -> str | None:
-        entry = knowledge_base().lookup(self.view.keys[i])
-        return entry.country if entry is not None and entry.type == "GPE" else None
-
-    def _pseudo(self, covered: set[int], taken: set[int]) -> None:
-        """Pronouns, "این کشور", "دو طرف", and agent nouns with a demonym."""
+    def _pseudo(self, covered: set[int]) -> None:
+        """Pronouns, "این کشور", "دو طرف", agent nouns, demonyms as nouns."""
         view = self.view
         i = 0
         while i < len(view):
-            if i in covered or i in taken:
+            if i in covered or i in self.taken:
                 i += 1
                 continue
-            k = view.keys[i]
-            if k in _PRONOUNS and view.pos[i] == "PRON":
-                self.nps.append(NP(i, i + 1, None, "pronoun"))
+            made = self._pseudo_at(i, covered)
+            if made is None:
                 i += 1
                 continue
-            n = _match(view, i, _PAIR_WORDS)
+            self.nps.append(made)
+            covered.update(range(made.start, made.end))
+            i = made.end
+
+    def _pseudo_at(self, i: int, covered: set[int]) -> NP | None:
+        view, toks = self.view, self.view.tokens
+        k = view.keys[i]
+        if k in _PRONOUNS and view.pos[i] == "PRON":
+            return NP(i, i + 1, None, "pronoun")
+        for words, kind in ((_PAIR_WORDS, "pair"), (_THIS_COUNTRY, "this")):
+            n = _match(view, i, words)
             if n:
-                self.nps.append(NP(i, i + n, None, "pair"))
-                i += n
-                continue
-            n = _match(view, i, _THIS_COUNTRY)
-            if n:
-                self.nps.append(NP(i, i + n, None, "this"))
-                i += n
-                continue
-            n = _match(view, i, _OURS)
-            if n:
-                toks = view.tokens
-                self.nps.append(NP(i, i + n, Actor(toks[i].start, toks[i + n - 1].end, _span_text(view, i, i + n),
-                                                   "G:IRN", "Iran", "IRN", "GOV"), "entity"))
-                i += n
-                continue
-            found = _agent(view, i, self.lex)
-            if found:
-                n, sector = found
-                country, end = None, i + n
-                for j in range(i + n, min(i + n + 3, len(view))):
-                    if j in covered or view.pos[j] not in ("ADJ", "NOUN"):
-                        break
-                    country = demonym(view.keys[j], self.lex)
-                    if country:
-                        end = j + 1
-                        break
-                if country:
-                    toks = view.tokens
-                    actor = Actor(toks[i].start, toks[end - 1].end, _span_text(view, i, end), None, None,
-                                  country, sector)
-                    possessed = i > 0 and view.pos[i - 1] == "NOUN" and i - 1 not in taken \
-                        and not _agent(view, i - 1, self.lex)
-                    self.nps.append(NP(i, end, actor, "agent", possessed=possessed))
-                    covered.update(range(i, end))
-                    i = end
-                    continue
-            i += 1
+                return NP(i, i + n, None, kind)
+        n = _match(view, i, _OURS)
+        if n:
+            return NP(i, i + n, Actor(toks[i].start, toks[i + n - 1].end, _span_text(view, i, i + n),
+                                      "G:IRN", "Iran", "IRN", "GOV"), "entity")
+        if view.pos[i] == "NOUN" and k.endswith("ها") and view.lemmas[i] != k:
+            country = demonym(k, self.lex)  # "صهیونیست‌ها", "آمریکایی‌ها"
+            if country:
+                np_ = NP(i, i + 1, Actor(toks[i].start, toks[i].end, toks[i].text, None, None, country, None), "agent")
+                self._possession(np_)
+                return np_
+        found = _agent(view, i, self.lex) if view.pos[i] == "NOUN" else None
+        if not found or found[1] == "=":
+            return None
+        n, sector = found
+        country, end = None, i + n
+        for j in range(i + n, min(i + n + 3, len(view))):
+            if j in covered or j in self.taken or view.pos[j] not in ("ADJ", "NOUN", "DET"):
+                break
+            if _match(view, j, _THIS_COUNTRY):
+                end = j + _match(view, j, _THIS_COUNTRY)
+                country = "this"
+                break
+            country = demonym(view.keys[j], self.lex) or country_name(view.keys[j])
+            if country:
+                end = j + 1
+                break
+        if country is None and sector not in ("REB", "CVL", "OPP", "MIL", "COP", "LEG", "JUD", "LAB", "EDU", "REF"):
+            return None
+        actor = Actor(toks[i].start, toks[end - 1].end, _span_text(view, i, end), None, None,
+                      None if country == "this" else country, sector)
+        np_ = NP(i, end, actor, "agent" if country else "role")
+        if country == "this":
+            np_.kind = "role-this"
+        self._possession(np_)
+        return np_
 
     def _mark(self) -> None:
         """The preposition before each phrase, «را» after it, and coordination."""
         view = self.view
         for np_ in self.nps:
-            j = np_.start - 1
-            while j >= 0 and view.keys[j] in _QUOTES:
+            j = (np_.head_at if np_.possessed else np_.start) - 1
+            while j >= 0 and (view.keys[j] in _QUOTES or np_.possessed and view.pos[j] in _CHAIN
+                              and view.keys[j] not in _PREPS and j not in self.taken):
                 j -= 1
             if j >= 0:
                 k = view.keys[j]
                 if k in _ATTRIBUTION or (k == "از" and j and view.keys[j - 1] in _ATTRIBUTION):
                     np_.attribution = True
-                elif np_.possessed and j - 1 >= 0:
-                    m = view.keys[j - 1]
-                    np_.marker = m if m in _PREPS else ""
+                elif k == "از" and j and view.keys[j - 1] in _PARTITIVE:
+                    np_.marker = ""  # "یکی از وزرای عراقی": the phrase is the subject
                 elif k in _COMPOUND and j and view.keys[j - 1] in ("از", "به", "بر", "در"):
                     np_.marker = _COMPOUND[k]
                 elif k in _PREPS or view.pos[j] == "ADP":
@@ -243,7 +306,7 @@ class SentenceActors:
             np_.obj = e < len(view) and view.keys[e] == "را"
         for left, right in zip(self.nps, self.nps[1:], strict=False):
             gap = [k for k in view.keys[left.end:right.start] if k not in _QUOTES]
-            if gap in (["و"], ["،"]) and not right.marker and not left.obj:
+            if gap == ["و"] and not right.marker and not left.obj and not right.possessed:
                 left.coord = right
 
 

@@ -15,6 +15,7 @@ from khabar.model import Token
 _CLAUSE_PUNCT = frozenset("،؛:.!?؟;")
 _OPENERS = frozenset(key(w) for w in (
     "که", "تا", "اگر", "چنانچه", "زیرا", "چون", "اما", "ولی", "بلکه", "درحالیکه", "هرچند", "اگرچه",
+    "اینکه", "آنکه", "چراکه",
 ))
 _CONDITIONAL = frozenset(key(w) for w in ("اگر", "چنانچه", "درصورتیکه"))
 _PASSIVE_STEMS = ("شد", "شو", "گردید", "گرد")
@@ -52,14 +53,21 @@ class SentenceView:
     @cached_property
     def clause_of(self) -> list[int]:
         """The clause number of every token (punctuation ends a clause; a
-        subordinator, a contrasting conjunction, or «و» after a verb opens one)."""
+        subordinator, a contrasting conjunction, or «و» after a verb opens one;
+        after the verb of a relative clause the clause it interrupted goes on)."""
         out, n = [], 0
+        relative = False
         for i, k in enumerate(self.keys):
             if i and (k in _OPENERS or (k == "و" and self.pos[i - 1] in ("VERB", "AUX") and not self._compound(i))):
                 n += 1
+                relative = k == "که" and self.pos[i - 1] in ("NOUN", "ADJ", "PART", "PROPN", "NUM")
+            elif relative and i and self.pos[i - 1] in ("VERB", "AUX") and self.pos[i] not in ("AUX", "PUNCT"):
+                n += 1  # "X را که … می‌کرد به ضرب گلوله کشته‌اند"
+                relative = False
             out.append(n)
             if k in _CLAUSE_PUNCT:
                 n += 1
+                relative = False
         return out
 
     def _compound(self, i: int) -> bool:
@@ -94,7 +102,9 @@ class SentenceView:
         """The light-verb key of verb token i: شد for the passive auxiliary
         (whatever its lemma), else the lemma."""
         stem = self._stem(i)
-        return "شد" if stem.startswith(_PASSIVE_STEMS) else self.lemmas[i]
+        if stem.startswith(_PASSIVE_STEMS):
+            return "شد"
+        return "بود" if self.lemmas[i] in ("است", "هست") else self.lemmas[i]
 
     def _stem(self, i: int) -> str:
         text = self.keys[i]

@@ -27,6 +27,7 @@ class Coded:
     sentence: int
     stated_date: bool
     symmetric: bool = False  # its two sides may swap ("X و Y دیدار کردند")
+    weak_target: bool = False  # its target is what it is about, not whom it addresses
 
 
 def tense_of(m: Mention, view) -> tuple[str, bool, bool]:

@@ -14,6 +14,8 @@ _SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE", "ASSAULT", "SUPPORT", "
 def _compatible_actor(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return True
+    if not a.kb_id and not a.country or not b.kb_id and not b.country:
+        return True  # a name the knowledge base does not know
     if a.kb_id and a.kb_id == b.kb_id:
         return True
     if a.kb_id and b.kb_id and a.kb_id.startswith("P:") and b.kb_id.startswith("P:"):
@@ -33,7 +35,8 @@ def _actors_match(cx: Coded, cy: Coded) -> bool:
     ys, yt = _sides(y)
     if xs is None and xt is None or ys is None and yt is None:
         return False
-    direct = _compatible_actor(xs, ys) and _compatible_actor(xt, yt)
+    weak = cx.weak_target or cy.weak_target
+    direct = _compatible_actor(xs, ys) and (weak and xs is not None or _compatible_actor(xt, yt))
     if direct and (xs is None) == (ys is None) or direct and xt is not None and yt is not None:
         return _anchor(xs, ys) or _anchor(xt, yt)
     if x.type in _SYMMETRIC and cx.symmetric and cy.symmetric:
@@ -110,7 +113,8 @@ def _combine(cluster: list[Coded]) -> Event:
             if ctx not in contexts and ctx != "negated":
                 contexts.append(ctx)
         e.source = e.source or c.event.source
-        e.target = e.target or c.event.target
+        if e.target is None or head.weak_target and not c.weak_target and c.event.target is not None:
+            e.target = c.event.target or e.target
         e.location = e.location or c.event.location
         e.mode = e.mode or c.event.mode
         if c.stated_date and (not head.stated_date or _narrower(c.event.date, e.date)):

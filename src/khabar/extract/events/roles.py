@@ -7,11 +7,14 @@ trigger's record says («با» partner, «را» object, «از», «به», th
 between "خواستار … شد", the noun's genitive). Passive voice: the subject is
 the target, «توسط»/«از سوی»/«به دست» or the genitive ("مورد حمله X قرار
 گرفت") the source. "X و Y دیدار کردند" is one event between X and Y.
-Pronouns and "این کشور", "دو طرف" are resolved against what came before."""
+Pronouns and "این کشور", "دو طرف" are resolved against what came before; an
+agent noun without a country ("شورشیان") takes the country of the place the
+clause names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from khabar.extract.events.actors import NP, SentenceActors, actor_of
 from khabar.extract.events.triggers import Mention
@@ -19,6 +22,8 @@ from khabar.model import Actor, Entity
 
 _AGENT_MARKERS = ("توسط", "ازسوی", "بهدست")
 _GEN_SKIP = frozenset(("ADJ", "NUM"))
+_POINTERS = ("pronoun", "this", "pair", "role-this")
+_NEAR = 6  # a nominal trigger's target stands within this many tokens after it
 
 
 @dataclass
@@ -28,10 +33,15 @@ class Discourse:
     person: Actor | None = None
     country: Actor | None = None
     pair: tuple[Actor, Actor] | None = None
-    subjects: list[Actor] = field(default_factory=list)
+    countries: list[Actor] = field(default_factory=list)  # the last distinct countries named
+    names: dict[str, str] = field(default_factory=dict)  # a person's name → country, once known
+
+    def _country(self, a: Actor) -> None:
+        self.country = a
+        self.countries = [c for c in self.countries if c.country != a.country][-3:] + [a]
 
     def see(self, actors: SentenceActors) -> None:
-        """Remember the last person and country a sentence names."""
+        """Remember the last person and countries a sentence names."""
         for np_ in actors.nps:
             a = np_.actor
             if a is None or np_.attribution or np_.sport:
@@ -39,7 +49,7 @@ class Discourse:
             if np_.label == "PER" or np_.kind == "agent" and a.sector == "GOV":
                 self.person = a
             if a.kb_id and a.kb_id.startswith("G:") and a.country:
-                self.country = a
+                self._country(a)
 
     def see_entities(self, entities: list[Entity]) -> None:
         """The same for a sentence the coder did not parse."""
@@ -47,7 +57,14 @@ class Discourse:
             if e.label == "PER" and e.country and e.role != "SPO":
                 self.person = actor_of(e)
             elif e.kb_id and e.kb_id.startswith("G:"):
-                self.country = actor_of(e)
+                self._country(actor_of(e))
+
+    def two_sides(self) -> tuple[Actor, Actor] | None:
+        if self.pair:
+            return self.pair
+        if len(self.countries) >= 2:
+            return self.countries[-2], self.countries[-1]
+        return None
 
 
 @dataclass
@@ -56,6 +73,7 @@ class Roles:
     target: Actor | None
     source_np: NP | None
     target_np: NP | None
+    weak_target: bool = False  # the target is what a request or refusal is about, not its addressee
 
 
 def resolve(np_: NP | None, actors: SentenceActors, state: Discourse) -> tuple[Actor | None, Actor | None]:
@@ -64,18 +82,22 @@ def resolve(np_: NP | None, actors: SentenceActors, state: Discourse) -> tuple[A
         return None, None
     if np_.kind == "pronoun":
         for other in reversed(actors.nps):
-            if other.start < np_.start and other.actor and other.label == "PER":
+            if other.start < np_.start and other.actor and other.label == "PER" and not other.attribution:
                 return other.actor, None
         return state.person, None
-    if np_.kind == "this":
+    if np_.kind in ("this", "role-this"):
+        country = None
         for other in reversed(actors.nps):
             if other.start < np_.start and other.actor and other.actor.kb_id and other.actor.kb_id.startswith("G:"):
-                return other.actor, None
-        return state.country, None
+                country = other.actor
+                break
+        country = country or state.country
+        if np_.kind == "this" or country is None:
+            return country, None
+        return replace(np_.actor, country=country.country), None
     if np_.kind == "pair":
-        if state.pair:
-            return state.pair
-        return None, None
+        sides = state.two_sides()
+        return sides if sides else (None, None)
     return np_.actor, None
 
 
@@ -83,11 +105,12 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
     view = actors.view
     cs, ce = view.clause_span(m.start)
     in_clause = [n for n in actors.nps if cs <= n.start < ce and not n.attribution
-                 and (n.actor is not None or n.kind in ("pronoun", "this", "pair"))]
+                 and (n.actor is not None or n.kind in _POINTERS)]
     trig = m.trigger
-    subject = _subject(m, actors, cs)
+    subject = _subject(m, actors)
     gen = _genitive(m, actors)
     source_np = target_np = None
+    weak = False
     if m.voice == "passive":
         target_np = subject
         source_np = next((n for n in in_clause if n.marker in _AGENT_MARKERS), None) or gen
@@ -96,15 +119,23 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
             target_np = gen
         else:
             source_np = gen
-            target_np = _target(m, in_clause, exclude=gen)
+            if "sym" in trig.flags and gen is not None and gen.coord is not None:
+                target_np = gen.coord
+            else:
+                target_np, weak = _target(m, in_clause, actors, exclude=gen)
         if source_np is None and subject is not None and subject.start < m.start:
             source_np = subject
+    elif m.voice == "nominal" and gen is not None and "gen=tgt" not in trig.flags:
+        source_np = gen  # a setting with its own actor: "در پی سفر X به Y"
+        target_np, weak = _target(m, in_clause, actors, exclude=gen)
     else:
         source_np = subject
-        if m.voice == "nominal" and gen is not None and "gen=tgt" in trig.flags or m.voice == "nominal" and gen is not None and gen is not subject:
+        if "sym" in trig.flags and subject is not None and subject.coord is not None and m.voice != "nominal":
+            target_np = subject.coord
+        elif m.voice == "nominal" and gen is not None and gen is not subject:
             target_np = gen
         else:
-            target_np = _target(m, in_clause, exclude=subject)
+            target_np, weak = _target(m, in_clause, actors, exclude=subject)
     source, second = resolve(source_np, actors, state)
     target, _ = resolve(target_np, actors, state)
     if target is None and "sym" in trig.flags and source_np is not None:
@@ -115,28 +146,67 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
             target, _ = resolve(target_np, actors, state)
     if "host" in trig.flags:
         source, target, source_np, target_np = target, source, target_np, source_np
-    if source is not None and target is not None and _same(source, target) and source.start == target.start:
+    source = _placed(source, source_np, actors, m)
+    target = _placed(target, target_np, actors, m)
+    if source is not None and target is not None and source.start == target.start:
         target = None
-    return Roles(source, target, source_np, target_np)
+    return Roles(source, target, source_np, target_np, weak)
 
 
-def _subject(m: Mention, actors: SentenceActors, cs: int) -> NP | None:
+def _placed(actor: Actor | None, np_: NP | None, actors: SentenceActors, m: Mention) -> Actor | None:
+    """An agent noun without a country ("شورشیان", "پلیس") takes the country
+    of the place its clause (else its sentence) names."""
+    if actor is None or actor.country or actor.kb_id or np_ is None or np_.kind != "role":
+        return actor
+    view = actors.view
+    cs, ce = view.clause_span(m.start)
+    for lo, hi in ((cs, ce), (0, len(view))):
+        counts = Counter(n.actor.country for n in actors.nps
+                         if lo <= n.start < hi and n.kind == "place" and n.actor and n.actor.country
+                         and not (n.start == 0 and n.end < len(view) and view.keys[n.end] == "-"))
+        if counts:
+            return replace(actor, country=counts.most_common(1)[0][0])
+    return actor
+
+
+def _subject(m: Mention, actors: SentenceActors) -> NP | None:
     """The first bare actor phrase of the clause before the trigger; else that
-    of the nearest earlier clause of the sentence that has one."""
+    of the nearest earlier clause of the sentence that has one. A clause that
+    opens with «که» after a noun is a relative clause: its subject is that
+    noun, if it names an actor ("شهروند روس که … دستگیر شده بود")."""
     view = actors.view
     clause = view.clause_of[m.start]
+    cs, _ = view.clause_span(m.start)
+    own = _first_bare(actors, clause, m.start)
+    if own is not None:
+        return own
+    if view.keys[cs] in ("که",) and cs > 0 and view.pos[cs - 1] in ("NOUN", "ADJ", "PROPN", "NUM"):
+        return next((n for n in actors.nps if n.end == cs and not n.marker and not n.attribution
+                     and (n.actor is not None or n.kind in _POINTERS)), None)
+    clause -= 1
     while clause >= 0:
-        for np_ in actors.nps:
-            if view.clause_of[np_.start] != clause or np_.start >= m.start:
-                continue
-            if np_.marker or np_.obj or np_.attribution or np_.possessed or np_.sport:
-                continue
-            if np_.actor is None and np_.kind not in ("pronoun", "this", "pair"):
-                continue
-            if np_.kind == "place" and not _state_like(np_):
-                continue
-            return np_
+        start = next((i for i, c in enumerate(view.clause_of) if c == clause), None)
+        if start is not None and (view.keys[start] not in ("که", "اینکه", "تا") or clause == 0):
+            found = _first_bare(actors, clause, m.start)
+            if found is not None:
+                return found
         clause -= 1
+    return None
+
+
+def _first_bare(actors: SentenceActors, clause: int, before: int) -> NP | None:
+    """The first actor phrase of a clause that no preposition or «را» marks."""
+    view = actors.view
+    for np_ in actors.nps:
+        if view.clause_of[np_.start] != clause or np_.start >= before:
+            continue
+        if np_.marker or np_.obj or np_.attribution or np_.possessed or np_.sport:
+            continue
+        if np_.actor is None and np_.kind not in _POINTERS:
+            continue
+        if np_.kind == "place" and not _state_like(np_):
+            continue
+        return np_
     return None
 
 
@@ -160,27 +230,83 @@ def _genitive(m: Mention, actors: SentenceActors) -> NP | None:
     return None
 
 
-def _target(m: Mention, in_clause: list[NP], exclude: NP | None) -> NP | None:
+def _target(m: Mention, in_clause: list[NP], actors: SentenceActors, exclude: NP | None) -> tuple[NP | None, bool]:
+    """The target phrase where the trigger's record says, and whether it is a
+    weak one (what a request is about rather than whom it asks)."""
+    view = actors.view
     trig = m.trigger
-    view_last = m.last
+    last = m.last
     for where in trig.targets:
+        if where == "content":
+            found = _content(m, actors, exclude)
+            if found is not None:
+                return found, True
+            continue
         for np_ in in_clause:
-            if np_ is exclude or np_.sport or np_.attribution:
+            if np_ is exclude or np_.sport:
+                continue
+            if where == "مرز":
+                if np_.head_noun == "مرز" or np_.marker == "با" and np_.start >= 2 and view.keys[np_.start - 2] == "مرز":
+                    return np_, False
+                continue
+            if np_.kind == "place" and np_.marker == "در":
+                continue
+            if m.voice == "nominal" and not m.end <= np_.start < m.end + _NEAR:
                 continue
             if where == "را":
-                if np_.obj and np_.start < view_last:
-                    return np_
+                if np_.start < last and _in_object(view, np_, m):
+                    return np_, False
             elif where == "gap":
-                if m.end <= np_.start < view_last and np_.actor is not None:
-                    return np_
-            elif where == "gen":
-                continue
-            elif np_.marker == where or (np_.marker == "علیه" and where == "علیه"):
-                if np_.kind == "place" and where in ("در",):
-                    continue
-                return np_
+                if m.end <= np_.start < last and np_.actor is not None:
+                    return np_, True
+            elif np_.marker == where and (np_.start < last or m.voice == "nominal") and _own_preposition(view, np_, m, actors.covered):
+                return np_, False
+    return None, False
+
+
+def _content(m: Mention, actors: SentenceActors, exclude: NP | None) -> NP | None:
+    """The first actor named after the verb, in the rest of its clause or the
+    next one: what an intention or a demand is about ("تمایل دارد با X …")."""
+    view = actors.view
+    if m.verb is None:
+        return None
+    _, ce = view.clause_span(m.verb)
+    end = view.clause_span(ce)[1] if ce < len(view) and view.keys[ce] in ("که",) else ce
+    for np_ in actors.nps:
+        if m.verb < np_.start < end and np_ is not exclude and np_.actor is not None and not np_.attribution \
+                and not (np_.kind == "place" and np_.marker == "در"):
+            return np_
     return None
 
 
-def _same(a: Actor, b: Actor) -> bool:
-    return (a.kb_id or a.text) == (b.kb_id or b.text)
+def _in_object(view, np_: NP, m: Mention) -> bool:
+    """True if the phrase is (within) the «را» object of the trigger's clause:
+    no preposition marks it and a «را» follows it before the trigger."""
+    if np_.marker and not np_.possessed:
+        return False
+    for j in range(np_.end, m.start):
+        k = view.keys[j]
+        if k == "را":
+            return True
+        if view.pos[j] in ("VERB", "PUNCT") and k not in ("«", "»", '"'):
+            return False
+    return False
+
+
+def _own_preposition(view, np_: NP, m: Mention, covered: set[int]) -> bool:
+    """False if the phrase's preposition belongs to another noun ("مبارزه با
+    داعش", "همکاری با X" inside a request) rather than to the trigger."""
+    j = (np_.head_at if np_.possessed else np_.start) - 1
+    while j >= 0 and view.keys[j] in ("«", '"'):
+        j -= 1
+    j -= 1  # the token before the preposition
+    if j < 0 or m.start <= j < m.end:
+        return True
+    return not (view.pos[j] == "NOUN" and j not in covered and not _is_trigger_word(view, j))
+
+
+def _is_trigger_word(view, j: int) -> bool:
+    from khabar.extract.events.lexicon import lexicon
+
+    heads = lexicon().by_head
+    return view.lemmas[j] in heads or view.keys[j] in heads

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from khabar.extract.events.clause import SentenceView, VerbGroup
 from khabar.extract.events.lexicon import Lexicon, Trigger
 
-_FILLERS = frozenset(("نیز", "هم", "همچنین", "را", "مجددا", "مجدداً", "دوباره", "رسما", "رسماً", "شدیدا", "شدیداً"))
+_FILLERS = frozenset(("نیز", "هم", "همچنین", "مجددا", "مجدداً", "دوباره", "رسما", "رسماً", "شدیدا", "شدیداً"))
 _SUPPORT_ADJ = frozenset(("برگزار", "برقرار"))
 # Prepositions (and the nouns that make compound ones) under which a nominal
 # event is told as background that happened: "در دیدار …", "پس از حمله …".
@@ -44,8 +44,19 @@ def _words_at(view: SentenceView, i: int, trig: Trigger) -> bool:
     return all(w in (view.keys[i + j], view.lemmas[i + j]) for j, w in enumerate(trig.words))
 
 
-def find(view: SentenceView, lex: Lexicon) -> list[Mention]:
-    """Every trigger of the sentence, longest match first, not overlapping."""
+def _heads_predicate(view: SentenceView, i: int, bound: set[int]) -> bool:
+    """True if the noun at i can head a light-verb predicate with a noun after
+    it ("درخواست کمک کرد"): no preposition or other noun governs it (not
+    "به حمله تهدید کرد", "میزبانی نشست … کرد")."""
+    if i == 0 or i - 1 in bound:
+        return True
+    return view.pos[i - 1] not in ("ADP", "NOUN", "ADJ")
+
+
+def find(view: SentenceView, lex: Lexicon, bound: set[int] | None = None) -> list[Mention]:
+    """Every trigger of the sentence, longest match first, not overlapping
+    (`bound`: tokens of names and times, which end a phrase)."""
+    bound = bound or set()
     found: list[Mention] = []
     used: set[int] = set()
     for i in range(len(view)):
@@ -55,9 +66,11 @@ def find(view: SentenceView, lex: Lexicon) -> list[Mention]:
         for trig in sorted(set(cands), key=lambda t: -len(t.words)):
             if not _words_at(view, i, trig):
                 continue
-            mention = _verbal(view, i, trig) if not trig.is_verb else _verb_itself(view, i, trig)
+            mention = _verbal(view, i, trig, bound) if not trig.is_verb else _verb_itself(view, i, trig)
             if mention is None:
                 continue
+            if any(o.verb is not None and o.verb == mention.verb and o.start < mention.start for o in found):
+                break  # the object noun of another trigger's light verb: "درخواست کمک کرد"
             found.append(mention)
             used.update(range(mention.start, mention.end))
             break
@@ -75,7 +88,7 @@ def _verb_itself(view: SentenceView, i: int, trig: Trigger) -> Mention | None:
     return Mention(trig, i, i + len(trig.words), v, voice)
 
 
-def _verbal(view: SentenceView, i: int, trig: Trigger) -> Mention | None:
+def _verbal(view: SentenceView, i: int, trig: Trigger, bound: set[int]) -> Mention | None:
     end = i + len(trig.words)
     keys, pos = view.keys, view.pos
     # "مورد حمله قرار گرفت" (passive), "X را مورد انتقاد قرار داد" (active)
@@ -87,14 +100,19 @@ def _verbal(view: SentenceView, i: int, trig: Trigger) -> Mention | None:
                 return Mention(trig, i, end, j + 1, voice)
     j = end
     _, clause_end = view.clause_span(i)
-    limit = min(clause_end, end + (_GAP if "gap" in trig.flags else 4))
+    limit = min(clause_end, end + (_GAP if "gap" in trig.flags else 5))
+    nouns = 0  # nouns between the trigger and its light verb: "وعده همکاری داد", "حمله هوایی کرد"
     while j < limit:
         k = keys[j]
         if pos[j] == "AUX" and view.lemmas[j] == "خواست":
             j += 1  # the future auxiliary: "دیدار خواهند کرد"
             continue
-        if pos[j] == "VERB" or (pos[j] == "AUX" and (view.verb_key(j) == "شد" or view.lemmas[j] in trig.active)):
-            return _with_verb(view, i, end, j, trig)
+        if pos[j] == "VERB" or (pos[j] == "AUX" and view.verb_key(j) in trig.active | trig.passive | {"شد"}):
+            found = _with_verb(view, i, end, j, trig)
+            if found is not None or "gap" not in trig.flags:
+                return found
+            j += 1
+            continue
         if pos[j] == "AUX":
             break
         if k in _SUPPORT_ADJ and k in trig.active and j + 1 < len(view):
@@ -103,7 +121,11 @@ def _verbal(view: SentenceView, i: int, trig: Trigger) -> Mention | None:
         if k == "قرار" and "قرار" in trig.active and j + 1 < len(view):
             voice = {"گرفت": "passive", "داد": "active"}.get(view.lemmas[j + 1])
             return Mention(trig, i, end, j + 1, voice) if voice else None
-        if "gap" in trig.flags or k in _FILLERS:
+        if "gap" in trig.flags or k in _FILLERS or j in bound:
+            j += 1
+            continue
+        if pos[j] in ("NOUN", "ADJ") and nouns < 2 and _heads_predicate(view, i, bound):
+            nouns += 1
             j += 1
             continue
         if k == "و" and j + 2 < len(view) and pos[j + 1] == "NOUN" and pos[j + 2] in ("VERB", "AUX"):
@@ -133,6 +155,8 @@ def _elided_verb(view: SentenceView, j: int, trig: Trigger) -> int | None:
 
 def _with_verb(view: SentenceView, i: int, end: int, v: int, trig: Trigger) -> Mention | None:
     vk = view.verb_key(v)
+    if vk in ("است", "هست"):
+        vk = "بود"
     if vk in trig.active:
         return Mention(trig, i, end, v, "active")
     if vk in trig.passive:
@@ -175,6 +199,8 @@ def _nominal_filter(view: SentenceView, found: list[Mention]) -> list[Mention]:
                 for o in found
             )
             if governed and not m.setting or not (m.setting or opening or reported or happening):
+                continue
+            if m.setting and "nosetting" in m.trigger.flags:
                 continue
         out.append(m)
     return out
