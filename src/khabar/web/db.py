@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from khabar.errors import InputError
-
-SCHEMA = "1"  # the corpus schema this app reads (khabar.store.schema.SCHEMA)
+from khabar.store.schema import SCHEMA
 
 
 def read_only(path: Path) -> sqlite3.Connection:

@@ -115,7 +115,9 @@ def _delete(request: Request, note_id: int, key: str | None) -> None:
 
 
 def _keep_key(response: Response, request: Request, key: str) -> None:
-    if request.cookies.get(AUTHOR_COOKIE) != key:
+    """Give a browser that had no author key the new one (a key sent in the
+    header is the client's own business)."""
+    if author_key(request) is None:
         response.set_cookie(AUTHOR_COOKIE, key, max_age=_YEAR, httponly=True, samesite="strict",
                             secure=request.url.scheme == "https")
 
