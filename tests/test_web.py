@@ -260,7 +260,7 @@ def test_events_once_per_story(client):
     assert {(t["period"], t["type"]) for t in data["timeline"]} >= {("2021-06", "CONSULT")}
     assert any(e["type"] == "CONSULT" and e["events"] == 1 for e in data["network"])
     html = client.get("/events").text
-    assert "<svg" in html and "<line" in html
+    assert "<svg" in html and html.count("<path d=\"M ") - html.count("<marker") == 2  # CONSULT, COOPERATE
     assert client.get("/api/events", params={"type": "CONSULT", "country": "TUR"}).json()["total"] == 1
     assert client.get("/api/events", params={"actor": "P:zanganeh"}).json()["total"] == 0
 

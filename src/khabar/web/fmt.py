@@ -86,7 +86,20 @@ def period_label(period: str) -> str:
     return fa_digits(period)
 
 
+def local_moment(value: str | None, zone: str = "Asia/Tehran") -> str:
+    """A UTC timestamp (a note's) as Tehran's date, both calendars, and clock."""
+    if not value:
+        return ""
+    try:
+        from zoneinfo import ZoneInfo
+
+        moment = datetime.fromisoformat(value).astimezone(ZoneInfo(zone))
+    except (ValueError, KeyError):
+        return both_dates(value)
+    return f"{both_dates(moment)} ساعت {fa_digits(moment.strftime('%H:%M'))}"
+
+
 FILTERS = {
     "fa": fa_digits, "fa_number": fa_number, "jalali": jalali, "gregorian": gregorian,
-    "both_dates": both_dates, "clock": clock, "period": period_label,
+    "both_dates": both_dates, "clock": clock, "period": period_label, "moment": local_moment,
 }

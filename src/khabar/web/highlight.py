@@ -83,8 +83,8 @@ def _quantity_parts(q: Any) -> list[tuple[str, str]]:
 
 def _time_parts(t: Any) -> list[tuple[str, str]]:
     parts = [(TIME_KINDS_FA.get(t.kind, t.kind), "fa"), (t.value or "بدون مقدار", "en" if t.value else "fa")]
-    if t.value and len(t.value) >= 10 and t.value[4] == "-" and t.value[:10].replace("-", "").isdigit():
-        parts.append((fmt.jalali(t.value[:10]), "fa"))
+    if t.kind in ("date", "datetime") and t.value and "/" not in t.value and fmt.jalali(t.value):
+        parts.append((fmt.jalali(t.value), "fa"))
     if t.calendar:
         parts.append((f"نوشته به گاه‌شماری {CALENDARS_FA.get(t.calendar, t.calendar)}", "fa"))
     if t.reason:

@@ -26,9 +26,15 @@ def make_templates() -> Jinja2Templates:
     env.lstrip_blocks = True
     env.filters.update(fmt.FILTERS)
     env.filters["path"] = lambda value: quote(str(value), safe="")
+    env.filters["count_notes"] = count_notes
     env.globals["version"] = __version__
     env.globals["qs"] = qs
     return templates
+
+
+def count_notes(tree: list[dict]) -> int:
+    """Notes in a thread, replies included (deleted stubs not)."""
+    return sum((not n["deleted"]) + count_notes(n["replies"]) for n in tree)
 
 
 def qs(params: dict[str, Any], **changes: Any) -> str:

@@ -29,12 +29,27 @@ def layout(edges: list[dict[str, Any]], size: int = 560, max_nodes: int = 24) ->
                       "r": round(5 + 3 * math.log1p(weight[key]), 1)}
     types = sorted({e["type"] for e in edges})
     colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
-    drawn = []
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for e in edges:
-        a, b = nodes.get(e["source"]), nodes.get(e["target"])
-        if a is None or b is None or a is b:
-            continue
-        drawn.append({**e, "x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"], "colour": colour[e["type"]],
-                      "width": round(1 + math.log1p(e["events"]), 1)})
+        if e["source"] in nodes and e["target"] in nodes and e["source"] != e["target"]:
+            pairs.setdefault(tuple(sorted((e["source"], e["target"]))), []).append(e)
+    drawn = []
+    for group in pairs.values():
+        for i, e in enumerate(group):
+            drawn.append({**e, "path": _curve(nodes[e["source"]], nodes[e["target"]], i - (len(group) - 1) / 2),
+                          "colour": colour[e["type"]], "width": round(1 + math.log1p(e["events"]), 1)})
     return {"size": size, "nodes": list(nodes.values()), "edges": drawn,
             "legend": [{"type": t, "colour": colour[t]} for t in types]}
+
+
+def _curve(a: dict[str, Any], b: dict[str, Any], bend: float) -> str:
+    """An SVG path from a to b, bowed sideways by `bend` steps (parallel edges
+    apart), ending at b's rim so that the arrow shows."""
+    dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    sign = 1 if a["id"] < b["id"] else -1  # the same side for both directions of a pair
+    cx = (a["x"] + b["x"]) / 2 - uy * 22 * bend * sign
+    cy = (a["y"] + b["y"]) / 2 + ux * 22 * bend * sign
+    ex, ey = b["x"] - ux * (b["r"] + 2), b["y"] - uy * (b["r"] + 2)
+    return f"M {a['x']} {a['y']} Q {round(cx, 1)} {round(cy, 1)} {round(ex, 1)} {round(ey, 1)}"

@@ -35,7 +35,7 @@
         },
         // Right to left: time runs from right to left, the value axis stands on the right.
         scales: {
-          x: { stacked: kind === "bar", reverse: true },
+          x: { stacked: kind === "bar", reverse: true, offset: true },
           y: { stacked: kind === "bar", beginAtZero: true, position: "right", ticks: { precision: 0 } }
         }
       }
