@@ -10,7 +10,7 @@ that dataset loaded into a corpus.
 
 Modules: plan (inputs to tasks), task (what a worker does), rows (one row an
 article), parquet (the folder), local and dask_engine (the engines), driver
-(`run`), load. Nothing heavy is imported with this package; dask only by
+(`run`), loader (`load`). Nothing heavy is imported with this package; dask only by
 the Dask engine. See docs/scale.md.
 """
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from khabar.scale.driver import RunReport, run
-    from khabar.scale.load import load
+    from khabar.scale.loader import load
 
 __all__ = ["RunReport", "load", "run"]
 
@@ -31,7 +31,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(driver, name)
     if name == "load":
-        from khabar.scale.load import load
+        from khabar.scale.loader import load
 
         return load
     raise AttributeError(name)

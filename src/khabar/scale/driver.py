@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import KhabarError, OutputError
+from khabar.ingest.inputs import Skip, locate
 from khabar.ingest.limits import DEFAULT, Limits
 from khabar.scale import parquet
 from khabar.scale.plan import SHARD_BYTES, Task, plan
@@ -85,10 +86,10 @@ def run(
     out = Path(out)
     parquet.prepare(out)
     workers = max(1, workers or os.cpu_count() or 1)
-    stdin = _stdin(limits) if "-" in inputs else None
+    stdin, unread = _stdin(limits) if "-" in inputs else (None, None)
     found = plan(inputs, shard_bytes=shard_bytes, stdin=stdin)
     report = RunReport(str(out), engine, workers, inputs=found.inputs, ignored=found.ignored, tasks=len(found.tasks))
-    report.skips = [s.to_dict() for s in found.skips]
+    report.skips = [s.to_dict() for s in found.skips + ([unread] if unread else [])]
     results: dict[int, TaskResult] = {}
     failed: list[Task] = []
     pool = _engine(engine, workers, str(out), limits, scheduler)
@@ -121,7 +122,11 @@ def _engine(name: str, workers: int, out: str, limits: Limits, scheduler: str | 
             from khabar.scale.dask_engine import DaskEngine
         except ImportError:
             raise KhabarError("--engine dask needs dask.distributed: pip install 'khabar[scale]'") from None
-        return DaskEngine(workers, out, limits, scheduler)
+        try:
+            return DaskEngine(workers, out, limits, scheduler)
+        except (OSError, TimeoutError, ValueError) as exc:
+            where = f"the Dask scheduler {scheduler}" if scheduler else "a Dask LocalCluster"
+            raise KhabarError(f"cannot start on {where} ({type(exc).__name__}: {exc})") from None
     if scheduler:
         raise KhabarError("--scheduler is an address of a Dask scheduler: it needs --engine dask")
     from khabar.scale.local import LocalEngine
@@ -175,11 +180,12 @@ def _write_errors(path: Path, report: RunReport) -> None:
         raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
-def _stdin(limits: Limits) -> bytes | None:
+def _stdin(limits: Limits) -> tuple[bytes | None, Skip | None]:
+    """Standard input's bytes, or why it could not be read."""
     from khabar.errors import InputError
     from khabar.ingest.files import read_stdin
 
     try:
-        return read_stdin(sys.stdin.buffer, limits.max_file_bytes)
-    except InputError:
-        return None
+        return read_stdin(sys.stdin.buffer, limits.max_file_bytes), None
+    except InputError as exc:
+        return None, locate("stdin", exc)

@@ -79,7 +79,8 @@ def plan(paths: list[str], *, shard_bytes: int = SHARD_BYTES, stdin: bytes | Non
         if n > shard_bytes:
             close_group()
             parts = min(MAX_PARTS, math.ceil(n / shard_bytes))
-            tasks.extend(Task(len(tasks) + j, (name,), j, parts) for j in range(parts))
+            first = len(tasks)
+            tasks.extend(Task(first + j, (name,), j, parts) for j in range(parts))
             continue
         group.append(name)
         size += n
