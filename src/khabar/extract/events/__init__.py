@@ -51,12 +51,18 @@ def extract_events(doc: Doc) -> list[Event]:
     for n, sent in enumerate(doc.sentences):
         tokens = doc.sentence_tokens(sent)
         ents = _within(doc.entities, entity_starts, sent.start, sent.end)
-        if not _has_head(tokens, lex):
+        keys = [key(t.text) for t in tokens]
+        lemmas = [key(t.lemma) if t.lemma else k for t, k in zip(tokens, keys, strict=True)]
+        heads = lex.by_head
+        if not any(k in heads or lk in heads for k, lk in zip(keys, lemmas, strict=True)):
             state.see_entities(ents)
             continue
-        view = SentenceView(tokens, sent.first_token)
+        view = SentenceView(tokens, sent.first_token, keys, lemmas)
         times = _within(doc.times, time_starts, sent.start, sent.end)
         mentions = find(view, lex, _bound(tokens, ents, times))
+        if not mentions:
+            state.see_entities(ents)
+            continue
         taken = {i for m in mentions for i in range(m.start, m.end)}
         actors = SentenceActors(view, ents, lex, taken, state.names, persons, times)
         for m in mentions:
@@ -73,8 +79,14 @@ def extract_events(doc: Doc) -> list[Event]:
 
 def _bound(tokens, ents: list, times: list) -> set[int]:
     """Indexes of the tokens inside a name or a time expression."""
-    spans = [(e.start, e.end) for e in ents] + [(t.start, t.end) for t in times]
-    return {i for i, tok in enumerate(tokens) if any(a <= tok.start < b for a, b in spans)}
+    starts = [tok.start for tok in tokens]
+    out: set[int] = set()
+    for item in (*ents, *times):
+        i = bisect.bisect_left(starts, item.start)
+        while i < len(tokens) and tokens[i].start < item.end:
+            out.add(i)
+            i += 1
+    return out
 
 
 def _persons(entities: list) -> dict:
@@ -85,11 +97,6 @@ def _persons(entities: list) -> dict:
         if e.label == "PER" and e.country and e.role != "SPO" and " " in e.text.strip():
             out.setdefault(key(e.text.split()[-1]), e)
     return out
-
-
-def _has_head(tokens, lex: Lexicon) -> bool:
-    heads = lex.by_head
-    return any(t.lemma and key(t.lemma) in heads or key(t.text) in heads for t in tokens)
 
 
 def _within(items: list, starts: list[int], a: int, b: int) -> list:

@@ -36,6 +36,7 @@ _PAIR_WORDS = (("دو", "طرف"), ("طرفین",), ("دو", "کشور"), ("هر
                ("رهبران", "دو", "کشور"), ("سران", "دو", "کشور"), ("روسای", "جمهور", "دو", "کشور"))
 _THIS_COUNTRY = (("این", "کشور"), ("کشورش",), ("این", "رژیم"), ("این", "دولت"))
 _OURS = (("کشورمان",), ("ایران", "اسلامی"))
+_FIRST_WORDS = frozenset(w[0] for w in _PAIR_WORDS + _THIS_COUNTRY + _OURS)
 _STOP_RIGHT = frozenset(("ADP", "PART", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "ADV", "PUNCT", "INTJ"))
 _ADVERBIAL = frozenset(key(w) for w in ("ابتدا", "سپس", "اکنون", "هم‌اکنون", "امروز", "دیروز", "فردا", "اخیرا",
                                          "همچنین", "نیز", "تاکنون", "پیشتر", "بعدا", "سرانجام", "درنهایت"))
@@ -311,6 +312,8 @@ class SentenceActors:
 
 
 def _match(view: SentenceView, i: int, patterns: tuple[tuple[str, ...], ...]) -> int:
+    if view.keys[i] not in _FIRST_WORDS:
+        return 0
     for words in patterns:
         if all(i + j < len(view) and view.keys[i + j] == w for j, w in enumerate(words)):
             return len(words)

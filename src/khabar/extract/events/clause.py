@@ -40,11 +40,12 @@ class VerbGroup:
 class SentenceView:
     """A sentence's tokens as the coder reads them: keys, lemmas, tags, clauses."""
 
-    def __init__(self, tokens: list[Token], offset: int) -> None:
+    def __init__(self, tokens: list[Token], offset: int, keys: list[str] | None = None,
+                 lemmas: list[str] | None = None) -> None:
         self.tokens = tokens
         self.offset = offset  # index of the first token in the Doc
-        self.keys = [key(t.text) for t in tokens]
-        self.lemmas = [key(t.lemma or t.text) for t in tokens]
+        self.keys = keys if keys is not None else [key(t.text) for t in tokens]
+        self.lemmas = lemmas if lemmas is not None else [key(t.lemma or t.text) for t in tokens]
         self.pos = [t.pos or "X" for t in tokens]
 
     def __len__(self) -> int:

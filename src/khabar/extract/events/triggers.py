@@ -59,11 +59,14 @@ def find(view: SentenceView, lex: Lexicon, bound: set[int] | None = None) -> lis
     bound = bound or set()
     found: list[Mention] = []
     used: set[int] = set()
+    heads = lex.by_head
     for i in range(len(view)):
-        if i in used:
+        if i in used or view.lemmas[i] not in heads and view.keys[i] not in heads:
             continue
-        cands = lex.by_head.get(view.lemmas[i], ()) + lex.by_head.get(view.keys[i], ())
-        for trig in sorted(set(cands), key=lambda t: -len(t.words)):
+        cands = heads.get(view.lemmas[i], ()) + heads.get(view.keys[i], ())
+        if view.lemmas[i] == view.keys[i]:
+            cands = heads.get(view.keys[i], ())
+        for trig in sorted(cands, key=lambda t: -len(t.words)):
             if not _words_at(view, i, trig):
                 continue
             mention = _verbal(view, i, trig, bound) if not trig.is_verb else _verb_itself(view, i, trig)
