@@ -337,97 +337,139 @@ def _unit_at(toks: list[_Tok], j: int, table: dict[str, Any]) -> tuple[str, int]
     return None
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A number read from tokens: its value (or [low, high]), the index of the
+    token after it, and how it was written."""
+
+    value: Any
+    j: int
+    ordinal: bool
+    words_only: bool
+    vague: bool = False
+    dash: bool = False  # a range written with a dash ("۲-۱"): maybe a score
+
+
 def _quantity_at(text: str, pos: int) -> Quantity | None:
-    back = approx_before(text, pos)
+    """The quantity whose number starts at `pos`, or None."""
     toks = _tokens(text, pos)
-    if toks and _is_acronym_letter(toks, text, pos):
+    if not toks or _is_acronym_letter(toks, text, pos):
         return None
-    first = _number(toks, 0) if toks else None
-    vague = _vague_at(toks) if toks else None
-    if vague is not None:
-        first = vague
-    if first is None:
-        if toks and toks[0].text in FRACTION_WORDS and toks[0].text == "نیم":
-            first = (FRACTION_WORDS["نیم"], 1, False, True)
-        else:
-            return None
-    value, j, ordinal, words_only = first
-    value_out: Any = _plain(value)
-    fraction = _fraction_after(toks, j, value) if not ordinal else None
-    if fraction is not None:
-        value_out, j = fraction
-        words_only = False  # "سه چهارم" is a fraction, not a determiner
-    if (
-        not ordinal
-        and vague is None
-        and j + 1 < len(toks)
-        and toks[j].text in RANGE_WORDS
-        and (second := _number(toks, j + 1)) is not None
-        and not second[2]
-    ):
-        low, high = value_out, _plain(second[0])
-        scale = next((SCALES[t.text] for t in reversed(toks[j + 1 : second[1]]) if t.text in SCALES), 1)
-        dash = toks[j].text in ("-", "–")
-        own_scale = any(t.text in SCALES for t in toks[:j])
-        if scale > 1 and isinstance(low, (int, float)) and (
-                low < high / scale or (not own_scale and high / scale < low <= 20 * high / scale)):
-            low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون" (and "۲۰ تا ۱۰ میلیون" running down): the scale belongs to both
-        elif (isinstance(low, int) and isinstance(high, int) and (1300 <= low < 1500 or 1900 <= low < 2100)
-              and 0 < high - low % 100 <= 10):
-            high = low - low % 100 + high  # "۲۰۱۸ تا ۱۹", "۱۳۹۸-۹۹": a year, and the next written short
-        value_out, j = [low, high], second[1]
-        words_only = words_only and second[3]
-    else:
-        dash = False
-    kind, unit, note = "number", None, None
-    # a small number in words, alone, is usually a determiner ("دو کشور", "سه طرف")
-    determiner = words_only and not isinstance(value_out, list) and value_out < MIN_BARE_WORD_NUMBER
-    if j < len(toks) and toks[j].text in PERCENT:
-        kind, unit, j = "percent", "%", j + 1
-    elif (cur := _unit_at(toks, j, CURRENCIES)) is not None:
-        code, factor = CURRENCIES[cur[0]]
-        kind, unit, j = "money", code, cur[1]
-        if factor != 1:
-            value_out = _scale(value_out, factor)
-            note = "toman (10 rials)" if factor == 10 else CENTS_NOTE
-    elif (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
-        kind, unit, j = "measure", MEASURES[meas[0]], meas[1]
-    elif _position_before(text, pos):
-        pass  # "در دقیقه ۶۱ بازی": the 61st minute of the game, not 61 games
-    elif (count := _unit_at(toks, j, COUNTERS)) is not None or (j < len(toks) and toks[j].text == "تن"):
-        kind, unit, j = ("count", COUNTERS[count[0]], count[1]) if count else ("count", "person", j + 1)
-    elif not determiner and (noun := _unit_at(toks, j, COUNTED_NOUNS)) is not None:
-        kind, unit, j = "count", COUNTED_NOUNS[noun[0]], noun[1]
-    elif j < len(toks) and toks[j].text in TIME_UNITS:
+    reading = _value_at(toks)
+    if reading is None:
         return None
-    if ordinal:
-        if kind != "number":
-            return None
-    elif kind == "number" and determiner:
+    unit = _unit_after(text, pos, toks, reading)
+    if unit is None:
         return None
-    if dash and isinstance(value_out, list) and value_out[0] >= value_out[1]:
-        if kind == "number":
-            note = "a result, not a range"  # "۲-۱", "۱-۱": a score; no range runs down or stands still
-        else:
-            value_out = [value_out[1], value_out[0]]  # "۲۰-۱۵ درصد": a range typed right to left
-    elif isinstance(value_out, list) and value_out[0] > value_out[1]:
-        value_out = [value_out[1], value_out[0]]  # "از ۳۵ تا ۹ درصد": low to high, and said so
-        note = f"{note}; written high to low" if note else "written high to low"
+    kind, unit_name, note = unit
+    if reading.ordinal and kind != "number":
+        return None
+    value, note = _in_order(reading, kind, note)
+    back = approx_before(text, pos)
     start = back[1] if back else toks[0].start
     approx = back[0] if back else None
-    if vague is not None:
+    if reading.vague:
         approx, note = "vague", f"{note}; {VAGUE_NOTE}" if note else VAGUE_NOTE
     minus = _MINUS_BEFORE.search(text, max(0, start - 6), start)
-    if minus and not isinstance(value_out, list) and kind != "count":
+    if minus and not isinstance(value, list) and kind != "count":
         start = minus.start()
-        if unit == "kg":  # "منفی ۵۵ کیلوگرم": a weight class, up to 55 kg
+        if unit_name == "kg":  # "منفی ۵۵ کیلوگرم": a weight class, up to 55 kg
             approx, note = "at_most", "weight class"
         else:
-            value_out = -value_out  # "منفی ۱۰ درجه"
-    end = toks[j - 1].end
-    return Quantity(
-        start, end, text[start:end], kind, value_out, unit, approx=approx, ordinal=ordinal, note=note,
-    )
+            value = -value  # "منفی ۱۰ درجه"
+    end = toks[reading.j - 1].end
+    return Quantity(start, end, text[start:end], kind, value, unit_name, approx=approx, ordinal=reading.ordinal, note=note)
+
+
+def _value_at(toks: list[_Tok]) -> _Reading | None:
+    """The number at toks[0]: words, digits, a fraction, an indefinite amount, a range."""
+    vague = _vague_at(toks)
+    first = vague if vague is not None else _number(toks, 0)
+    if first is None:
+        if toks[0].text != "نیم":
+            return None
+        first = (FRACTION_WORDS["نیم"], 1, False, True)
+    value, j, ordinal, words_only = first
+    reading = _Reading(_plain(value), j, ordinal, words_only, vague=vague is not None)
+    fraction = _fraction_after(toks, j, value) if not ordinal else None
+    if fraction is not None:
+        reading.value, reading.j = fraction
+        reading.words_only = False  # "سه چهارم" is a fraction, not a determiner
+    if not ordinal and not reading.vague:
+        _range_after(toks, reading)
+    return reading
+
+
+def _range_after(toks: list[_Tok], reading: _Reading) -> None:
+    """Make `reading` a range when "تا", "الی" or a dash and a second number follow it."""
+    j = reading.j
+    if not (j + 1 < len(toks) and toks[j].text in RANGE_WORDS):
+        return
+    second = _number(toks, j + 1)
+    if second is None or second[2]:
+        return
+    low, high = reading.value, _plain(second[0])
+    scale = next((SCALES[t.text] for t in reversed(toks[j + 1 : second[1]]) if t.text in SCALES), 1)
+    own_scale = any(t.text in SCALES for t in toks[:j])
+    if scale > 1 and isinstance(low, (int, float)) and (
+            low < high / scale or (not own_scale and high / scale < low <= 20 * high / scale)):
+        low = _plain(low * scale)  # "۱۰ تا ۱۵ میلیون" (and "۲۰ تا ۱۰ میلیون" running down): the scale belongs to both
+    elif (isinstance(low, int) and isinstance(high, int) and (1300 <= low < 1500 or 1900 <= low < 2100)
+          and 0 < high - low % 100 <= 10):
+        high = low - low % 100 + high  # "۲۰۱۸ تا ۱۹", "۱۳۹۸-۹۹": a year, and the next written short
+    reading.dash = toks[j].text in ("-", "–")
+    reading.value, reading.j = [low, high], second[1]
+    reading.words_only = reading.words_only and second[3]
+
+
+def _unit_after(text: str, pos: int, toks: list[_Tok], reading: _Reading) -> tuple[str, str | None, str | None] | None:
+    """(kind, unit, note) of what follows the number, moving `reading.j` past
+    the unit; None when it is not a quantity (a determiner, a number of time units)."""
+    j = reading.j
+    # a small number in words, alone, is usually a determiner ("دو کشور", "سه طرف")
+    determiner = reading.words_only and not isinstance(reading.value, list) and reading.value < MIN_BARE_WORD_NUMBER
+    if j < len(toks) and toks[j].text in PERCENT:
+        reading.j = j + 1
+        return "percent", "%", None
+    if (cur := _unit_at(toks, j, CURRENCIES)) is not None:
+        code, factor = CURRENCIES[cur[0]]
+        reading.j = cur[1]
+        if factor == 1:
+            return "money", code, None
+        reading.value = _scale(reading.value, factor)
+        return "money", code, "toman (10 rials)" if factor == 10 else CENTS_NOTE
+    if (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
+        reading.j = meas[1]
+        return "measure", MEASURES[meas[0]], None
+    if not _position_before(text, pos):  # "در دقیقه ۶۱ بازی": the 61st minute of the game, not 61 games
+        if (count := _unit_at(toks, j, COUNTERS)) is not None:
+            reading.j = count[1]
+            return "count", COUNTERS[count[0]], None
+        if j < len(toks) and toks[j].text == "تن":
+            reading.j = j + 1
+            return "count", "person", None
+        if not determiner and (noun := _unit_at(toks, j, COUNTED_NOUNS)) is not None:
+            reading.j = noun[1]
+            return "count", COUNTED_NOUNS[noun[0]], None
+        if j < len(toks) and toks[j].text in TIME_UNITS:
+            return None
+    if determiner and not reading.ordinal:
+        return None
+    return "number", None, None
+
+
+def _in_order(reading: _Reading, kind: str, note: str | None) -> tuple[Any, str | None]:
+    """A range low to high (noted when written high to low), or a score ("۲-۱") said to be one."""
+    value = reading.value
+    if not isinstance(value, list):
+        return value, note
+    if reading.dash and value[0] >= value[1]:
+        if kind == "number":
+            return value, "a result, not a range"  # "۲-۱", "۱-۱": a score; no range runs down or stands still
+        return [value[1], value[0]], note  # "۲۰-۱۵ درصد": a range typed right to left
+    if value[0] > value[1]:
+        return [value[1], value[0]], f"{note}; written high to low" if note else "written high to low"  # "از ۳۵ تا ۹ درصد"
+    return value, note
 
 
 def _vague_at(toks: list[_Tok]) -> tuple[list[int], int, bool, bool] | None:
