@@ -153,7 +153,8 @@ def _errors(rec, doc, golds, preds, matched) -> None:
         pi, ok = matched[gi]
         p = preds[pi]
         if not all(ok[:2]) or (g["date"] is not None and not ok[2]):
-            print(f"  DIFF {rec['article']} gold {g['type']} {gside(g['source'])} → {gside(g['target'])} {g['date']}"
+            what = "type" if not ok[0] else "actors" if not ok[1] else "date"
+            print(f"  DIFF-{what} {rec['article']} gold {g['type']} {gside(g['source'])} → {gside(g['target'])} {g['date']}"
                   f" | pred {p.type} {side(p.source)} → {side(p.target)} {p.date} «{p.event.text}»")
     for pi, p in enumerate(preds):
         if pi not in pm:

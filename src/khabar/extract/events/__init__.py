@@ -120,7 +120,7 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
             or "mil" in trig.flags and not _armed(roles, actors, cs, ce)
             or trig.type == "CONSULT" and _media(roles)
             or trig.type == "THREATEN" and roles.target is not None and "خود" in roles.target.text.split()
-            or "needs" in trig.flags and not _needs(view, m, trig)):
+            or any(f.startswith("needs=") for f in trig.flags) and not _needs(view, m, trig)):
         return None
     ptype, cameo, mode = trig.type, trig.cameo, trig.mode
     if "envoy" in trig.flags:

@@ -39,7 +39,8 @@ _OURS = (("کشورمان",), ("ایران", "اسلامی"))
 _FIRST_WORDS = frozenset(w[0] for w in _PAIR_WORDS + _THIS_COUNTRY + _OURS)
 _STOP_RIGHT = frozenset(("ADP", "PART", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "ADV", "PUNCT", "INTJ"))
 _ADVERBIAL = frozenset(key(w) for w in ("ابتدا", "سپس", "اکنون", "هم‌اکنون", "امروز", "دیروز", "فردا", "اخیرا",
-                                         "همچنین", "نیز", "تاکنون", "پیشتر", "بعدا", "سرانجام", "درنهایت"))
+                                         "همچنین", "نیز", "تاکنون", "پیشتر", "بعدا", "سرانجام", "درنهایت", "حال",
+                                         "وجود", "اساس", "ترتیب", "راستا"))
 _CHAIN = frozenset(("NOUN", "ADJ", "NUM", "DET", "PROPN"))
 _MEDIA = frozenset(key(w) for w in ("روزنامه", "شبکه", "رادیو", "تلویزیون", "خبرگزاری", "هفته‌نامه", "سایت",
                                     "پایگاه", "مجله", "نشریه", "خبرنگار"))
@@ -93,6 +94,18 @@ def country_name(word: str) -> str | None:
     return entry.country if entry is not None and entry.type == "GPE" else None
 
 
+_TITLES = frozenset(key(w) for w in (
+    "همتا", "همتای", "دبیرکل", "دبیر", "بنیانگذار", "بنیان‌گذار", "مشاور", "دستیار", "سرکنسول", "کارشناس",
+    "فرمانده", "نماینده", "عضو", "رهبر", "رییس", "رئیس", "سخنگوی", "ولیعهد", "پادشاه", "امیر", "شاهزاده",
+    "سناتور", "ژنرال", "سردار", "دکتر", "وزیرخارجه", "وزیر", "معاون", "نخست‌وزیر", "سفیر", "کاردار",
+))
+
+
+def _title(view: SentenceView, i: int, lex: Lexicon) -> bool:
+    """True if token i opens a title ("وزیر خارجه …", "همتای روس او")."""
+    return view.keys[i] in _TITLES or view.lemmas[i] in _TITLES or _agent(view, i, lex) is not None
+
+
 def _agent(view: SentenceView, i: int, lex: Lexicon) -> tuple[int, str] | None:
     """(length, sector) of an agent noun starting at token i ("مقامات", "وزیر خارجه")."""
     for words, sector in lex.agents.get(view.lemmas[i], ()) + lex.agents.get(view.keys[i], ()):
@@ -116,6 +129,13 @@ class SentenceActors:
         self.time_tokens = {i for t in times or () for i, tok in enumerate(view.tokens)
                             if t.start <= tok.start < t.end}
         entities = sorted(list(entities) + self._repeated_names(entities, persons or {}), key=lambda e: e.start)
+        self.place_at: dict[int, str] = {}  # token → the country of the name it is part of
+        for e in entities:
+            if e.country and e.role != "SPO" and (e.label == "LOC" or e.label == "PER" and not e.kb_id
+                                                  or e.label == "ORG"):
+                a = max(bisect.bisect_right(starts, e.start) - 1, 0)
+                for i in range(a, bisect.bisect_left(starts, e.end)):
+                    self.place_at[i] = e.country
         self.nps: list[NP] = []
         covered: set[int] = set()
         for ent in entities:
@@ -208,14 +228,19 @@ class SentenceActors:
         country = None
         while i < len(view) and i < np_.end + 8:
             k, p = view.keys[i], view.pos[i]
-            if k in _QUOTES:
+            if k in ("«", "»", '"'):
                 i += 1
                 continue
+            if k == "،" and i == np_.end and i + 1 < len(view) and _title(view, i + 1, self.lex):
+                i += 1  # "X، وزیر خارجه Y"
+                continue
+            if i == np_.end and not _title(view, i, self.lex):
+                break  # a name is followed by its title, not by another phrase: "ترامپ ایران را …"
             if p in _STOP_RIGHT or i in self.taken:
                 break
             if p == "PRON" and (k not in _PRONOUNS and k != "خود" or view.pos[i - 1] not in ("NOUN", "ADJ")):
                 break
-            country = country or demonym(k, self.lex) or country_name(k)
+            country = country or demonym(k, self.lex) or self.place_at.get(i)
             i += 1
         if i > np_.end:
             np_.end = i

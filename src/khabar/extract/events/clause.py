@@ -17,6 +17,7 @@ _OPENERS = frozenset(key(w) for w in (
     "که", "تا", "اگر", "چنانچه", "زیرا", "چون", "اما", "ولی", "بلکه", "درحالیکه", "هرچند", "اگرچه",
     "اینکه", "آنکه", "چراکه",
 ))
+_SOURCE_WORDS = frozenset(key(w) for w in ("گزارش", "نقل", "نوشته", "گفته", "اساس", "حال", "ترتیب", "همچنین"))
 _CONDITIONAL = frozenset(key(w) for w in ("اگر", "چنانچه", "درصورتیکه"))
 _PASSIVE_STEMS = ("شد", "شو", "گردید", "گرد")
 _INDICATIVE_WITHOUT_MI = frozenset(("داشت", "بود", "است", "هست"))
@@ -53,23 +54,45 @@ class SentenceView:
 
     @cached_property
     def clause_of(self) -> list[int]:
-        """The clause number of every token (punctuation ends a clause; a
-        subordinator, a contrasting conjunction, or «و» after a verb opens one;
-        after the verb of a relative clause the clause it interrupted goes on)."""
+        """The clause number of every token. Punctuation ends a clause — a comma
+        only after a verb or a source ("به گزارش X،"), not inside a list or
+        after a name's title; a subordinator, a contrasting conjunction, or «و»
+        after a verb opens one; after the verb of a relative clause the clause
+        it interrupted goes on."""
         out, n = [], 0
         relative = False
+        verb = attributed = False
         for i, k in enumerate(self.keys):
             if i and (k in _OPENERS or (k == "و" and self.pos[i - 1] in ("VERB", "AUX") and not self._compound(i))):
                 n += 1
                 relative = k == "که" and self.pos[i - 1] in ("NOUN", "ADJ", "PART", "PROPN", "NUM")
+                verb = attributed = False
             elif relative and i and self.pos[i - 1] in ("VERB", "AUX") and self.pos[i] not in ("AUX", "PUNCT"):
                 n += 1  # "X را که … می‌کرد به ضرب گلوله کشته‌اند"
-                relative = False
+                relative = verb = attributed = False
             out.append(n)
-            if k in _CLAUSE_PUNCT:
+            if self.pos[i] in ("VERB", "AUX") and not self.in_compound(i):
+                verb = True
+            elif k in _SOURCE_WORDS:
+                attributed = True
+            if k in _CLAUSE_PUNCT and (k != "،" or verb or attributed):
                 n += 1
-                relative = False
+                relative = verb = attributed = False
         return out
+
+    def main_span(self, i: int) -> tuple[int, int]:
+        """The clause of token i with the part of its clause before a relative
+        clause that interrupted it ("X ایران را علیه … که … است، محکوم کرد")."""
+        start, end = self.clause_span(i)
+        while start > 0:
+            prev_start, _ = self.clause_span(start - 1)
+            if self.keys[prev_start] != "که" or prev_start == 0 or self.pos[prev_start - 1] not in (
+                    "NOUN", "ADJ", "PART", "PROPN", "NUM"):
+                break
+            if self.keys[start - 1] not in ("،",) and self.pos[start - 1] not in ("VERB", "AUX"):
+                break
+            start, _ = self.clause_span(prev_start - 1)
+        return start, end
 
     def _compound(self, i: int) -> bool:
         """«و» inside a compound noun written apart: "گفت و گو"."""

@@ -103,7 +103,7 @@ def resolve(np_: NP | None, actors: SentenceActors, state: Discourse) -> tuple[A
 
 def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
     view = actors.view
-    cs, ce = view.clause_span(m.start)
+    cs, ce = view.main_span(m.start)
     in_clause = [n for n in actors.nps if cs <= n.start < ce and not n.attribution
                  and (n.actor is not None or n.kind in _POINTERS)]
     trig = m.trigger
@@ -146,16 +146,18 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
             target, _ = resolve(target_np, actors, state)
     if "host" in trig.flags:
         source, target, source_np, target_np = target, source, target_np, source_np
-    source = _placed(source, source_np, actors, m)
-    target = _placed(target, target_np, actors, m)
+    source = _placed(source, source_np, actors, m, target)
+    target = _placed(target, target_np, actors, m, source)
     if source is not None and target is not None and source.start == target.start:
         target = None
     return Roles(source, target, source_np, target_np, weak)
 
 
-def _placed(actor: Actor | None, np_: NP | None, actors: SentenceActors, m: Mention) -> Actor | None:
-    """An agent noun without a country ("شورشیان", "پلیس") takes the country
-    of the place its clause (else its sentence) names."""
+def _placed(actor: Actor | None, np_: NP | None, actors: SentenceActors, m: Mention,
+            other: Actor | None) -> Actor | None:
+    """An agent noun without a country ("شورشیان", "پلیس", "زندانیان") takes
+    the country of the place its clause (else its sentence) names, else that
+    of the state on the other side (a government and its own prisoners)."""
     if actor is None or actor.country or actor.kb_id or np_ is None or np_.kind != "role":
         return actor
     view = actors.view
@@ -166,6 +168,8 @@ def _placed(actor: Actor | None, np_: NP | None, actors: SentenceActors, m: Ment
                          and not (n.start == 0 and n.end < len(view) and view.keys[n.end] == "-"))
         if counts:
             return replace(actor, country=counts.most_common(1)[0][0])
+    if other is not None and other.country and other.sector in ("GOV", "JUD", "COP", "MIL"):
+        return replace(actor, country=other.country)
     return actor
 
 
@@ -180,8 +184,13 @@ def _subject(m: Mention, actors: SentenceActors) -> NP | None:
     own = _first_bare(actors, clause, m.start)
     if own is not None:
         return own
+    ms, _ = view.main_span(m.start)
+    if ms < cs:  # the clause a relative clause interrupted
+        found = _first_bare(actors, view.clause_of[ms], m.start)
+        if found is not None:
+            return found
     if view.keys[cs] in ("که",) and cs > 0 and view.pos[cs - 1] in ("NOUN", "ADJ", "PROPN", "NUM"):
-        return next((n for n in actors.nps if n.end == cs and not n.marker and not n.attribution
+        return next((n for n in actors.nps if n.end == cs and not n.attribution
                      and (n.actor is not None or n.kind in _POINTERS)), None)
     clause -= 1
     while clause >= 0:
