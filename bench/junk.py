@@ -125,10 +125,12 @@ def junk_file(rng: random.Random, kind: str, size: int) -> tuple[str, bytes]:
 def sizes(megabytes: list[float], work: Path) -> None:
     rng = random.Random(21)
     rows = []
-    (work / "empty").mkdir()
-    (work / "empty" / "a.bin").write_bytes(b"\x00")
-    base = min(run_ingest(str(work / "empty"), "--out", str(work / "empty.jsonl"))[2] for _ in range(2))
-    print(f"start-up and one tiny input: {base:.1f} s (subtracted below as 'net')")
+    (work / "tiny").mkdir()
+    for n, kind in enumerate(JUNK_KINDS):  # every kind once, small: the imports and first calls
+        suffix, data = junk_file(rng, kind, 1000)
+        (work / "tiny" / f"{n:02d}{suffix}").write_bytes(data)
+    base = min(run_ingest(str(work / "tiny"), "--out", str(work / "tiny.jsonl"))[2] for _ in range(2))
+    print(f"start-up and one 1 KB input of each kind: {base:.1f} s (subtracted below as 'net')")
     for mb in megabytes:
         folder = work / f"junk-{mb:g}"
         folder.mkdir()

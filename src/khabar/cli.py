@@ -106,7 +106,7 @@ def ingest(
     max_file_mb: Annotated[float, typer.Option("--max-file-mb", help="Skip files larger than this (MB).")] = 200,
     max_decompressed_mb: Annotated[
         float, typer.Option("--max-decompressed-mb", help="Skip gzip files that decompress to more (MB).")
-    ] = 256,
+    ] = 200,
     max_chars: Annotated[int, typer.Option("--max-chars", help="Skip documents (a page, a text, a record) longer than this.")] = 10_000_000,
     max_json_depth: Annotated[int, typer.Option("--max-json-depth", help="Skip JSON records nested deeper.")] = 64,
 ) -> None:

@@ -96,12 +96,13 @@ class GunzipReader(io.RawIOBase):
                 return out
 
 
-def gunzip(data: bytes, name: str, limit: int) -> bytes:
-    """The decompressed content of gzip `data`, or an InputError (LimitError beyond `limit`)."""
+def gunzip(data: bytes, name: str, limit: int) -> bytearray:
+    """The decompressed content of gzip `data` (a bytearray: no second copy
+    is made), or an InputError (LimitError beyond `limit`)."""
     reader = GunzipReader(io.BytesIO(data), name, limit)
     out = bytearray()
     while chunk := reader.read(_OUT):
         out += chunk
     if reader.error is not None:
         raise reader.error
-    return bytes(out)
+    return out

@@ -17,7 +17,7 @@ class Limits:
     a text, a JSON record, a WARC record); `max_json_depth`: nesting of one JSON value."""
 
     max_file_bytes: int = 200 * MB
-    max_decompressed_bytes: int = 256 * MB
+    max_decompressed_bytes: int = 200 * MB
     max_chars: int = 10_000_000
     max_json_depth: int = 64
 

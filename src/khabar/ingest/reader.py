@@ -25,6 +25,8 @@ from khabar.model import Article
 _HTML = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<article[\s>]|<p[\s>]|<div[\s>]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _WORD_CHAR = re.compile(r"[^\W_]")
+_NOT_SPACE = re.compile(rb"\S")
+_VISIBLE = re.compile(r"\S")
 _JSON_NAMES = (".json", ".jsonl", ".ndjson")
 
 Result = tuple[str, Article | KhabarError]
@@ -77,7 +79,7 @@ def iter_articles(data: bytes, name: str, limits: Limits = DEFAULT) -> Iterator[
 
 def _iter_text(data: bytes, name: str, hint: str, limits: Limits) -> Iterator[Result]:
     """The articles of an input that is text: JSON, HTML or plain."""
-    if not data.strip():
+    if not _NOT_SPACE.search(data):
         yield name, skip(name, "empty input", kind=NoArticleError)
         return
     if len(data) > limits.max_doc_bytes and not _may_be_json(data, hint):
@@ -155,7 +157,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _why_empty(data: bytes, text: str) -> str:
-    if data.startswith((BOM_UTF8, b"\xff\xfe", b"\xfe\xff")) and not text.strip():
+    if data.startswith((BOM_UTF8, b"\xff\xfe", b"\xfe\xff")) and not _VISIBLE.search(text):
         return "no text: only a byte-order mark" + (" and spaces" if text else "")
     return "no text: only spaces, invisible characters or punctuation"
 

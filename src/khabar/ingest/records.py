@@ -30,6 +30,7 @@ DATE_FIELDS = ("published", "date", "datePublished", "published_at", "pubDate", 
 
 Record = tuple[str, Any]  # (label, the parsed value or an InputError)
 _SPACE = re.compile(r"[ \t\n\r]*")
+_NOT_SPACE = re.compile(r"\S")  # searched for, never a copy of the rest of a large text made
 _MAX_INT_DIGITS = 4300  # Python's limit for int(str)
 
 
@@ -63,7 +64,7 @@ def iter_records(text: str, name: str, limits: Limits = DEFAULT, *, must_be_json
         if exc.msg == "Extra data" or _has_json_lines(text):
             yield from _lines(text, name, limits)
             return
-        if not must_be_json and not text[start + 1 : exc.pos].strip():
+        if not must_be_json and not _NOT_SPACE.search(text, start + 1, exc.pos):
             raise NotJSON(exc.msg) from None
         yield name, skip(name, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
         return
@@ -98,7 +99,7 @@ def _array(text: str, at: int, name: str, limits: Limits, must_be_json: bool) ->
             yield f"{name}#{index}", _checked_depth(value, text, at, end, name, limits, record=index)
         at = _SPACE.match(text, end).end()
         if text.startswith("]", at):
-            if text[at + 1 :].strip():
+            if _NOT_SPACE.search(text, at + 1):
                 yield name, _broken_array(name, json.JSONDecodeError("Extra data after the array", text, at + 1), index + 1)
             return
         if not text.startswith(",", at):
@@ -150,7 +151,7 @@ def _lines(text: str, name: str, limits: Limits) -> Iterator[Record]:
 def _first_line_is_a_value(text: str, start: int) -> bool:
     """Whether the first line is a whole JSON value and more lines follow (JSONL)."""
     end = text.find("\n", start)
-    if end == -1 or not text[end:].strip():
+    if end == -1 or not _NOT_SPACE.search(text, end):
         return False
     try:
         _DECODER.decode(text[start:end])
