@@ -175,7 +175,7 @@ def test_analyze_a_fifo_is_an_error_not_a_wait(tmp_path):
 
     os.mkfifo(tmp_path / "pipe")
     err = _one_line_error(run("analyze", str(tmp_path / "pipe")), 1)
-    assert err == f"khabar: error: {tmp_path / 'pipe'}: not a regular file (a FIFO (named pipe))\n"
+    assert err == f"khabar: error: {tmp_path / 'pipe'}: not a regular file (a FIFO)\n"
 
 
 def test_a_folder_with_nothing_to_read_exits_1(tmp_path):

@@ -372,7 +372,7 @@ def test_a_fifo_a_socket_and_symlink_loops_are_skipped_never_waited_on(tmp_path)
         server.close()
     reasons = {Path(s.input).name: s.reason for s in summary.skips}
     assert reasons == {
-        "pipe": "not a regular file (a FIFO (named pipe))",
+        "pipe": "not a regular file (a FIFO)",
         "sock": "not a regular file (a socket)",
         "loop1": "a symbolic link loop",
         "loop2": "a symbolic link loop",

@@ -26,8 +26,8 @@ NOT_NEWS = re.compile(
     re.IGNORECASE,
 )
 _KINDS = {
-    stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device", stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
 }
 
 
@@ -144,8 +144,11 @@ def reason_of(exc: OSError) -> str:
 
 
 def _kind(mode: int) -> str:
-    what = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
-    return "is a directory" if what == "a directory" else f"not a regular file ({what})" if what[0] == "a" else what
+    kind = stat.S_IFMT(mode)
+    if kind == stat.S_IFDIR:
+        return "is a directory"
+    what = _KINDS.get(kind)
+    return f"not a regular file ({what})" if what else "not a regular file"
 
 
 def expand(paths: Iterable[str]) -> list[str]:
