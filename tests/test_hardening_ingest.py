@@ -469,3 +469,14 @@ def test_a_bug_in_a_parser_costs_one_input_not_the_batch(tmp_path, monkeypatch):
     assert [(Path(s.input).name, s.reason) for s in summary.skips] == [
         ("b.txt", "internal error (TypeError: a bug); the input was not read to its end")
     ]
+
+
+def test_a_warc_record_with_a_wrong_length_is_recorded_and_warcio_prints_nothing(capsys):
+    data, _ = _warc(2, False)
+    at = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = data.index(b"\r\n", at)
+    damaged = data[:at] + str(int(data[at:end]) - 40).encode() + data[end:]
+    found = results(damaged, "crawl.warc")
+    (error,) = [e for e in found if isinstance(e, InputError)]
+    assert error.reason.startswith("a damaged WARC archive (1 record(s) with a wrong Content-Length")
+    assert capsys.readouterr().err == ""

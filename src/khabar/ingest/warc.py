@@ -10,6 +10,7 @@ HTML page, is recorded too."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -37,7 +38,8 @@ def iter_warc(stream: BinaryIO, name: str, limits: Limits = DEFAULT) -> Iterator
         if buffered.peek(5)[:5] != b"WARC/" and (gunzip is None or gunzip.error is None):
             yield name, skip(name, "not a WARC archive (it does not begin with 'WARC/')")
             return
-        records, pages, broken = _read_records(buffered, name, limits, results)
+        with contextlib.redirect_stderr(io.StringIO()):  # warcio prints its warnings there
+            records, pages, broken, damaged = _read_records(buffered, name, limits, results)
     except LimitError as exc:
         yield name, exc
         return
@@ -46,20 +48,25 @@ def iter_warc(stream: BinaryIO, name: str, limits: Limits = DEFAULT) -> Iterator
         broken = (gunzip.error.reason or str(gunzip.error)).replace("(", "[").replace(")", "]")
     if broken is not None:
         yield name, skip(name, f"a truncated or broken WARC archive ({broken}; after {records} whole record(s))")
+    elif damaged:
+        yield name, skip(name, f"a damaged WARC archive ({damaged} record(s) with a wrong Content-Length; "
+                               f"{pages} page(s) read from {records} record(s))")
     elif records == 0:
         yield name, skip(name, "not a WARC archive: no records could be read")
     elif pages == 0:
         yield name, skip(name, f"no HTML pages among the {records} WARC record(s)")
 
 
-def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list) -> tuple[int, int, str | None]:
+def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list) -> tuple[int, int, str | None, int]:
     """Read the HTML pages of the archive into `out` as (url, content type,
-    content or error): (whole records, HTML responses, why the archive broke off or None)."""
+    content or error): (whole records, HTML responses, why the archive broke
+    off or None, how many records had a wrong length)."""
     from warcio.archiveiterator import ArchiveIterator
 
     records = pages = 0
+    archive = ArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in archive:
             page = None
             if record.rec_type == "response" and record.http_headers is not None:
                 ctype = record.http_headers.get_header("Content-Type") or ""
@@ -67,7 +74,7 @@ def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list) -> tup
                     url = record.rec_headers.get_header("WARC-Target-URI") or f"record {records + 1}"
                     page = (url, ctype, _content(record, name, url, limits))
             if _drain(record):
-                return records, pages, "the last record is cut short"
+                return records, pages, "the last record is cut short", archive.err_count
             records += 1
             if page is not None:
                 pages += 1
@@ -75,8 +82,9 @@ def _read_records(stream: BinaryIO, name: str, limits: Limits, out: list) -> tup
     except LimitError:
         raise
     except Exception as exc:  # noqa: BLE001 — warcio fails on broken archives in many ways (AttributeError among them); a broken archive is a recorded skip
-        return records, pages, f"{type(exc).__name__}: {exc}".replace("(", "[").replace(")", "]") if str(exc) else type(exc).__name__
-    return records, pages, None
+        why = f"{type(exc).__name__}: {exc}".replace("(", "[").replace(")", "]") if str(exc) else type(exc).__name__
+        return records, pages, why, archive.err_count
+    return records, pages, None, archive.err_count
 
 
 def _content(record, name: str, url: str, limits: Limits) -> bytes | KhabarError:
