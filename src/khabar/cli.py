@@ -125,6 +125,10 @@ def ingest(
     if (out is None) == (db is None):
         raise _usage("give --out FILE (a JSONL file of Articles) or --db FILE (a corpus), one of them")
     if db is not None:
+        from khabar.ingest.limits import DEFAULT
+
+        if limits != DEFAULT or normalize:
+            raise _usage("--max-* and --normalize apply to --out; a corpus (--db) is read with the default limits")
         _ingest_into_db(db, paths, workers, as_json)
         return
     assert out is not None

@@ -98,9 +98,8 @@ def _iter_text(data: bytes, name: str, hint: str, limits: Limits) -> Iterator[Re
         except NotJSON:
             first = None  # a plain text that happens to begin with '[' or '{'
         else:
-            if first is not None:
-                yield first
-                yield from records
+            yield first if first is not None else (name, skip(name, "no JSON records", kind=NoArticleError))
+            yield from records
             return
     if not _WORD_CHAR.search(text):
         yield name, skip(name, _why_empty(data, text), kind=NoArticleError)
