@@ -35,6 +35,10 @@ from khabar.model import Doc, Event, TimeExpr
 __all__ = ["extract_events", "lexicon"]
 
 
+# Types whose events need no recipient; the others are coded only when the
+# text names whom they are directed at (a mention without one still adds its
+# sentence to an event that has one).
+_ONE_SIDED = frozenset(("PROTEST", "MOBILIZE"))
 _TAKES_CONTENT = frozenset(("AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"))
 
 
@@ -74,7 +78,7 @@ def extract_events(doc: Doc) -> list[Event]:
                 if c.event.source is not None and c.event.target is not None:
                     state.pair = (c.event.source, c.event.target)
         state.see(actors)
-    return merge(coded)
+    return [e for e in merge(coded) if e.target is not None or e.type in _ONE_SIDED]
 
 
 def _bound(tokens, ents: list, times: list) -> set[int]:

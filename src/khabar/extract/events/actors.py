@@ -64,6 +64,7 @@ class NP:
     head_noun: str = ""  # the noun it is the genitive of, if possessed
     head_at: int = -1  # that noun's token
     entity: Entity | None = None
+    dateline: bool = False  # "تهران - …" at the head of the lead
     extras: list[Actor] = field(default_factory=list)
 
 
@@ -174,18 +175,23 @@ class SentenceActors:
             return None
         kind = "entity" if ent.label != "LOC" else "place"
         sector = "MED" if view.keys[a] in _MEDIA or view.lemmas[a] in _MEDIA else None
+        if sector is None and not ent.role and ent.label == "ORG":
+            head = _agent(view, a, self.lex)  # "پلیس ترکیه", "ارتش مالی": the sector its first word names
+            sector = head[1] if head and head[1] != "=" else None
         start = a
         # an agent noun just before the entity heads the phrase ("سخنگوی کاخ کرملین")
         j = a - 1
         while j >= 0 and view.keys[j] in _QUOTES:
             j -= 1
         floor = j - 3
-        while j >= 0 and j > floor and view.pos[j] in ("NOUN", "ADJ") and j not in self.taken:
+        while j >= 0 and j > floor and view.pos[j] in ("NOUN", "ADJ", "PROPN") and j not in self.taken:
             found = _agent(view, j, self.lex)
             if found and j + found[0] <= a:
                 start, kind = j, "agent"
                 sector = found[1] if found[1] != "=" else None
                 break
+            if view.pos[j] != "ADJ":
+                break  # only adjectives between an agent noun and its name: "نیروهای مسلح X"
             j -= 1
         actor = actor_of(ent, sector)
         if not actor.country and ent.label == "PER":
@@ -216,7 +222,7 @@ class SentenceActors:
         if j < 0 or view.pos[j] not in ("NOUN", "ADJ", "PROPN") or j in self.time_tokens:
             return
         if view.keys[j] in _ATTRIBUTION or _agent(view, j, self.lex) or view.keys[j] in _PARTITIVE \
-                or view.keys[j] in _ADVERBIAL:
+                or view.keys[j] in _ADVERBIAL or view.keys[j] in _PREPS:
             return
         np_.possessed = True
         np_.head_noun, np_.head_at = view.lemmas[j], j
@@ -282,7 +288,7 @@ class SentenceActors:
                 np_ = NP(i, i + 1, Actor(toks[i].start, toks[i].end, toks[i].text, None, None, country, None), "agent")
                 self._possession(np_)
                 return np_
-        found = _agent(view, i, self.lex) if view.pos[i] == "NOUN" else None
+        found = _agent(view, i, self.lex) if view.pos[i] in ("NOUN", "PROPN") else None
         if not found or found[1] == "=":
             return None
         n, sector = found
@@ -330,6 +336,7 @@ class SentenceActors:
             while e < len(view) and view.keys[e] in _QUOTES:
                 e += 1
             np_.obj = e < len(view) and view.keys[e] == "را"
+            np_.dateline = np_.start == 0 and e < len(view) and view.keys[e] == "-"
         for left, right in zip(self.nps, self.nps[1:], strict=False):
             gap = [k for k in view.keys[left.end:right.start] if k not in _QUOTES]
             if gap == ["و"] and not right.marker and not left.obj and not right.possessed:

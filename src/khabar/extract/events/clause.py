@@ -86,11 +86,12 @@ class SentenceView:
         start, end = self.clause_span(i)
         while start > 0:
             prev_start, _ = self.clause_span(start - 1)
-            if self.keys[prev_start] != "که" or prev_start == 0 or self.pos[prev_start - 1] not in (
-                    "NOUN", "ADJ", "PART", "PROPN", "NUM"):
+            if self.keys[prev_start] not in ("که", "اینکه", "آنکه") or prev_start == 0:
                 break
             if self.keys[start - 1] not in ("،",) and self.pos[start - 1] not in ("VERB", "AUX"):
                 break
+            if self.pos[prev_start - 1] in ("VERB", "AUX", "PUNCT") and self.keys[prev_start] == "که":
+                break  # a complement ("گفت که …"), not an interruption
             start, _ = self.clause_span(prev_start - 1)
         return start, end
 

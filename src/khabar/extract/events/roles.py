@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from khabar.extract.events.actors import NP, SentenceActors, actor_of
+from khabar.extract.events.actors import NP, SentenceActors, actor_of, demonym
+from khabar.extract.events.actors import _agent as agent_at
 from khabar.extract.events.triggers import Mention
 from khabar.model import Actor, Entity
 
@@ -144,6 +145,8 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
         elif source_np.coord is not None:
             target_np = source_np.coord
             target, _ = resolve(target_np, actors, state)
+    if target is None and target_np is None and m.trigger.type in _GENERIC_TYPES and m.voice != "passive":
+        target = _generic_target(m, actors, source, source_np.end if source_np is not None else cs)
     if "host" in trig.flags:
         source, target, source_np, target_np = target, source, target_np, source_np
     source = _placed(source, source_np, actors, m, target)
@@ -151,6 +154,65 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
     if source is not None and target is not None and source.start == target.start:
         target = None
     return Roles(source, target, source_np, target_np, weak)
+
+
+# Types whose target may be people the text does not name as an actor ("ده
+# روزنامه‌نگار را بازداشت کرد"): they are coded by what the object phrase says.
+_GENERIC_TYPES = frozenset(("COERCE", "ASSAULT", "RETREAT", "ACCUSE"))
+_DOMESTIC = frozenset(("COERCE", "RETREAT", "ACCUSE"))
+
+
+def _generic_target(m: Mention, actors: SentenceActors, source: Actor | None, cs: int) -> Actor | None:
+    """The object of an arrest, attack or release that names no actor ("ده
+    روزنامه‌نگار را", "به یک مسجد در کابل"): an actor with the country its
+    words or its clause's place give, or (arrests, releases, trials) the
+    acting state's own."""
+    view = actors.view
+    span = _object_span(view, m, cs)
+    if span is None:
+        return None
+    a, b = span
+    lex = actors.lex
+    country = None
+    sector = "CVL"
+    for j in range(a, b):
+        found = agent_at(view, j, lex)
+        if found and sector == "CVL":
+            sector = found[1] if found[1] != "=" else sector
+        country = country or demonym(view.keys[j], lex) or actors.place_at.get(j)
+    if country is None:
+        places = [n for n in actors.nps if cs <= n.start < m.start and n.kind == "place" and n.actor
+                  and n.actor.country and not n.dateline]
+        if places:
+            country = places[-1].actor.country
+    state = source is not None and bool(source.country) and (
+        source.sector in ("GOV", "JUD", "COP", "MIL") or (source.kb_id or "").startswith("G:"))
+    if country is None and state and (m.trigger.type in _DOMESTIC or m.trigger.mode == "execute") and (
+            m.trigger.type != "ACCUSE" or source.sector in ("JUD", "COP")):
+        country = source.country
+    if country is None:
+        return None
+    toks = view.tokens
+    return Actor(toks[a].start, toks[b - 1].end, " ".join(t.text for t in toks[a:b]), None, None, country, sector)
+
+
+def _object_span(view, m: Mention, cs: int) -> tuple[int, int] | None:
+    """The tokens of the «را» object before the trigger, or of the «به» phrase
+    of an attack."""
+    for r in range(m.start - 1, cs - 1, -1):
+        if view.keys[r] == "را":
+            a = r
+            while a > cs and view.pos[a - 1] in ("NOUN", "ADJ", "NUM", "DET", "PROPN") and a - 1 not in (m.start,):
+                a -= 1
+            return (a, r) if a < r else None
+    if "به" in m.trigger.targets:
+        for p in range(cs, m.start):
+            if view.keys[p] == "به":
+                b = p + 1
+                while b < m.start and view.pos[b] in ("NOUN", "ADJ", "NUM", "DET", "PROPN"):
+                    b += 1
+                return (p + 1, b) if b > p + 1 else None
+    return None
 
 
 def _placed(actor: Actor | None, np_: NP | None, actors: SentenceActors, m: Mention,
@@ -220,10 +282,12 @@ def _first_bare(actors: SentenceActors, clause: int, before: int) -> NP | None:
 
 
 def _state_like(np_: NP) -> bool:
-    """A place that can stand for a state: a country, or a capital the linker
-    read as its government."""
+    """A place that can stand for a state: a country or a city (a capital)
+    that a clause has as its bare subject ("مسکو، واشنگتن را … متهم کرد"),
+    not a dateline ("تهران - …")."""
     a = np_.actor
-    return a is not None and bool(a.kb_id) and (a.kb_id.startswith("G:") or a.sector == "GOV")
+    return a is not None and bool(a.kb_id) and bool(a.country) and a.kb_id.startswith(("G:", "L:")) \
+        and not np_.dateline
 
 
 def _genitive(m: Mention, actors: SentenceActors) -> NP | None:
@@ -233,9 +297,14 @@ def _genitive(m: Mention, actors: SentenceActors) -> NP | None:
     j = m.end
     while j < len(view) and (view.pos[j] in _GEN_SKIP or view.keys[j] in ("«", '"')) and j < m.end + 3:
         j += 1
-    for np_ in actors.nps:
-        if np_.start == j and not np_.attribution:
-            return np_
+    limit = j + 3  # through a short chain of nouns: "محکومیت حمله اسرائیل"
+    while j < min(limit, len(view)):
+        for np_ in actors.nps:
+            if np_.start == j and not np_.attribution:
+                return np_
+        if view.pos[j] not in ("NOUN", "ADJ", "NUM") or j in actors.taken:
+            break
+        j += 1
     return None
 
 
@@ -248,6 +317,13 @@ def _target(m: Mention, in_clause: list[NP], actors: SentenceActors, exclude: NP
     for where in trig.targets:
         if where == "content":
             found = _content(m, actors, exclude)
+            if found is not None:
+                return found, True
+            continue
+        if where == "pre":
+            found = next((n for n in in_clause if n is not exclude and n.actor is not None and not n.sport
+                          and (exclude is None or n.start >= exclude.end) and n.start < m.start
+                          and not (n.kind == "place" and n.marker == "در" and not _state_like(n))), None)
             if found is not None:
                 return found, True
             continue
@@ -270,7 +346,27 @@ def _target(m: Mention, in_clause: list[NP], actors: SentenceActors, exclude: NP
                     return np_, True
             elif np_.marker == where and (np_.start < last or m.voice == "nominal") and _own_preposition(view, np_, m, actors.covered):
                 return np_, False
+    for where in trig.targets:  # an actor inside the phrase: "از تحریم‌های جدید علیه ایران حمایت نمی‌کند"
+        found = _inside_phrase(view, m, in_clause, where, exclude)
+        if found is not None:
+            return found, True
     return None, False
+
+
+def _inside_phrase(view, m: Mention, in_clause: list[NP], where: str, exclude: NP | None) -> NP | None:
+    """The first actor within the phrase the trigger's preposition opens, before the trigger."""
+    if where not in ("از", "به", "با", "بر", "علیه", "درباره"):
+        return None
+    start = exclude.end if exclude is not None else view.clause_span(m.start)[0]
+    for p in range(start, m.start):
+        if view.keys[p] != where:
+            continue
+        for np_ in in_clause:
+            if p < np_.start < m.start and np_.actor is not None and np_ is not exclude and not np_.sport \
+                    and not (np_.kind == "place" and np_.marker == "در"):
+                return np_
+        return None
+    return None
 
 
 def _content(m: Mention, actors: SentenceActors, exclude: NP | None) -> NP | None:
@@ -311,6 +407,8 @@ def _own_preposition(view, np_: NP, m: Mention, covered: set[int]) -> bool:
     j -= 1  # the token before the preposition
     if j < 0 or m.start <= j < m.end:
         return True
+    if m.end <= j and all(view.pos[k] in ("NOUN", "ADJ", "PRON", "NUM") for k in range(m.end, j + 1)):
+        return True  # the trigger's own genitive comes between: "خروج نیروهایش از عراق"
     return not (view.pos[j] == "NOUN" and j not in covered and not _is_trigger_word(view, j))
 
 

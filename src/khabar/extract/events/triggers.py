@@ -77,7 +77,28 @@ def find(view: SentenceView, lex: Lexicon, bound: set[int] | None = None) -> lis
             found.append(mention)
             used.update(range(mention.start, mention.end))
             break
-    return _nominal_filter(view, found)
+    return _nominal_filter(view, _resumed(view, found))
+
+
+def _resumed(view: SentenceView, found: list[Mention]) -> list[Mention]:
+    """A verb that resumes, steps up or goes on with something ("از سر
+    گرفت", "تشدید کرد", "ادامه داد", "آغاز کرد") states the event its object
+    names: "تحریم‌ها را از سر گرفت" is a sanction, "حملات را تشدید کرد" an
+    assault. Without such an object it is an event only if its own record
+    says what it needs ("روابط را از سر گرفتند")."""
+    out = list(found)
+    for r in found:
+        if "resume" not in r.trigger.flags or r.verb is None:
+            continue
+        cs, _ = view.clause_span(r.start)
+        objects = [n for n in found if n is not r and n.voice == "nominal" and cs <= n.start < r.start]
+        if objects:
+            n = objects[-1]
+            out[out.index(n)] = Mention(n.trigger, n.start, n.end, r.verb, r.voice)
+            out.remove(r)
+        elif not any(f.startswith("needs=") for f in r.trigger.flags):
+            out.remove(r)
+    return out
 
 
 def _verb_itself(view: SentenceView, i: int, trig: Trigger) -> Mention | None:
@@ -112,7 +133,7 @@ def _verbal(view: SentenceView, i: int, trig: Trigger, bound: set[int]) -> Menti
             continue
         if pos[j] == "VERB" or (pos[j] == "AUX" and view.verb_key(j) in trig.active | trig.passive | {"شد"}):
             found = _with_verb(view, i, end, j, trig)
-            if found is not None or "gap" not in trig.flags:
+            if found.voice != "nominal" or "gap" not in trig.flags:
                 return found
             j += 1
             continue
@@ -138,9 +159,19 @@ def _verbal(view: SentenceView, i: int, trig: Trigger, bound: set[int]) -> Menti
             elided = _elided_verb(view, j, trig)  # "X با Y دیدار و دو طرف … تاکید کردند"
             if elided is not None:
                 return Mention(trig, i, end, elided, "active")
+        if pos[j] == "ADP" and "داشت" in trig.active:
+            held = _verb_after_phrase(view, j, clause_end)  # "دیداری با X داشت"
+            if held is not None and view.verb_key(held) == "داشت":
+                return Mention(trig, i, end, held, "active")
         break
-    if "nom" in trig.flags:
-        return Mention(trig, i, end, None, "nominal")
+    return Mention(trig, i, end, None, "nominal")
+
+
+def _verb_after_phrase(view: SentenceView, j: int, clause_end: int) -> int | None:
+    """The first verb within ten tokens from j in the clause."""
+    for v in range(j, min(clause_end, j + 10)):
+        if view.pos[v] == "VERB":
+            return v
     return None
 
 
@@ -164,9 +195,7 @@ def _with_verb(view: SentenceView, i: int, end: int, v: int, trig: Trigger) -> M
         return Mention(trig, i, end, v, "active")
     if vk in trig.passive:
         return Mention(trig, i, end, v, "passive")
-    if "nom" in trig.flags:
-        return Mention(trig, i, end, None, "nominal")
-    return None
+    return Mention(trig, i, end, None, "nominal")
 
 
 def _skip_genitive(view: SentenceView, j: int) -> int:
@@ -185,6 +214,8 @@ def _nominal_filter(view: SentenceView, found: list[Mention]) -> list[Mention]:
     when it is the genitive of another noun ("کنترل آتش‌بس")."""
     out = []
     for m in found:
+        if m.voice == "nominal" and "nom" not in m.trigger.flags:
+            continue
         if m.voice == "nominal":
             j = m.start - 1
             while j >= 0 and view.keys[j] in ("«", '"'):
