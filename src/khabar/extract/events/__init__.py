@@ -124,7 +124,8 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
             or "mil" in trig.flags and not _armed(roles, actors, cs, ce)
             or trig.type == "CONSULT" and _media(roles)
             or trig.type == "THREATEN" and roles.target is not None and "خود" in roles.target.text.split()
-            or any(f.startswith("needs=") for f in trig.flags) and not _needs(view, m, trig)):
+            or any(f.startswith("needs=") for f in trig.flags) and not _needs(view, m, trig)
+            or "deny" in trig.flags and _denial(view, m)):
         return None
     ptype, cameo, mode = trig.type, trig.cameo, trig.mode
     if "envoy" in trig.flags:
@@ -195,6 +196,16 @@ def _refer_back(c: Coded, coded: list[Coded]) -> Coded | None:
             c.symmetric = prior.symmetric
             return c
     return None
+
+
+_CLAIMS = frozenset(key(w) for w in ("ادعا", "ادعاها", "اتهام", "اتهامات", "گزارش", "شایعه", "خبر", "اظهارات",
+                                     "مطالب", "دخالت", "نقش", "هرگونه", "شایعات", "ادعاهای", "روایت"))
+
+
+def _denial(view: SentenceView, m: Mention) -> bool:
+    """"این ادعاها را رد کرد", "هرگونه دخالت را رد کرد": a denial, not a refusal."""
+    cs, _ = view.clause_span(m.start)
+    return any(view.keys[j] in _CLAIMS or view.lemmas[j] in _CLAIMS for j in range(cs, m.start))
 
 
 def _media(roles) -> bool:

@@ -103,8 +103,10 @@ _TITLES = frozenset(key(w) for w in (
 
 
 def _title(view: SentenceView, i: int, lex: Lexicon) -> bool:
-    """True if token i opens a title ("وزیر خارجه …", "همتای روس او")."""
-    return view.keys[i] in _TITLES or view.lemmas[i] in _TITLES or _agent(view, i, lex) is not None
+    """True if token i opens a title ("وزیر خارجه …", "همتای روس او", "وزیرخدمات‌عمومی")."""
+    k = view.keys[i]
+    return k in _TITLES or view.lemmas[i] in _TITLES or _agent(view, i, lex) is not None \
+        or k.startswith(("وزیر", "رئیس", "رییس", "معاون", "سفیر", "نماینده", "دبیرکل"))
 
 
 def _agent(view: SentenceView, i: int, lex: Lexicon) -> tuple[int, str] | None:
@@ -174,7 +176,7 @@ class SentenceActors:
         if ent.label not in ("PER", "ORG", "LOC"):
             return None
         kind = "entity" if ent.label != "LOC" else "place"
-        sector = "MED" if view.keys[a] in _MEDIA or view.lemmas[a] in _MEDIA else None
+        sector = "MED" if (view.keys[a] in _MEDIA or view.lemmas[a] in _MEDIA) and not ent.role else None
         if sector is None and not ent.role and ent.label == "ORG":
             head = _agent(view, a, self.lex)  # "پلیس ترکیه", "ارتش مالی": the sector its first word names
             sector = head[1] if head and head[1] != "=" else None
@@ -306,6 +308,9 @@ class SentenceActors:
                 break
         if country is None and sector not in ("REB", "CVL", "OPP", "MIL", "COP", "LEG", "JUD", "LAB", "EDU", "REF"):
             return None
+        while end < len(view) and view.pos[end] in ("NUM", "ADJ") and end not in covered and end not in self.taken \
+                and end - i < 6:
+            end += 1  # "این زن ۳۰ ساله را"
         actor = Actor(toks[i].start, toks[end - 1].end, _span_text(view, i, end), None, None,
                       None if country == "this" else country, sector)
         np_ = NP(i, end, actor, "agent" if country else "role")

@@ -17,7 +17,8 @@ _OPENERS = frozenset(key(w) for w in (
     "که", "تا", "اگر", "چنانچه", "زیرا", "چون", "اما", "ولی", "بلکه", "درحالیکه", "هرچند", "اگرچه",
     "اینکه", "آنکه", "چراکه",
 ))
-_SOURCE_WORDS = frozenset(key(w) for w in ("گزارش", "نقل", "نوشته", "گفته", "اساس", "حال", "ترتیب", "همچنین"))
+_SOURCE_WORDS = frozenset(key(w) for w in ("گزارش", "نقل", "نوشته", "گفته"))
+_CONNECTIVES = frozenset(key(w) for w in ("اساس", "حال", "ترتیب", "همچنین", "سوی", "وجود", "راستا", "رو"))
 _CONDITIONAL = frozenset(key(w) for w in ("اگر", "چنانچه", "درصورتیکه"))
 _PASSIVE_STEMS = ("شد", "شو", "گردید", "گرد")
 _INDICATIVE_WITHOUT_MI = frozenset(("داشت", "بود", "است", "هست"))
@@ -73,8 +74,8 @@ class SentenceView:
             out.append(n)
             if self.pos[i] in ("VERB", "AUX") and not self.in_compound(i):
                 verb = True
-            elif k in _SOURCE_WORDS:
-                attributed = True
+            elif k in _SOURCE_WORDS or k in _CONNECTIVES and (len(out) < 5 or out[-5] != n):
+                attributed = True  # "به گزارش X،", "بر این اساس،"
             if k in _CLAUSE_PUNCT and (k != "،" or verb or attributed):
                 n += 1
                 relative = verb = attributed = False

@@ -149,8 +149,8 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
         target = _generic_target(m, actors, source, source_np.end if source_np is not None else cs)
     if "host" in trig.flags:
         source, target, source_np, target_np = target, source, target_np, source_np
-    source = _placed(source, source_np, actors, m, target)
-    target = _placed(target, target_np, actors, m, source)
+    source = _placed(source, source_np, actors, m, None)
+    target = _placed(target, target_np, actors, m, source if trig.type in _DOMESTIC else None)
     if source is not None and target is not None and source.start == target.start:
         target = None
     return Roles(source, target, source_np, target_np, weak)
