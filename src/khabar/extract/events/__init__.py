@@ -30,7 +30,7 @@ from khabar.extract.events.lexicon import Lexicon, key, lexicon
 from khabar.extract.events.merge import merge
 from khabar.extract.events.roles import Discourse, assign
 from khabar.extract.events.triggers import Mention, find
-from khabar.model import Doc, Event, TimeExpr
+from khabar.model import Actor, Doc, Event, TimeExpr
 
 __all__ = ["extract_events", "lexicon"]
 
@@ -120,6 +120,10 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
     if tense == "subjunctive" and not intent:
         return None
     roles = assign(m, actors, state)
+    place = location(m, actors, roles)
+    if roles.target is None and trig.type in ("ASSAULT", "COERCE") and place is not None and place.country:
+        # an attack in a place, on no one named: on that country
+        roles.target = Actor(place.start, place.end, place.text, place.kb_id, place.name_en, place.country, None)
     if (roles.source is None and roles.target is None and not _anaphoric(view, m)
             or "mil" in trig.flags and not _armed(roles, actors, cs, ce)
             or trig.type == "CONSULT" and _media(roles)
@@ -157,8 +161,8 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
         contexts.append("historical")
     event = finish(ptype, cameo, mode, contexts + [t for t in topics if t not in contexts])
     event.start, event.end, event.text = trig_start, trig_end, doc.text[trig_start:trig_end]
+    event.location = place
     event.source, event.target = roles.source, roles.target
-    event.location = location(m, actors, roles)
     event.date, event.date_flag = date, flag
     event.evidence = [(sent.start, sent.end)]
     event.attribution = attribution(doc, actors)
@@ -271,8 +275,14 @@ def lex_agent(view: SentenceView, j: int):
 
 def _envoy(view: SentenceView, m: Mention, actors: SentenceActors, roles) -> tuple[str, str, str] | None:
     """"سفیر خود را فراخواند" recalls one's own ambassador (SANCTION), and
-    its target is the country it is recalled from."""
+    its target is the country it is recalled from; "سفیر X به وزارت خارجه
+    فراخوانده شد" summons another's (ACCUSE), by the ministry it is called to."""
     cs, _ = view.clause_span(m.start)
+    if m.voice == "passive" and roles.target is not None and "سفیر" in roles.target.text.split()[0]:
+        by = next((n for n in actors.nps if cs <= n.start < m.start and n.marker == "به" and n.actor), None)
+        if by is not None:
+            roles.source, roles.source_np = by.actor, by
+        return "ACCUSE", "114", "allege"
     for j in range(cs, m.start - 1):
         if view.keys[j] == "سفیر" and view.keys[j + 1] in ("خود", "خویش"):
             target = next((n for n in actors.nps if cs <= n.start < m.start and n.marker == "از" and n.actor), None)

@@ -30,10 +30,18 @@ class Coded:
     weak_target: bool = False  # its target is what it is about, not whom it addresses
 
 
+_RESULT = frozenset(("موجب", "باعث", "سبب"))
+
+
 def tense_of(m: Mention, view) -> tuple[str, bool, bool]:
-    """(tense, negated, intent) of a mention."""
+    """(tense, negated, intent) of a mention; a subjunctive after "موجب شد تا"
+    ("caused … to") states what happened."""
     cs, ce = view.clause_span(m.start)
     intent = view.intent(cs, ce) or (cs > 0 and view.intent(*view.clause_span(cs - 1)))
+    if cs >= 3 and view.keys[cs] in ("تا", "که") and view.keys[cs - 2] in _RESULT and view.pos[cs - 1] == "VERB":
+        group = view.finite_tense(cs - 1)
+        own = view.finite_tense(m.verb) if m.verb is not None else None
+        return group.tense, bool(own and own.negated), intent
     if m.verb is None:
         verbs = [j for j in range(cs, ce) if view.pos[j] == "VERB" and not m.start <= j < m.end
                  and not view.in_compound(j)]

@@ -137,6 +137,11 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
             target_np = gen
         else:
             target_np, weak = _target(m, in_clause, actors, exclude=subject)
+    if "sym" in trig.flags and m.voice == "nominal" and (source_np is None or target_np is None):
+        between = next((n for n in in_clause if n.marker in ("بین", "میان") and n.coord is not None
+                        and m.end <= n.start < m.end + _NEAR), None)
+        if between is not None:  # "درگیری بین نیروهای دولتی و شورشیان"
+            source_np, target_np = between, between.coord
     source, second = resolve(source_np, actors, state)
     target, _ = resolve(target_np, actors, state)
     if target is None and "sym" in trig.flags and source_np is not None:
@@ -181,7 +186,8 @@ def _generic_target(m: Mention, actors: SentenceActors, source: Actor | None, cs
             sector = found[1] if found[1] != "=" else sector
         country = country or demonym(view.keys[j], lex) or actors.place_at.get(j)
     if country is None:
-        places = [n for n in actors.nps if cs <= n.start < m.start and n.kind == "place" and n.actor
+        _, ce = view.clause_span(m.start)
+        places = [n for n in actors.nps if cs <= n.start < ce and n.kind == "place" and n.actor
                   and n.actor.country and not n.dateline]
         if places:
             country = places[-1].actor.country
@@ -206,10 +212,12 @@ def _object_span(view, m: Mention, cs: int) -> tuple[int, int] | None:
                 a -= 1
             return (a, r) if a < r else None
     if "به" in m.trigger.targets:
-        for p in range(cs, m.start):
+        window = range(m.end, min(len(view), m.end + _NEAR)) if m.voice == "nominal" else range(cs, m.start)
+        for p in window:
             if view.keys[p] == "به":
                 b = p + 1
-                while b < m.start and view.pos[b] in ("NOUN", "ADJ", "NUM", "DET", "PROPN"):
+                stop = m.start if p < m.start else len(view)
+                while b < stop and view.pos[b] in ("NOUN", "ADJ", "NUM", "DET", "PROPN"):
                     b += 1
                 return (p + 1, b) if b > p + 1 else None
     return None

@@ -224,7 +224,7 @@ def _nominal_filter(view: SentenceView, found: list[Mention]) -> list[Mention]:
             m.setting = before in _SETTING and before != "از" or (
                 before == "از" and j >= 1 and view.keys[j - 1] in ("پس", "بعد", "پیش", "قبل"))
             cs, _ = view.clause_span(m.start)
-            opening = j < cs or before in ("این", "یک") or view.keys[cs] in ("«", '"') and j <= cs
+            opening = j < cs or before in ("این", "یک", "که") or view.keys[cs] in ("«", '"') and j <= cs
             reported = before == "از" and any(k == "خبر" for k in view.keys[m.end:])
             happening = before in _HAPPENING or view.lemmas[j] in _HAPPENING if j >= 0 else False
             clause = view.clause_of[m.start]
