@@ -3,7 +3,10 @@ place, then the finds joined and widened (combine.py, context.py)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 
 from khabar.extract.times.combine import chain, merge
 from khabar.extract.times.context import apart, extend_left, extend_right, with_zone
@@ -30,21 +33,30 @@ def _candidates(text: str, today: date | None) -> list[Found]:
     crosses a line break), in order of place, longest first."""
     candidates: list[Found] = []
     for start, end, named in lines_to_try(text):
-        for rule in RULES:
-            if rule.name not in named or not rule.prefilter.search(text, start, end):
-                continue  # cheap tests: the pattern cannot match this line
-            for m in rule.regex.finditer(text, start, end):
-                if m.end() > m.start() and (expr := _resolve(rule.resolve, Hit(text, m, today))) is not None:
+        for prefilter, regex, resolve in _rules_for(named):
+            if not prefilter.search(text, start, end):
+                continue  # a cheap test: the pattern cannot match this line
+            for m in regex.finditer(text, start, end):
+                if m.end() == m.start():
+                    continue
+                try:
+                    expr = resolve(Hit(text, m, today))
+                except (ValueError, OverflowError):  # a publication date the Hijri tables do not reach (1924–2077)
+                    expr = Found(m.start(), m.end(), m.group(), "date", None, None, BEYOND_CONVERTERS)
+                if expr is not None:
                     candidates.append(expr)
     candidates.sort(key=lambda t: (t.start, t.start - t.end))
     return candidates
 
 
-def _resolve(resolve, hit: Hit) -> Found | None:
-    try:
-        return resolve(hit)
-    except (ValueError, OverflowError):  # a publication date the Hijri tables do not reach (1924–2077)
-        return Found(hit.start, hit.stop, hit.span, "date", None, None, BEYOND_CONVERTERS)
+Compiled = tuple[re.Pattern[str], re.Pattern[str], Callable[[Hit], Found | None]]
+
+
+@lru_cache(maxsize=1024)
+def _rules_for(named: frozenset[str]) -> tuple[Compiled, ...]:
+    """The cheap test, pattern and resolver of each rule named, in the order of
+    RULES (compiled on first use)."""
+    return tuple((rule.prefilter, rule.regex, rule.resolve) for rule in RULES if rule.name in named)
 
 
 def _longest(candidates: list[Found]) -> list[Found]:

@@ -94,9 +94,13 @@ class Hit:
 
     def found(self, kind: str, value: str | None, calendar: str | None = None, reason: str | None = None) -> Found:
         """The expression of the whole match; `reason` only when there is no value."""
-        if value is None and calendar == HIJRI and (reason or "").startswith("not a valid") and self._hijri_out_of_range():
+        if value is not None:
+            reason = None
+        elif calendar == HIJRI and (reason or "").startswith("not a valid") and self._hijri_out_of_range():
             reason = HIJRI_RANGE_REASON  # "سال ۱۲۷۰ قمری": before the tables the converter has
-        return Found(self.start, self.stop, self.span, kind, value, calendar, reason if value is None else None)
+        m = self.match
+        start, stop = m.span()
+        return Found(start, stop, m.group(), kind, value, calendar, reason)
 
     def _hijri_out_of_range(self) -> bool:
         """Whether the match writes a Hijri year the converter (hijridate) cannot take."""
