@@ -64,7 +64,9 @@ def merge(text: str, found: list[Found]) -> list[Found]:
         gap = text[cur.end : nxt.start] if nxt else ""
         joined = None
         if nxt is not None and "\n" not in gap:
-            joined = next((j for joiner in _JOINERS if (j := joiner(text, cur, nxt, gap)) is not None), None)
+            for joiner in _JOINERS:
+                if (joined := joiner(text, cur, nxt, gap)) is not None:
+                    break
         out.append(joined or cur)
         i += 2 if joined else 1
     return out
