@@ -480,3 +480,17 @@ def test_a_warc_record_with_a_wrong_length_is_recorded_and_warcio_prints_nothing
     (error,) = [e for e in found if isinstance(e, InputError)]
     assert error.reason.startswith("a damaged WARC archive (1 record(s) with a wrong Content-Length")
     assert capsys.readouterr().err == ""
+
+
+def test_a_file_of_many_bad_lines_is_counted_in_full_and_logged_in_part(tmp_path):
+    from khabar.ingest.batch import MAX_LOGGED_PER_INPUT
+
+    lines = [json.dumps(record("یک"), ensure_ascii=False)] + ["not json"] * 2000 + ['{"title": ']
+    (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "out" / "o.jsonl"
+    summary = ingest([str(tmp_path / "a.jsonl")], out)
+    assert (summary.written, summary.skipped) == (1, 2001)
+    assert summary.reasons() == {"invalid JSON": 2001}
+    logged = [json.loads(line) for line in error_log_path(out).read_text(encoding="utf-8").splitlines()]
+    assert len(logged) == MAX_LOGGED_PER_INPUT + 1 and logged[0]["line"] == 2
+    assert logged[-1]["reason"] == "1001 more skips not listed one by one: 1001 × invalid JSON"

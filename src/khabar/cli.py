@@ -176,12 +176,12 @@ def _print_summary(summary, out: Path) -> None:
     console.print(
         Text(
             f"{summary.written} articles written to {display(out)}, {summary.already_present} already there, "
-            f"{summary.duplicates} duplicates, {len(summary.skips)} skipped (from {summary.inputs} inputs{left_out})"
+            f"{summary.duplicates} duplicates, {summary.skipped} skipped (from {summary.inputs} inputs{left_out})"
         )
     )
     for reason, count in summary.reasons().most_common(12):
         console.print(Text(f"  {count} × {reason}"))
-    if summary.skips:
+    if summary.skipped:
         console.print(Text(f"skips listed in {summary.errors_file} (run {summary.run})"))
 
 

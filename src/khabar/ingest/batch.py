@@ -31,6 +31,9 @@ from khabar.model import Article
 
 __all__ = ["Summary", "error_log_path", "expand", "ingest", "new_run_id", "read_bytes"]
 
+MAX_KEPT = 10_000  # skips kept in the Summary (all are counted, and logged as below)
+MAX_LOGGED_PER_INPUT = 1_000  # skips of one input logged one by one; the rest as one line of counts
+
 
 @dataclass
 class Summary:
@@ -40,8 +43,10 @@ class Summary:
     written: int = 0
     already_present: int = 0
     duplicates: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
-    skips: list[Skip] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (where, reason), as `skips`
+    skips: list[Skip] = field(default_factory=list)  # the first MAX_KEPT of them
+    skipped: int = 0  # all of them
+    kinds: Counter[str] = field(default_factory=Counter)  # all of them, by kind of reason
     inputs: int = 0
     ignored: int = 0  # files a folder walk left out (hidden, README-like)
     run: str = ""
@@ -58,7 +63,8 @@ class Summary:
         return self.read == 0
 
     def reasons(self) -> Counter[str]:
-        return Counter(_reason_kind(s.reason) for s in self.skips)
+        """How many skips of each kind of reason ('too large', 'invalid JSON'…)."""
+        return self.kinds
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,9 +74,9 @@ class Summary:
             "written": self.written,
             "already_present": self.already_present,
             "duplicates": self.duplicates,
-            "failed": len(self.skips),
+            "failed": self.skipped,
             "errors_file": self.errors_file,
-            "failures": [s.to_dict() for s in self.skips],
+            "failures": [s.to_dict() for s in self.skips],  # the first MAX_KEPT; all are in the errors file
         }
 
 
@@ -115,11 +121,23 @@ def ingest(
             for error in found.skipped:
                 _record(summary, log, locate(str(error), error))
             for name in inputs:
+                shown = "stdin" if name == "-" else display(name)
+                unlisted: Counter[str] = Counter()
+                logged = 0
                 for label, result in read_input(name, limits):
                     if isinstance(result, Article):
                         _write(result, seen, summary, sink, normalize)
-                    else:
-                        _record(summary, log, locate(label, result, "stdin" if name == "-" else display(name)))
+                        continue
+                    where = locate(label, result, shown)
+                    if logged < MAX_LOGGED_PER_INPUT:
+                        logged += 1
+                        _record(summary, log, where)
+                    else:  # a file of a million bad lines is not a million log lines
+                        _count(summary, where)
+                        unlisted[_reason_kind(where.reason)] += 1
+                if unlisted:
+                    more = "; ".join(f"{count} × {kind}" for kind, count in unlisted.most_common())
+                    _log(summary, log, Skip(shown, f"{sum(unlisted.values())} more skips not listed one by one: {more}"))
                 sink.flush()
                 log.flush()
                 if on_input:
@@ -146,6 +164,7 @@ def _resolved(name: str) -> Path | None:
 
 
 def _write(article: Article, seen: dict[str, str], summary: Summary, sink: IO[str], normalize: bool) -> None:
+    """Write the article unless its id is there already."""
     if article.id in seen:
         if seen[article.id] == "old":
             summary.already_present += 1
@@ -160,8 +179,20 @@ def _write(article: Article, seen: dict[str, str], summary: Summary, sink: IO[st
 
 
 def _record(summary: Summary, log: IO[str], where: Skip) -> None:
-    summary.skips.append(where)
-    summary.failed.append((_label(where), where.reason))
+    """Count the skip, keep it (the first MAX_KEPT) and write it to the log."""
+    _count(summary, where)
+    _log(summary, log, where)
+
+
+def _count(summary: Summary, where: Skip) -> None:
+    summary.skipped += 1
+    summary.kinds[_reason_kind(where.reason)] += 1
+    if len(summary.skips) < MAX_KEPT:
+        summary.skips.append(where)
+        summary.failed.append((_label(where), where.reason))
+
+
+def _log(summary: Summary, log: IO[str], where: Skip) -> None:
     entry = {**where.to_dict(), "run": summary.run, "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     log.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
