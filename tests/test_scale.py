@@ -181,7 +181,8 @@ def test_parts_of_a_split_file_write_each_article_once(tmp_path):
     source = write_jsonl(tmp_path / "many.jsonl", records)
     out = tmp_path / "out"
     results = [run_task(Task(j, (str(source),), j, 2), str(out)) for j in range(2)]
-    assert [r.articles for r in results] == [BLOCK, 3]
+    assert [r.articles for r in results] == [sum(Task(0, (), j, 2).owns(i) for i in range(BLOCK + 3)) for j in (0, 1)]
+    assert all(r.articles for r in results)
     ids = parquet.read(out, columns=["id"]).column("id").to_pylist()
     assert sorted(ids) == sorted(r["id"] for r in records)
 

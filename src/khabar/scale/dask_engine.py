@@ -1,8 +1,10 @@
 """The Dask engine: `dask.distributed` workers (a LocalCluster, or the
 cluster at `scheduler`), each loading the models once through a worker
-plugin. Dask moves the tasks of a worker that dies to the others (up to
-`distributed.scheduler.allowed-failures` times); what still fails comes
-back to the driver, which records it and submits it again.
+plugin. On the LocalCluster a task whose worker dies fails at once (Dask's
+`allowed-failures` is 0 there) and comes back to the driver, which records
+it and submits it again; a scheduler of your own moves such tasks to other
+workers itself (`distributed.scheduler.allowed-failures`, 3 by default) and
+only what still fails comes back.
 
 Workers write the Parquet parts themselves: on a real cluster the inputs
 and the output folder must be at the same path on every machine (a shared
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import logging
 
+import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
 from khabar.ingest.limits import Limits
@@ -41,10 +44,11 @@ class DaskEngine:
         if scheduler:
             self.client = Client(scheduler, set_as_default=False)
         else:
-            self.cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+                self.cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             self.client = Client(self.cluster, set_as_default=False)
         self.client.register_plugin(PipelinePlugin())
         self.workers = len(self.client.scheduler_info(n_workers=-1)["workers"]) or workers

@@ -2,8 +2,9 @@
 its output files.
 
 Small files are grouped until a group holds about `shard_bytes`; a file
-larger than that is split into parts, part j of n taking the results
-(articles and unreadable records) numbered i with (i // BLOCK) % n == j.
+larger than that is split into n parts, part j taking the results (articles
+and unreadable records) numbered i with (i // BLOCK) % n == j (so the parts
+are even, whatever the articles' sizes).
 Every part reads the whole file (reading is cheap beside analysis) and every
 result belongs to one part only, so nothing is analysed or recorded twice.
 The plan depends only on the inputs, so two runs give the same tasks."""
@@ -22,7 +23,7 @@ from khabar.ingest.inputs import Skip, locate
 SHARD_BYTES = 2 * 1024 * 1024
 MAX_FILES = 256  # files in one group
 MAX_PARTS = 4096  # parts of one file
-BLOCK = 16  # consecutive results of a split file that go to one part
+BLOCK = 1  # consecutive results of a split file that go to one part
 
 
 @dataclass(frozen=True)
