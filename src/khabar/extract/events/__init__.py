@@ -132,6 +132,8 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
             or "deny" in trig.flags and _denial(view, m)):
         return None
     ptype, cameo, mode = trig.type, trig.cameo, trig.mode
+    if ptype == "ASSAULT" and roles.source is not None and roles.source.sector == "CVL":
+        ptype, cameo, mode = "PROTEST", "145", "riot"  # protesters who attack: a violent protest
     if "envoy" in trig.flags:
         ptype, cameo, mode = _envoy(view, m, actors, roles) or (ptype, cameo, mode)
     contexts: list[str] = []

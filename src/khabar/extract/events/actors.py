@@ -102,10 +102,14 @@ _TITLES = frozenset(key(w) for w in (
 ))
 
 
+_OFFICES = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "="))
+
+
 def _title(view: SentenceView, i: int, lex: Lexicon) -> bool:
     """True if token i opens a title ("وزیر خارجه …", "همتای روس او", "وزیرخدمات‌عمومی")."""
     k = view.keys[i]
-    return k in _TITLES or view.lemmas[i] in _TITLES or _agent(view, i, lex) is not None \
+    agent = _agent(view, i, lex)
+    return k in _TITLES or view.lemmas[i] in _TITLES or agent is not None and agent[1] in _OFFICES \
         or k.startswith(("وزیر", "رئیس", "رییس", "معاون", "سفیر", "نماینده", "دبیرکل"))
 
 

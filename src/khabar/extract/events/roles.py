@@ -113,7 +113,8 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
     source_np = target_np = None
     weak = False
     if m.voice == "passive":
-        target_np = subject
+        target_np = subject or next((n for n in in_clause if n.possessed and not n.marker and n.start < m.start
+                                     and n.actor is not None), None)
         source_np = next((n for n in in_clause if n.marker in _AGENT_MARKERS), None) or gen
     elif m.voice == "nominal" and not m.setting:
         if "gen=tgt" in trig.flags:
@@ -163,6 +164,8 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
 
 # Types whose target may be people the text does not name as an actor ("ده
 # روزنامه‌نگار را بازداشت کرد"): they are coded by what the object phrase says.
+# Types whose target may be what they are about, named inside their phrase.
+_ABOUT = frozenset(("REQUEST", "REJECT", "SUPPORT", "ACCUSE", "THREATEN"))
 _GENERIC_TYPES = frozenset(("COERCE", "ASSAULT", "RETREAT", "ACCUSE"))
 _DOMESTIC = frozenset(("COERCE", "RETREAT", "ACCUSE"))
 
@@ -254,14 +257,14 @@ def _subject(m: Mention, actors: SentenceActors) -> NP | None:
     own = _first_bare(actors, clause, m.start)
     if own is not None:
         return own
+    if view.keys[cs] in ("که",) and cs > 0 and view.pos[cs - 1] in ("NOUN", "ADJ", "PROPN", "NUM"):
+        return next((n for n in actors.nps if n.end == cs and not n.attribution
+                     and (n.actor is not None or n.kind in _POINTERS)), None)
     ms, _ = view.main_span(m.start)
     if ms < cs:  # the clause a relative clause interrupted
         found = _first_bare(actors, view.clause_of[ms], m.start)
         if found is not None:
             return found
-    if view.keys[cs] in ("که",) and cs > 0 and view.pos[cs - 1] in ("NOUN", "ADJ", "PROPN", "NUM"):
-        return next((n for n in actors.nps if n.end == cs and not n.attribution
-                     and (n.actor is not None or n.kind in _POINTERS)), None)
     clause -= 1
     while clause >= 0:
         start = next((i for i, c in enumerate(view.clause_of) if c == clause), None)
@@ -354,7 +357,7 @@ def _target(m: Mention, in_clause: list[NP], actors: SentenceActors, exclude: NP
                     return np_, True
             elif np_.marker == where and (np_.start < last or m.voice == "nominal") and _own_preposition(view, np_, m, actors.covered):
                 return np_, False
-    for where in trig.targets:  # an actor inside the phrase: "از تحریم‌های جدید علیه ایران حمایت نمی‌کند"
+    for where in trig.targets if trig.type in _ABOUT else ():  # "از تحریم‌ها علیه ایران حمایت نمی‌کند"
         found = _inside_phrase(view, m, in_clause, where, exclude)
         if found is not None:
             return found, True

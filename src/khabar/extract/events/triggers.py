@@ -16,6 +16,7 @@ _SUPPORT_ADJ = frozenset(("برگزار", "برقرار"))
 # event is told as background that happened: "در دیدار …", "پس از حمله …".
 _SETTING = frozenset(("در", "طی", "ضمن", "جریان", "پی", "دنبال", "از", "پس", "بعد", "همزمان", "هنگام"))
 _GAP = 15
+_ORDINALS = frozenset(("نخستین", "اولین", "آخرین", "دومین", "سومین", "جدیدترین", "تازه‌ترین", "تازهترین"))
 # Nouns whose genitive is an event that took place: "انجام حملات", "آغاز مذاکرات".
 _HAPPENING = frozenset(("انجام", "آغاز", "ادامه", "برگزاری", "اعلام", "وقوع", "تداوم"))
 
@@ -218,8 +219,8 @@ def _nominal_filter(view: SentenceView, found: list[Mention]) -> list[Mention]:
             continue
         if m.voice == "nominal":
             j = m.start - 1
-            while j >= 0 and view.keys[j] in ("«", '"'):
-                j -= 1
+            while j >= 0 and (view.keys[j] in ("«", '"') or view.keys[j] in _ORDINALS):
+                j -= 1  # "در پی نخستین حملات …"
             before = view.keys[j] if j >= 0 else ""
             m.setting = before in _SETTING and before != "از" or (
                 before == "از" and j >= 1 and view.keys[j - 1] in ("پس", "بعد", "پیش", "قبل"))
