@@ -99,7 +99,8 @@ def test_search_facets_and_filters(client):
     api = client.get("/api/search", params={"q": "همکاری‌ها", "facets": 1}).json()
     sources = {s["source"]: s["articles"] for s in api["facets"]["sources"]}
     assert sources == {"IRNA": 1, "Mehr": 1, "ISNA": 1, "Fars": 1}  # every copy counts here
-    assert [m["period"] for m in api["facets"]["months"]] == ["2021-06", "2021-07"]
+    assert [m["period"] for m in api["facets"]["months"]] == ["2021-07", "2021-06"]  # newest first
+    assert api["facets"]["sample"] == {"articles": 4, "sampled": False}
     only = client.get("/api/search", params={"q": "همکاری‌ها", "source": "ISNA"}).json()
     assert [h["id"] for h in only["hits"]] == ["isna-3"]
     named = client.get("/api/search", params={"q": "همکاری‌ها", "entity": "P:zarif"}).json()
@@ -521,3 +522,18 @@ def test_date_bounds():
     assert date_bound("2021-6", end=True) == "2021-06"
     with pytest.raises(QueryError):
         date_bound("1400-13-01", end=False)
+
+
+def test_tops_are_counted_over_a_bounded_sample(client, monkeypatch):
+    """Facets, tops and the events table read at most sample.K articles, and say so."""
+    from khabar.web.views import sample
+
+    monkeypatch.setattr(sample, "K", 2)
+    api = client.get("/api/search", params={"q": "همکاری‌ها", "facets": 1}).json()
+    assert api["total"] == 3  # the hits are never sampled
+    assert api["facets"]["sample"] == {"articles": 2, "sampled": True}
+    assert sum(s["articles"] for s in api["facets"]["sources"]) == 2
+    assert "خبرِ مرتبط‌تر" in client.get("/search", params={"q": "همکاری‌ها"}).text
+    entity = client.get("/api/entities/P:zarif").json()
+    assert entity["articles"] == 3 and entity["stories"] is None and entity["sample"]["sampled"]
+    assert [h["id"] for h in entity["latest"]] == ["isna-3", "irna-1"]

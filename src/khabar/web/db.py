@@ -15,11 +15,11 @@ from khabar.store.schema import SCHEMA
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    """The corpus opened read-only (mode=ro and query_only): a page cannot write."""
+    """The corpus opened read-only (mode=ro): a page cannot write to it. (Its
+    temporary tables, such as the store's FTS5 vocabulary view, are not in
+    the file and stay writable.)"""
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
-    conn.execute("PRAGMA query_only = 1")
-    return conn
+    return sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
 
 
 def check_corpus(path: Path) -> None:

@@ -78,12 +78,10 @@ def api_events(p: Params, conn: Conn, actor: str | None = Query(None, max_length
                country: str | None = Query(None, max_length=3), type: str | None = Query(None, max_length=50),
                limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
     """Events of the matching articles (once per story, with `copies`), their timeline by
-    month and type, and the actor network's edges."""
-    extra = {"actor": blank(actor), "country": blank(country), "event_type": blank(type)}
+    month and type, and the actor network's edges; read from the best (or newest) matching
+    articles that state such events (`sample`: how many, and whether more matched)."""
+    ef = events_view.EventFilter(blank(actor), blank(country), blank(type))
     try:
-        f = p.filters()
-        total, found = events_view.event_rows(conn, p.q, f, limit=limit, offset=offset, **extra)
-        return {"total": total, "events": found, "timeline": events_view.timeline(conn, p.q, f, **extra),
-                "network": events_view.network(conn, p.q, f, **extra)}
+        return events_view.events(conn, p.q, p.filters(), ef, limit=limit, offset=offset)
     except QueryError as exc:
         raise _bad(exc) from None

@@ -64,8 +64,8 @@ def export(name: str, fmt: str, p: Params, conn: Conn, q: Annotated[list[str] | 
         if name == "search":
             found = _search_rows(conn, p)
         elif name == "events":
-            _, found = events_view.event_rows(conn, p.q, f, actor=blank(actor), country=blank(country),
-                                              event_type=blank(type), limit=MAX_ROWS)
+            ef = events_view.EventFilter(blank(actor), blank(country), blank(type))
+            _, found, _ = events_view.event_rows(conn, p.q, f, ef, limit=MAX_ROWS, k=MAX_ROWS)
         elif name == "trends":
             queries = [x for x in (blank(v) for v in q or []) if x] or ([p.q] if p.q.strip() else [])
             if not queries:

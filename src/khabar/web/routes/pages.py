@@ -118,15 +118,14 @@ def trends_page(request: Request, p: Params, conn: Conn,
 def events_page(request: Request, p: Params, conn: Conn, actor: str | None = Query(None, max_length=200),
                 country: str | None = Query(None, max_length=3), type: str | None = Query(None, max_length=50),
                 page: int = Query(1, ge=1, le=500)) -> Response:
-    extra = {"actor": blank(actor), "country": blank(country), "event_type": blank(type)}
-    params = {**p.raw, "actor": extra["actor"], "country": extra["country"], "type": extra["event_type"]}
+    ef = events_view.EventFilter(blank(actor), blank(country), blank(type))
+    params = {**p.raw, "actor": blank(actor), "country": blank(country), "type": blank(type)}
     context = {"params": {k: v for k, v in params.items() if v}, "error": None, "total": 0, "rows": [],
-               "timeline": [], "net": None, "types": events_view.types(conn), "page": page}
+               "timeline": None, "net": None, "sample": None, "types": events_view.types(conn), "page": page}
     try:
-        f = p.filters()
-        context["total"], context["rows"] = events_view.event_rows(conn, p.q, f, offset=(page - 1) * 100, **extra)
-        context["timeline"] = _timeline_chart(events_view.timeline(conn, p.q, f, **extra))
-        context["net"] = network.layout(events_view.network(conn, p.q, f, **extra))
+        data = events_view.events(conn, p.q, p.filters(), ef, offset=(page - 1) * 100)
+        context.update(total=data["total"], rows=data["events"], sample=data["sample"],
+                       timeline=_timeline_chart(data["timeline"]), net=network.layout(data["network"]))
     except QueryError as exc:
         context["error"] = str(exc)
     return render(request, "events.html", context, status=400 if context["error"] else 200)

@@ -4,12 +4,13 @@ named with it, the events it takes part in, its latest articles."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from khabar import kb
 from khabar.store import trends
-from khabar.store.search import Filters, search
+from khabar.store.search import Filters
+from khabar.web.views import sample
 from khabar.web.views.common import NotFound, named, one, rows
 
 
@@ -54,21 +55,44 @@ def events_of(conn: sqlite3.Connection, kb_id: str, limit: int = 50) -> list[dic
         ORDER BY a.ts IS NULL, a.ts DESC, ev.n LIMIT {int(limit)}""", (kb_id, kb_id, kb_id))
 
 
+def _roll_up(days: list[dict[str, Any]], interval: str) -> list[dict[str, Any]]:
+    """Day rows of the store's attention summed into weeks (from Saturday) or months;
+    `stories` sums the days' stories (a story spread over days counts on each)."""
+    if interval == "day":
+        return days
+    out: dict[str, dict[str, Any]] = {}
+    for row in days:
+        day = date.fromisoformat(row["period"])
+        key = day.isoformat()[:7] if interval == "month" else (day - timedelta(days=(day.weekday() - 5) % 7)).isoformat()
+        into = out.setdefault(key, {"period": key, "articles": 0, "stories": 0, "all_articles": 0})
+        for k in ("articles", "stories", "all_articles"):
+            into[k] += row[k]
+    for row in out.values():
+        row["share"] = round(row["articles"] / row["all_articles"], 4) if row["all_articles"] else 0.0
+    return list(out.values())
+
+
 def entity(conn: sqlite3.Connection, kb_id: str) -> dict[str, Any]:
-    """Everything the entity page shows."""
+    """Everything the entity page shows: attention over every article naming
+    it (by day, summed into weeks or months for a long span); the actors named
+    with it and its latest stories from its newest `sample.K` articles."""
     info = card(conn, kb_id)
     where = Filters(entity=kb_id)
-    span = one(conn, "SELECT MIN(a.day) AS first, MAX(a.day) AS last, COUNT(*) AS articles, "
-               "COUNT(DISTINCT a.cluster) AS stories FROM articles a "
-               "WHERE a.n IN (SELECT article FROM entities WHERE kb_id = ?)", (kb_id,)) or {}
-    interval = interval_for(span.get("first"), span.get("last"))
+    days = trends.attention(conn, None, where, interval="day")
+    first = days[0]["period"] if days else None
+    last = days[-1]["period"] if days else None
+    interval = interval_for(first, last)
+    recent = sample.take(conn, None, where)
     return {
         "entity": info,
-        "articles": span.get("articles", 0), "stories": span.get("stories", 0),
-        "first_day": span.get("first"), "last_day": span.get("last"),
+        "articles": sum(d["articles"] for d in days),
+        "stories": conn.execute("SELECT COUNT(DISTINCT cluster) FROM temp.sample").fetchone()[0]
+        if not recent.more else None,
+        "first_day": first, "last_day": last,
         "interval": interval,
-        "attention": trends.attention(conn, None, where, interval=interval),
-        "cooccurring": named(trends.cooccurring(conn, kb_id, limit=15)),
+        "attention": _roll_up(days, interval),
+        "sample": recent.to_dict(),
+        "cooccurring": named(sample.entities(conn, recent, ("PER", "ORG"), 15, exclude=kb_id)),
         "events": events_of(conn, kb_id),
-        "latest": search(conn, "", where, limit=10).to_dict()["hits"],
+        "latest": sample.hits(conn, recent, 10),
     }

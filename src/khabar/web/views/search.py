@@ -1,13 +1,14 @@
 """The search page: the store's search (the JSON of `khabar search --json`)
-and the facets of the same query and filters, with counts."""
+and the facets of the same query and filters, counted over its best
+`sample.K` articles (`facets["sample"]` says how many, and whether more matched)."""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
-from khabar.store import trends
 from khabar.store.search import Filters, search
+from khabar.web.views import sample
 from khabar.web.views.common import blank, named
 
 
@@ -21,11 +22,12 @@ def results(conn: sqlite3.Connection, query: str | None, filters: Filters, *, li
 def facets(conn: sqlite3.Connection, query: str | None, filters: Filters, *, lemma: bool = False,
            limit: int = 12) -> dict[str, Any]:
     """Counts by source, entity, place, event type and month for the query and filters."""
-    q = blank(query)
+    s = sample.take(conn, query, filters, lemma=lemma)
     return {
-        "sources": trends.sources(conn, q, filters, limit=limit, lemma=lemma),
-        "entities": named(trends.top_entities(conn, q, filters, labels=("PER", "ORG"), limit=limit, lemma=lemma)),
-        "places": named(trends.top_entities(conn, q, filters, labels=("LOC",), limit=limit, lemma=lemma)),
-        "events": trends.top_events(conn, q, filters, limit=limit, lemma=lemma),
-        "months": trends.attention(conn, q, filters, interval="month", lemma=lemma),
+        "sample": s.to_dict(),
+        "sources": sample.sources(conn, s, limit),
+        "entities": named(sample.entities(conn, s, ("PER", "ORG"), limit)),
+        "places": named(sample.entities(conn, s, ("LOC",), limit)),
+        "events": sample.events(conn, s, limit),
+        "months": sample.months(conn, s),
     }
