@@ -123,3 +123,25 @@ def test_empty_query_lists_newest_first_and_paging(corpus):
     assert first.total == 7  # 9 articles, the story's 3 copies as one
     second = corpus.search("", limit=2, offset=2)
     assert second.total == 7 and [h.id for h in second.hits] == ["t1", "s1"]
+
+
+COMPOUNDS = [
+    ("c1", "تیم ملی به\u200cخوبی بازی کرد و هواداران از نتیجه راضی بودند."),
+    ("c2", "مدافعان بهخوبی از دروازه تیم محافظت کردند."),
+    ("c3", "این طرح به خوبی در سه استان اجرا شد."),
+    ("c4", "به مدرسه رفتیم و خوبی معلم را دیدیم."),
+]
+
+
+def test_a_compound_of_two_words_in_any_spelling(tmp_path):
+    from test_store_data import write_corpus
+
+    from khabar.store import ingest_into
+
+    articles = [{"id": i, "title": "", "body": [text], "agency": "IRNA"} for i, text in COMPOUNDS]
+    ingest_into(tmp_path / "c.db", [str(write_corpus(tmp_path / "in", articles))], workers=1)
+    with Corpus(tmp_path / "c.db") as corpus:
+        for query in ("به\u200cخوبی", "بهخوبی", "به خوبی", '"به خوبی"'):
+            assert ids(corpus, query) == {"c1", "c2", "c3"}, query
+        assert ids(corpus, "مدرسه معلم") == {"c4"}  # two words are still both words
+        assert ids(corpus, "خوبی") == {"c3", "c4"}

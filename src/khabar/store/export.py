@@ -29,7 +29,7 @@ def export(
     records written (articles, or events for plover)."""
     if fmt not in FORMATS:
         raise KhabarError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     ordered = f"SELECT m.n FROM ({sql}) m ORDER BY m.ts IS NULL, m.ts, m.n"
     ids = [n for (n,) in conn.execute(ordered, params)]
     out = Path(out)

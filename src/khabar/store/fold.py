@@ -45,8 +45,8 @@ def _folded(words: Sequence[str]) -> frozenset[str]:
 
 _SUFFIXES = _folded(PLURAL_SUFFIXES + COMPARATIVE_SUFFIXES + HEH_CLITICS)
 _PREFIXES = _folded(PREFIXES)
-# The clitics join only a word ending in ه ("ترکیه ای", "کرده اند"; not "ای مردم").
-_AFTER_HEH_ONLY = _folded(HEH_CLITICS)
+# ای joins only a word ending in ه ("ترکیه ای"; not "گفت ای مردم", "کشور ای").
+_AFTER_HEH_ONLY = _folded(("ای",))
 
 
 def fold_terms(words: Sequence[str], gaps: Sequence[bool] | None = None) -> list[tuple[str, int, int]]:

@@ -14,6 +14,7 @@ spelling of a word finds every other. A malformed query raises QueryError."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from khabar.errors import KhabarError
@@ -188,31 +189,76 @@ def parse(query: str, *, lemma: bool = False) -> object:
 
 # ---- compiling
 
+Known = Callable[[str], int]  # a folded term's document frequency in the index (0: absent)
+
 
 @dataclass
 class _Term:
     fold: str
-    parts: list[str]  # the folded pieces between half-spaces, when they make more than one term
+    alternatives: list[str]  # other spellings as phrases of folded terms ("بین المللی" of "بینالمللی")
     lemmas: list[str]
+    first: int  # the tokens of the typed words it came from
+    end: int
 
 
-def _analyse(text: str, lemma: bool) -> list[_Term]:
-    """The folded terms of words typed in a query, as the index would hold them."""
+def _analyse(text: str, lemma: bool, known: Known | None = None) -> list[_Term]:
+    """The folded terms of words typed in a query, as the index would hold them;
+    with `known` (the index's vocabulary), two typed words that the corpus
+    also writes as one are one term, and a joined word also matches its parts."""
     from khabar.persian.normalize import normalize
     from khabar.persian.tokenize import token_spans
 
     norm = normalize(text)
     tokens = [norm[s:e] for s, e in token_spans(norm)]
     tags = _tags(tokens) if lemma else []
-    out = []
+    out: list[_Term] = []
     for term, a, b in fold_terms(tokens):
         pieces = [p for tok in tokens[a:b] for p in tok.split(ZWNJ)]
         parts = [t for t, _, _ in fold_terms(pieces)]
-        lemmas: list[str] = []
-        if lemma:
-            lemmas = _lemmas(ZWNJ.join(tokens[a:b]), tags[a] if b - a == 1 else "VERB")
-        out.append(_Term(term, parts if len(parts) > 1 else [], lemmas))
+        lemmas = _lemmas(ZWNJ.join(tokens[a:b]), tags[a] if b - a == 1 else "VERB") if lemma else []
+        out.append(_Term(term, [" ".join(parts)] if len(parts) > 1 else [], lemmas, a, b))
+    if known is not None:
+        out = _compounds(out, known)
+        for t in out:
+            if not t.alternatives and t.end - t.first == 1:
+                t.alternatives = _splits(tokens[t.first], t.fold, known)
     return out
+
+
+def _compounds(terms: list[_Term], known: Known) -> list[_Term]:
+    """Adjacent typed words joined when the corpus has them as one word often
+    enough ("به خوبی" where "به‌خوبی" is written): the joined term, or the phrase."""
+    out: list[_Term] = []
+    for t in terms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == t.first and not t.alternatives:
+            words = prev.alternatives[0].split(" ") if prev.alternatives else [prev.fold]
+            joined = prev.fold + t.fold
+            df = known(joined)
+            if df and df * 100 >= min(known(prev.fold) or 1, known(t.fold) or 1):
+                out[-1] = _Term(joined, [" ".join([*words, t.fold])], prev.lemmas, prev.first, t.end)
+                continue
+        out.append(t)
+    return out
+
+
+_SPLIT_RARE = 2  # a joined word the lexicon counts at most this often may be two words written together
+
+
+def _splits(token: str, term: str, known: Known) -> list[str]:
+    """Phrases of two known words that a rare joined word may stand for
+    ("بهخوبی" → "به خوبی"); not for words of their own ("برنامه")."""
+    from khabar.persian.zwnj import lexicon
+
+    if len(term) < 5 or not term.isalpha() or lexicon().words.get(token, 0) > _SPLIT_RARE:
+        return []
+    found = []
+    for i in range(2, len(term) - 1):
+        a, b = term[:i], term[i:]
+        joined = fold_terms([a, b])
+        if len(joined) == 2 and known(a) and known(b):
+            found.append((known(a) * known(b), f"{a} {b}"))
+    return [phrase for _, phrase in sorted(found, reverse=True)[:3]]
 
 
 def _tags(tokens: list[str]) -> list[str]:
@@ -240,16 +286,16 @@ def _q(term: str) -> str:
 def _term_fts(t: _Term, lemma: bool) -> str:
     if lemma and t.lemmas:
         return "lemma : (" + " OR ".join(_q(x) for x in t.lemmas) + ")"
-    if t.parts:
-        return f"fold : ({_q(t.fold)} OR {_q(' '.join(t.parts))})"
+    if t.alternatives:
+        return "fold : (" + " OR ".join(_q(x) for x in [t.fold, *t.alternatives]) + ")"
     return f"fold : {_q(t.fold)}"
 
 
-def to_fts(node: object) -> str | None:
+def to_fts(node: object, known: Known | None = None) -> str | None:
     """The FTS5 MATCH expression of a query tree (None: the node matches nothing
     to search for, e.g. only punctuation)."""
     if isinstance(node, Words):
-        terms = _analyse(node.text, node.lemma)
+        terms = _analyse(node.text, node.lemma, known)
         if not terms:
             return None
         return " AND ".join(_term_fts(t, node.lemma) for t in terms)
@@ -260,14 +306,14 @@ def to_fts(node: object) -> str | None:
         *head, last = terms
         return " AND ".join([_term_fts(t, False) for t in head] + [f"fold : {_q(last.fold)} *"])
     if isinstance(node, Phrase):
-        terms = _analyse(node.text, node.lemma)
+        terms = _analyse(node.text, node.lemma, known)
         if not terms:
             return None
         if node.lemma and all(t.lemmas for t in terms):
             return "lemma : " + _q(" ".join(t.lemmas[0] for t in terms))
         variants = [""]
-        for t in terms:  # a word of the phrase also as its pieces, if the text left them apart
-            forms = [t.fold, " ".join(t.parts)] if t.parts and len(variants) < 16 else [t.fold]
+        for t in terms:  # a word of the phrase also in its other spellings
+            forms = [t.fold, *t.alternatives] if len(variants) < 16 else [t.fold]
             variants = [f"{v} {f}".strip() for v in variants for f in forms]
         if len(variants) == 1:
             return "fold : " + _q(variants[0])
@@ -275,13 +321,13 @@ def to_fts(node: object) -> str | None:
     if isinstance(node, Not):
         raise QueryError("a query cannot only exclude words")
     if isinstance(node, Any_):
-        parts = [to_fts(c) for c in node.children]
+        parts = [to_fts(c, known) for c in node.children]
         if any(p is None for p in parts):
             raise QueryError("OR needs a word on each side")
         return "(" + " OR ".join(f"({p})" for p in parts) + ")"
     if isinstance(node, All):
-        positive = [p for c in node.children if not isinstance(c, Not) and (p := to_fts(c))]
-        negative = [p for c in node.children if isinstance(c, Not) and (p := to_fts(c.child))]
+        positive = [p for c in node.children if not isinstance(c, Not) and (p := to_fts(c, known))]
+        negative = [p for c in node.children if isinstance(c, Not) and (p := to_fts(c.child, known))]
         if not positive:
             raise QueryError("a query cannot only exclude words")
         expr = "(" + " AND ".join(f"({p})" for p in positive) + ")"
@@ -291,9 +337,10 @@ def to_fts(node: object) -> str | None:
     raise TypeError(node)
 
 
-def compile_query(query: str, *, lemma: bool = False) -> str:
-    """The FTS5 expression of `query` (raises QueryError)."""
-    expr = to_fts(parse(query, lemma=lemma))
+def compile_query(query: str, *, lemma: bool = False, known: Known | None = None) -> str:
+    """The FTS5 expression of `query` (raises QueryError); `known` gives the
+    index's document frequency of a folded term (see `_analyse`)."""
+    expr = to_fts(parse(query, lemma=lemma), known)
     if expr is None:
         raise QueryError(f"nothing to search for in query {query!r}")
     return expr
@@ -310,7 +357,7 @@ def highlight_terms(query: str, *, lemma: bool = False) -> tuple[set[str], set[s
         if isinstance(node, (Words, Phrase)):
             for t in _analyse(node.text, node.lemma):
                 terms.add(t.fold)
-                terms.update(t.parts)
+                terms.update(w for alt in t.alternatives for w in alt.split(" "))
                 if node.lemma:
                     lemmas.update(t.lemmas)
         elif isinstance(node, Prefix):

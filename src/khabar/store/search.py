@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -68,7 +69,23 @@ def _day(value: str, *, end: bool) -> str:
     return d.isoformat()
 
 
-def matching(query: str | None, filters: Filters | None = None, *, lemma: bool = False) -> tuple[str, list[Any]]:
+def vocabulary(conn: sqlite3.Connection) -> Callable[[str], int]:
+    """A folded term's document frequency in the corpus (0: not there)."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search', 'col')")
+    seen: dict[str, int] = {}
+
+    def known(term: str) -> int:
+        if term not in seen:
+            row = conn.execute("SELECT doc FROM temp.search_vocab WHERE term = ? AND col = 'fold'", (term,)).fetchone()
+            seen[term] = row[0] if row else 0
+        return seen[term]
+
+    return known
+
+
+def matching(
+    conn: sqlite3.Connection, query: str | None, filters: Filters | None = None, *, lemma: bool = False
+) -> tuple[str, list[Any]]:
     """SQL selecting (n, cluster, ts, score) of the matching articles, and its parameters."""
     filters = filters or Filters()
     where: list[str] = []
@@ -76,7 +93,7 @@ def matching(query: str | None, filters: Filters | None = None, *, lemma: bool =
     if query is not None and query.strip():
         sql = "SELECT a.n, a.cluster, a.ts, bm25(search) AS score FROM search JOIN articles a ON a.n = search.rowid"
         where.append("search MATCH ?")
-        params.append(compile_query(query, lemma=lemma))
+        params.append(compile_query(query, lemma=lemma, known=vocabulary(conn)))
     else:
         sql = "SELECT a.n, a.cluster, a.ts, 0.0 AS score FROM articles a"
     if filters.source:
@@ -110,7 +127,7 @@ def search(
     lemma: bool = False,
 ) -> SearchResult:
     """The best `limit` hits of `query` (an empty query: every article, newest first)."""
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     ranked = "score, ts DESC, n" if query and query.strip() else "ts IS NULL, ts DESC, n"
     if collapse:
         page = f"""

@@ -35,7 +35,7 @@ def attention(
     and the share of those the query holds."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}")
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     period = _PERIOD[interval]
     found = _rows(conn, f"""
         SELECT {period} AS period, COUNT(*) AS articles, COUNT(DISTINCT m.cluster) AS stories
@@ -94,7 +94,7 @@ def top_entities(
 ) -> list[dict[str, Any]]:
     """The entities the matching articles name most (by stories, then articles):
     linked ones by kb_id, others by their text; `labels` keeps those labels only."""
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     where = ""
     extra: list[Any] = []
     if labels:
@@ -128,7 +128,7 @@ def top_events(
 ) -> list[dict[str, Any]]:
     """Event types of the matching articles: `events` counts an event once
     however many copies of the story state it (same cluster, type, actors)."""
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     return _rows(conn, f"""
         SELECT ev.type AS type, COUNT(*) AS mentions,
                COUNT(DISTINCT m.cluster || '|' || COALESCE(ev.source_kb_id, ev.source_text, '') || '|'
@@ -143,7 +143,7 @@ def sources(
     limit: int = 20, lemma: bool = False,
 ) -> list[dict[str, Any]]:
     """Outlets of the matching articles: articles, stories, first and last day."""
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     return _rows(conn, f"""
         SELECT a.source AS source, COUNT(*) AS articles, COUNT(DISTINCT m.cluster) AS stories,
                MIN(a.day) AS first_day, MAX(a.day) AS last_day
@@ -156,7 +156,7 @@ def stats(
     interval: str = "month", limit: int = 10, lemma: bool = False,
 ) -> dict[str, Any]:
     """Everything above for one query (what `khabar stats` shows)."""
-    sql, params = matching(query, filters, lemma=lemma)
+    sql, params = matching(conn, query, filters, lemma=lemma)
     articles, stories = conn.execute(f"SELECT COUNT(*), COUNT(DISTINCT cluster) FROM ({sql})", params).fetchone()
     out: dict[str, Any] = {
         "query": query or "", "articles": articles, "stories": stories,
