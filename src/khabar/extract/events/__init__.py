@@ -129,10 +129,13 @@ def _code(doc: Doc, n: int, sent, view: SentenceView, actors: SentenceActors, m:
             or trig.type == "CONSULT" and _media(roles)
             or trig.type == "THREATEN" and roles.target is not None and "خود" in roles.target.text.split()
             or any(f.startswith("needs=") for f in trig.flags) and not _needs(view, m, trig)
-            or "deny" in trig.flags and _denial(view, m)):
+            or "deny" in trig.flags and _denial(view, m)
+            or m.voice == "passive" and trig.is_verb and roles.source is None and not _violent(view)
+            and not (roles.target is not None and roles.target.sector in _ARMED + ("GOV",))):
         return None
     ptype, cameo, mode = trig.type, trig.cameo, trig.mode
-    if ptype == "ASSAULT" and roles.source is not None and roles.source.sector == "CVL":
+    if ptype == "ASSAULT" and roles.source is not None and roles.source.sector == "CVL" \
+            and any(w in key(roles.source.text) for w in ("معترض", "تظاهرکننده", "تظاهرکنندگان")):
         ptype, cameo, mode = "PROTEST", "145", "riot"  # protesters who attack: a violent protest
     if "envoy" in trig.flags:
         ptype, cameo, mode = _envoy(view, m, actors, roles) or (ptype, cameo, mode)
@@ -212,6 +215,15 @@ def _denial(view: SentenceView, m: Mention) -> bool:
     """"این ادعاها را رد کرد", "هرگونه دخالت را رد کرد": a denial, not a refusal."""
     cs, _ = view.clause_span(m.start)
     return any(view.keys[j] in _CLAIMS or view.lemmas[j] in _CLAIMS for j in range(cs, m.start))
+
+
+_VIOLENCE = frozenset(key(w) for w in ("حمله", "حملات", "انفجار", "گلوله", "بمباران", "تیراندازی", "درگیری",
+                                       "شلیک", "ترور", "تروریستی", "انتحاری", "خمپاره", "موشک", "مسلح"))
+
+
+def _violent(view: SentenceView) -> bool:
+    """"کشته شدند" is an attack only when the sentence says there was violence (not a flood)."""
+    return any(k in _VIOLENCE or lk in _VIOLENCE for k, lk in zip(view.keys, view.lemmas, strict=True))
 
 
 def _media(roles) -> bool:

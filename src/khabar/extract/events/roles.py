@@ -131,7 +131,7 @@ def assign(m: Mention, actors: SentenceActors, state: Discourse) -> Roles:
         source_np = gen  # a setting with its own actor: "در پی سفر X به Y"
         target_np, weak = _target(m, in_clause, actors, exclude=gen)
     else:
-        source_np = subject
+        source_np = subject if not (m.voice == "nominal" and _passive_clause(view, cs, ce)) else None
         if "sym" in trig.flags and subject is not None and subject.coord is not None and m.voice != "nominal":
             target_np = subject.coord
         elif m.voice == "nominal" and gen is not None and gen is not subject:
@@ -290,6 +290,13 @@ def _first_bare(actors: SentenceActors, clause: int, before: int) -> NP | None:
             continue
         return np_
     return None
+
+
+def _passive_clause(view, cs: int, ce: int) -> bool:
+    """True if the clause's verb is passive ("… در حملات اخیر کشته شده‌اند"):
+    its subject suffered, and did not do, what a setting names."""
+    return any(view.pos[j] in ("VERB", "AUX") and view.verb_key(j) == "شد" and j > cs
+               and view.pos[j - 1] in ("VERB", "ADJ") for j in range(cs, ce))
 
 
 def _state_like(np_: NP) -> bool:
