@@ -59,7 +59,8 @@ def run(
     if scheduler and engine != "dask":
         raise _fail("--scheduler needs --engine dask", 2)
     with _progress("run", as_json) as progress:
-        bar = progress.add_task("run", total=None, note="")
+        bar = progress.add_task("run", total=None, note="starting workers")
+        progress.refresh()
 
         def advance(done: int, total: int, articles: int) -> None:
             progress.update(bar, completed=done, total=total, note=f"{articles:,} articles")
@@ -112,6 +113,7 @@ def load(
 
     with _progress("load", as_json) as progress:
         bar = progress.add_task("load", total=None, note="")
+        progress.refresh()
 
         def advance(done: int, total: int) -> None:
             progress.update(bar, completed=done, total=total)

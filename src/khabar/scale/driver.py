@@ -49,6 +49,7 @@ class RunReport:
     restarts: int = 0  # worker pools made again after a worker died (local engine)
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # of the workers' tasks
+    worker_peak_mb: float = 0.0  # the largest peak resident memory of a worker
     errors_file: str = ""
     skips: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
@@ -106,6 +107,7 @@ def run(
         report.words += r.words
         report.files += len(r.files)
         report.cpu_seconds += r.seconds
+        report.worker_peak_mb = max(report.worker_peak_mb, r.peak_mb)
         report.skips.extend(s.to_dict() for s in r.skips)
     report.cpu_seconds = round(report.cpu_seconds, 3)
     report.skipped = len(report.skips)

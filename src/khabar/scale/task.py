@@ -8,6 +8,7 @@ be written) fails the task, which the driver retries."""
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class TaskResult:
     files: list[tuple[str, int]] = field(default_factory=list)
     seconds: float = 0.0  # CPU time of the analysis and writing
     pid: int = 0  # of the worker (for the report and the tests; never in a row)
+    peak_mb: float = 0.0  # the worker's peak resident memory so far
 
 
 def init_worker() -> None:
@@ -79,7 +81,18 @@ def run_task(task: Task, out: str, limits: Limits = DEFAULT) -> TaskResult:
     for (source, month), rows in sorted(partitions.items()):
         result.files.append((write_part(Path(out), source, month, task.key, rows), len(rows)))
     result.seconds = round(time.process_time() - started, 3)
+    result.peak_mb = _peak_mb()
     return result
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process, in MB (0 where it cannot be known)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def _owned(task: Task, limits: Limits) -> Iterator[Result]:
