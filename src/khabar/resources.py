@@ -38,6 +38,12 @@ SHIPPED: dict[str, Shipped] = {
     "kb/titles.tsv": Shipped("Persian titles of office", "Apache-2.0 (ours)"),
     "kb/demonyms.tsv": Shipped("demonyms → countries", "Apache-2.0 (ours)"),
     "sources.tsv": Shipped("the news-source registry", "Apache-2.0 (ours)"),
+    "events/cameo.tsv": Shipped("CAMEO codes with quad class, Goldstein and PLOVER type/mode/context", "public GDELT lookups; CC BY-SA 4.0 (PLOVER crosswalk)"),
+    "events/plover.tsv": Shipped("the 16 PLOVER event types, their modes and definitions", "CC BY-SA 4.0 (openeventdata/PLOVER)"),
+    "events/triggers.tsv": Shipped("Persian event triggers: words, light verbs, type, CAMEO code, role frame", "Apache-2.0 (ours)"),
+    "events/agents.tsv": Shipped("Persian agent nouns → Phoenix/CAMEO sector", "Apache-2.0 (ours)"),
+    "events/cues.tsv": Shipped("words that refine an event's mode or context", "Apache-2.0 (ours)"),
+    "events/demonyms.tsv": Shipped("irregular demonyms → countries", "Apache-2.0 (ours)"),
 }
 
 
