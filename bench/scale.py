@@ -15,8 +15,9 @@ the per-layer speed; default 300), --workers 1,2, --engines local,dask,
 Throughput is wall time of the whole run (workers starting and loading
 models included) and, beside it, the rate after the first task came back (the
 workers' steady state). Every run is also timed in CPU seconds of the workers'
-tasks: on a machine shared with other work, `cpu / (wall × workers)` says how
-much of the cores the run had. The Dask run's Parquet is compared with the
+tasks (model loading not included): articles per CPU second is the rate of
+one busy core, and on a machine shared with other work `cpu / (wall ×
+workers)` says how much of the cores the run had. The Dask run's Parquet is compared with the
 local run's (same rows, same bytes). Nothing is written to docs/: the figures
 are printed (and saved with --json)."""
 
@@ -125,6 +126,7 @@ def throughput(inputs: list[str], engine: str, workers: int, shard_bytes: int, o
         "engine": engine, "workers": report.workers, "articles": report.articles, "skipped": report.skipped,
         "tasks": report.tasks, "wall_s": round(wall, 2), "articles_per_s": round(report.articles / wall, 2),
         "steady_articles_per_s": round(steady, 2) if steady else None, "cpu_s": report.cpu_seconds,
+        "articles_per_cpu_s": round(report.articles / report.cpu_seconds, 2) if report.cpu_seconds else None,
         "share_of_cores": round(report.cpu_seconds / (wall * report.workers), 2),
         "worker_peak_mb": report.worker_peak_mb, "retried": report.retried, "failed": report.failed,
     }
@@ -240,11 +242,12 @@ def report(results: dict) -> str:
     runs = results.get("runs")
     if runs:
         out += ["", f"`khabar run` over {runs['articles_in']} archive articles (tasks of {runs['shard_bytes']:,} bytes):", "",
-                "| engine | workers | wall s | articles/s | after first task | CPU s | share of cores | worker peak MB |",
-                "|---|---|---|---|---|---|---|---|"]
+                "| engine | workers | wall s | articles/s | after first task | tasks' CPU s | articles per CPU s | share of cores | worker peak MB |",
+                "|---|---|---|---|---|---|---|---|---|"]
         for r in runs["runs"]:
             out.append(f"| {r['engine']} | {r['workers']} | {r['wall_s']} | {r['articles_per_s']} | "
-                       f"{r['steady_articles_per_s']} | {r['cpu_s']} | {r['share_of_cores']} | {r['worker_peak_mb']} |")
+                       f"{r['steady_articles_per_s']} | {r['cpu_s']} | {r.get('articles_per_cpu_s')} | {r['share_of_cores']} | "
+                       f"{r['worker_peak_mb']} |")
         for engine, ratio in runs.get("speedup", {}).items():
             if ratio:
                 out.append(f"\n{engine}: 2 workers / 1 worker = {ratio['wall']}× (wall), {ratio['steady']}× (after the first task)")

@@ -79,13 +79,17 @@ def run(
     Parquet dataset `out` (a folder). `workers`: processes, or Dask workers of
     a LocalCluster (default: every core; with `scheduler`, the cluster's).
     `progress(tasks_done, tasks, articles)` after each task; `on_result(result)`
-    too. Raises OutputError if `out` cannot be written, KhabarError for an
+    too. With `scheduler`, relative inputs are made absolute (the workers'
+    folder is not this one), as the `input` column then shows. Raises
+    OutputError if `out` cannot be written, KhabarError for an
     unknown engine; never for bad input."""
     if engine not in ENGINES:
         raise KhabarError(f"unknown engine {engine!r}; the engines are: {', '.join(ENGINES)}")
     started = time.perf_counter()
-    out = Path(out)
+    out = Path(os.path.abspath(out))  # workers may not share this process's folder
     parquet.prepare(out)
+    if scheduler:  # a cluster's workers read the inputs where they are: give them whole paths
+        inputs = [i if i == "-" else os.path.abspath(i) for i in inputs]
     workers = max(1, workers or os.cpu_count() or 1)
     stdin, unread = _stdin(limits) if "-" in inputs else (None, None)
     found = plan(inputs, shard_bytes=shard_bytes, stdin=stdin)
