@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import jdatetime
 
+from khabar.persian.calendar import GREGORIAN, JALALI, to_gregorian
 from khabar.persian.chars import TO_LATIN_DIGITS
 
 _DAY = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -27,11 +28,13 @@ def as_published(value: object) -> date | datetime | None:
         raise ValueError(f"published: {value!r} is not a date (give a date, a datetime or a string such as '2021-06-30')")
     text = value.strip().translate(TO_LATIN_DIGITS)
     day = _DAY.fullmatch(text)
+    if day:
+        year, month, dd = map(int, day.groups())
+        found = to_gregorian(JALALI if year < JALALI_BEFORE else GREGORIAN, year, month, dd)
+        if found is None:
+            raise ValueError(f"published: {value!r} is not a valid date (no such day)")
+        return found
     try:
-        if day and int(day[1]) < JALALI_BEFORE:
-            return jdatetime.date(*map(int, day.groups())).togregorian()
-        if day:
-            return date(*map(int, day.groups()))
         parsed = datetime.fromisoformat(text)
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"published: {value!r} is not a valid date ({exc})") from None
