@@ -55,42 +55,52 @@ def events_of(conn: sqlite3.Connection, kb_id: str, limit: int = 50) -> list[dic
         ORDER BY a.ts IS NULL, a.ts DESC, ev.n LIMIT {int(limit)}""", (kb_id, kb_id, kb_id))
 
 
-def _roll_up(days: list[dict[str, Any]], interval: str) -> list[dict[str, Any]]:
-    """Day rows of the store's attention summed into weeks (from Saturday) or months;
-    `stories` sums the days' stories (a story spread over days counts on each)."""
-    if interval == "day":
-        return days
-    out: dict[str, dict[str, Any]] = {}
-    for row in days:
-        day = date.fromisoformat(row["period"])
-        key = day.isoformat()[:7] if interval == "month" else (day - timedelta(days=(day.weekday() - 5) % 7)).isoformat()
-        into = out.setdefault(key, {"period": key, "articles": 0, "stories": 0, "all_articles": 0})
-        for k in ("articles", "stories", "all_articles"):
-            into[k] += row[k]
-    for row in out.values():
-        row["share"] = round(row["articles"] / row["all_articles"], 4) if row["all_articles"] else 0.0
-    return list(out.values())
+def _span(attention: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The first and last day of the non-empty periods of an attention series."""
+    found = [p["period"] for p in attention if p["articles"]]
+    if not found:
+        return None, None
+    first, last = found[0], found[-1]
+    if len(last) == 7:  # a month: its first and last day
+        last = (date.fromisoformat(last + "-01").replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return first + "-01", last.isoformat()
+    return first, last
+
+
+def newest(conn: sqlite3.Connection, kb_id: str) -> sample.Sample:
+    """The sample of an entity named in many articles: its newest `sample.K`,
+    found by walking the articles newest first (an index) and keeping those
+    that name it, which stops early because so many do."""
+    conn.execute("DROP TABLE IF EXISTS temp.sample")
+    conn.execute("""CREATE TEMP TABLE sample AS SELECT n, cluster, ROW_NUMBER() OVER (ORDER BY day DESC) AS rank FROM (
+        SELECT a.n, a.cluster, a.day FROM articles a INDEXED BY articles_day WHERE a.day IS NOT NULL
+        AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND e.kb_id = ?)
+        ORDER BY a.day DESC LIMIT ?)""", (kb_id, sample.K))
+    return sample.Sample("sample", conn.execute("SELECT COUNT(*) FROM temp.sample").fetchone()[0], True)
 
 
 def entity(conn: sqlite3.Connection, kb_id: str) -> dict[str, Any]:
     """Everything the entity page shows: attention over every article naming
-    it (by day, summed into weeks or months for a long span); the actors named
-    with it and its latest stories from its newest `sample.K` articles."""
+    it (by day, week or month, as its span of days asks); the actors named with
+    it and its latest stories from its newest `sample.K` articles."""
     info = card(conn, kb_id)
     where = Filters(entity=kb_id)
-    days = trends.attention(conn, None, where, interval="day")
-    first = days[0]["period"] if days else None
-    last = days[-1]["period"] if days else None
+    attention = trends.attention(conn, None, where, interval="month")
+    first, last = _span(attention)
     interval = interval_for(first, last)
-    recent = sample.take(conn, None, where)
+    if interval != "month":  # a short span: counted again by week or day
+        attention = trends.attention(conn, None, where, interval=interval)
+        first, last = _span(attention)
+    total = sum(p["articles"] for p in attention)
+    recent = newest(conn, kb_id) if total > 5 * sample.K else sample.take(conn, None, where)
     return {
         "entity": info,
-        "articles": sum(d["articles"] for d in days),
+        "articles": total,
         "stories": conn.execute("SELECT COUNT(DISTINCT cluster) FROM temp.sample").fetchone()[0]
         if not recent.more else None,
         "first_day": first, "last_day": last,
         "interval": interval,
-        "attention": _roll_up(days, interval),
+        "attention": attention,
         "sample": recent.to_dict(),
         "cooccurring": named(sample.entities(conn, recent, ("PER", "ORG"), 15, exclude=kb_id)),
         "events": events_of(conn, kb_id),

@@ -45,8 +45,9 @@ def take(conn: sqlite3.Connection, query: str | None, filters: Filters, *, lemma
         params = [*params, *where[1]]
     order = "score, ts DESC, n" if q else "ts IS NULL, ts DESC, n DESC"
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    # ORDER BY … LIMIT keeps only k + 1 rows while sorting; the ranks are numbered on those alone
     conn.execute(f"CREATE TEMP TABLE {name} AS SELECT n, cluster, ROW_NUMBER() OVER (ORDER BY {order}) AS rank "
-                 f"FROM ({sql}) ORDER BY rank LIMIT ?", [*params, k + 1])
+                 f"FROM (SELECT n, cluster, ts, score FROM ({sql}) ORDER BY {order} LIMIT ?)", [*params, k + 1])
     size = conn.execute(f"SELECT COUNT(*) FROM temp.{name}").fetchone()[0]
     if size > k:
         conn.execute(f"DELETE FROM temp.{name} WHERE rank > ?", (k,))
