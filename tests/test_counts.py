@@ -48,3 +48,29 @@ def test_a_clitic_before_thirty_is_not_a_spelled_letter():
 @pytest.mark.parametrize("text", ["هزینه‌ها دو برابر شد.", "یک‌هزارم آن نبود.", "با نتیجه ۴ بر صفر دست یافت."])
 def test_multipliers_fractions_and_zero_count_nothing(text):
     assert all(kind != "count" for _, kind, _, _ in quantities(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("دو تبعه خارجی بازداشت شدند و ۲ تبعه دیگر آزاد شدند.", [("دو تبعه", "count", 2, "تبعه"), ("۲ تبعه", "count", 2, "تبعه")]),
+    ("در یک‌هزار و ۵۰۰ روستا آب نیست.", [("یک‌هزار و ۵۰۰ روستا", "count", 1500, "village")]),
+    ("تعداد جان‌باختگان به ۲۲۱۱۵ تن رسید.", [("۲۲۱۱۵ تن", "count", 22115, "person")]),
+])
+def test_counts_in_digits_joined_thousands_and_persons(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "شماره کارت ۶۱۰۴۳۳۷۹۹۹۹۹۹۹۹۶ اعلام شد.", "بیماری کووید-۱۹ شایع شد.", "تیم با نتیجه ۳ بر ۲ پیروز شد.",
+])
+def test_identifiers_names_and_scores_are_no_amounts(text):
+    assert all(kind != "count" and unit is None for _, kind, _, unit in quantities(text))
+    assert not any(v == 19 or (isinstance(v, int) and v > 10**12) for _, _, v, _ in quantities(text))
+
+
+def test_a_label_is_flagged_not_an_amount():
+    (q,) = khabar.analyze("طبق ماده ۱۸۰ قانون عمل شد.", layers=["quantities"]).quantities
+    assert (q.text, q.ordinal, q.unit) == ("۱۸۰", True, None) and "label" in q.note
+
+
+def test_counts_do_not_cross_a_line_break():
+    assert quantities("سایپا ۳\n\nگل‌ها را زدند") == [("۳", "number", 3, None)]

@@ -1,8 +1,8 @@
-"""Counts of nouns written in words: "هفت سارق" (7 robbers), "بیست و پنج خبرنگار".
+"""Counts of nouns: "هفت سارق" (7 robbers), "بیست و پنج خبرنگار", "۲ تبعه".
 
 The quantity finder (numbers.py) reads text alone, so a small number in words
 with no counting word ("دو کشور") looks like a determiner to it and is left out.
-With the parts of speech known, a number in words right before a noun is a
+With the parts of speech known, a bare number right before a noun is a
 count of that noun: its unit is the noun's lemma, and the span takes the noun in.
 Left out: "یک"/"یکی" (the indefinite article), "نه" (also "no"), ordinals, a
 number before a unit of time (the times layer's), and anything inside a
@@ -11,6 +11,7 @@ quantity or time already found.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from khabar.extract.numbers import TIME_UNITS, spelled_letters
@@ -19,6 +20,7 @@ from khabar.model import Doc, Quantity, Token
 
 NOT_COUNTS = frozenset({"یک", "یه", "یکی", "نه"})  # an article, "no"
 COUNT_NOTE = "a count of the noun that follows"
+_SCORE_BEFORE = re.compile(r"[0-9۰-۹]+\s+بر\s+$")
 MULTIPLIERS = frozenset({"برابر", "چندان"})  # "دو برابر": twice, not two of a thing
 
 
@@ -29,7 +31,9 @@ def counted_nouns(doc: Doc) -> list[Quantity]:
     for q in doc.quantities:
         if _upgradable(q):
             k = bisect_right(starts, q.end)  # the first token after the number
-            noun = doc.tokens[k] if k < len(doc.tokens) and doc.text[q.end : starts[k]].isspace() else None
+            noun = doc.tokens[k] if k < len(doc.tokens) and doc.text[q.end : starts[k]] == " " else None
+            if _SCORE_BEFORE.search(doc.text, max(0, q.start - 16), q.start):
+                noun = None  # "۳ بر ۲ پیروز شد": a score
             if noun is not None and _a_noun_to_count(noun):
                 q.kind, q.unit, q.note = "count", noun.lemma or noun.text, _noted(q.note)
                 q.end, q.text = noun.end, doc.text[q.start : noun.end]
@@ -90,7 +94,7 @@ def _counts(tokens: list[Token], i: int, end: int, noun: Token) -> bool:
 def _upgradable(q: Quantity) -> bool:
     """A bare number in words (no unit, not ordinal, not a range) or an
     indefinite amount ("صدها") may become a count of the noun after it."""
-    if q.kind != "number" or q.unit is not None or q.ordinal or any(c.isdigit() for c in q.text):
+    if q.kind != "number" or q.unit is not None or q.ordinal or (q.note and q.approx != "vague"):
         return False
     return q.approx == "vague" or (isinstance(q.value, int) and q.value >= 2)  # not a fraction, zero or one
 

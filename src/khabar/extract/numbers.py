@@ -112,7 +112,13 @@ _CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(])(?:{
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
 _SPACE = re.compile(r"\s*")
 # Nouns a number after which names a place in a series, not an amount of what follows.
-_POSITION_BEFORE = re.compile(r"(?<![\w\u200c])(?:دقیقه|شماره|ردیف|بند|ماده|اصل|صفحه|پلاک)\s+$")
+_POSITION_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:دقیقه|شماره|ردیف|بند|ماده|اصل|صفحه|پلاک|کلانتری|ناحیه|شعبه|منطقه|کد|حساب|کارت|ستاره|"
+    r"قطعنامه|سوره|آیه|پرواز|ایستگاه|کانال)\s+$"
+)
+LABEL_NOTE = "a place in a series or a label (article, branch, account), not an amount"
+_IDENTIFIER = re.compile(r"[0-9۰-۹]{12,}")  # a card or account number
+_AFTER_WORD_DASH = re.compile(r"[^\W\d_][-–]$")  # "کووید-۱۹": a name's number
 _NUMBER_BEFORE = re.compile(r"(?:[0-9۰-۹]|(?<![\w\u200c])(?:یک|دو|سه|چند|چندین))\s+$")
 _CODE = re.compile(r"[0۰][0-9۰-۹]{2,}(?![0-9۰-۹.,٫٬/:])")
 # "دهم" is also the verb "(I) give" after the noun of a compound verb: "انجام دهم", "ادامه دهم".
@@ -129,7 +135,10 @@ def _position_before(text: str, pos: int) -> bool:
     """Whether the number at `pos` is a place in a series ("دقیقه ۶۱", "ماده ۵"),
     not after an amount of that noun ("۹۰ دقیقه ۲ گل": two goals)."""
     m = _POSITION_BEFORE.search(text, max(0, pos - 12), pos)
-    return m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    if m is None:
+        return False
+    amount_unit = m.group().strip() in ("دقیقه", "صفحه")  # "۹۰ دقیقه ۲ گل"; but "ستاره ۷۸۰ ستاره ۱۱۲" is a code
+    return not (amount_unit and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start()))
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -306,8 +315,10 @@ def _atom(token: str) -> int | float | None:
                 return None  # "۲۰۱۳/۲۰۱۴": two years, not a fraction
             return round(num / den, 6) if isinstance(num, int) and isinstance(den, int) and den else None
         return digits_value(token)
-    if ZWNJ in token:  # یک‌سوم، دو‌پنجم
+    if ZWNJ in token:  # یک‌سوم، دو‌پنجم; یک‌هزار
         num, _, den = token.partition(ZWNJ)
+        if num in CARDINALS and den in SCALES:
+            return CARDINALS[num] * SCALES[den]
         numerator, denominator = UNITS.get(num), ordinal_value(den)
         if numerator and denominator and denominator > numerator and not den.endswith("ین"):
             return round(numerator / denominator, 6)
@@ -353,7 +364,9 @@ class _Reading:
 def _quantity_at(text: str, pos: int) -> Quantity | None:
     """The quantity whose number starts at `pos`, or None."""
     toks = _tokens(text, pos)
-    if not toks or _is_acronym_letter(toks, text, pos):
+    if not toks or _is_acronym_letter(toks, text, pos) or _IDENTIFIER.fullmatch(toks[0].text):
+        return None
+    if _AFTER_WORD_DASH.search(text, max(0, pos - 2), pos):
         return None
     reading = _value_at(toks)
     if reading is None:
@@ -438,7 +451,7 @@ def _unit_after(text: str, pos: int, toks: list[_Tok], reading: _Reading) -> tup
             return "money", code, None
         reading.value = _scale(reading.value, factor)
         return "money", code, "toman (10 rials)" if factor == 10 else CENTS_NOTE
-    if (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0]):
+    if (meas := _unit_at(toks, j, MEASURES)) is not None and not _people(toks, meas[1], meas[0], text, pos):
         reading.j = meas[1]
         return "measure", MEASURES[meas[0]], None
     if not _position_before(text, pos):  # "در دقیقه ۶۱ بازی": the 61st minute of the game, not 61 games
@@ -455,6 +468,9 @@ def _unit_after(text: str, pos: int, toks: list[_Tok], reading: _Reading) -> tup
             return None
     if determiner and not reading.ordinal:
         return None
+    if _position_before(text, pos) and not isinstance(reading.value, list):
+        reading.ordinal = True  # "ماده ۱۸۰", "شعبه ۱۱۵۷": a rank or a label
+        return "number", None, LABEL_NOTE
     return "number", None, None
 
 
@@ -506,14 +522,20 @@ def _fraction_after(toks: list[_Tok], j: int, numerator) -> tuple[float, int] | 
     return None
 
 
-def _people(toks: list[_Tok], j: int, unit: str) -> bool:
-    """"تن" counts people before "از" or a word of casualties ("۵۰ تن کشته شدند")."""
+def _people(toks: list[_Tok], j: int, unit: str, text: str = "", pos: int = 0) -> bool:
+    """"تن" counts people before "از" or a word of casualties ("۵۰ تن کشته شدند"),
+    or after people counted earlier in the clause ("تعداد جان‌باختگان به ۲۲۱۱۵ تن رسید")."""
     if unit != "تن":
         return False
     following = {t.text for t in toks[j : j + 3]}
-    return bool(following & {"از", "کشته", "زخمی", "مجروح", "بازداشت", "دستگیر", "جان"})
+    if following & {"از", "کشته", "زخمی", "مجروح", "بازداشت", "دستگیر", "جان"}:
+        return True
+    return _PEOPLE_BEFORE.search(text, max(0, pos - 60), pos) is not None
 
 
+# People counted before a number in the same clause: "تن" after them is persons, not tonnes.
+_PEOPLE_BEFORE = re.compile(r"(?:جان‌باختگان|جانباختگان|کشته‌شدگان|قربانیان|مبتلایان|مجروحان|زخمی‌ها|فوتی‌ها|"
+                            r"بیماران|درگذشتگان|افراد|نفرات|شهروندان)[^.،؛\n]*$")
 _MINUS_BEFORE = re.compile(r"(?<![\w\u200c])منفی\s+$")
 
 
