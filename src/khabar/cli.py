@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from khabar import cli_corpus, cli_events, render
+from khabar import cli_corpus, cli_events, cli_scale, cli_web, render
 from khabar.errors import KhabarError
 from khabar.ingest.decode import decode, read_text
 
@@ -255,6 +255,8 @@ def _parse_published(value: str):
 
 cli_events.register(app)
 cli_corpus.register(app)
+cli_web.register(app)
+cli_scale.register(app)
 
 
 def main() -> None:
