@@ -11,6 +11,15 @@ from khabar.persian.tagger import tag
 from khabar.pipeline import Pipeline, analyze, sentences, tokenize
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """`khabar.kb` and `khabar.store` on first use (importing khabar stays fast)."""
+    if name in ("kb", "store"):
+        import importlib
+
+        return importlib.import_module(f"khabar.{name}")
+    raise AttributeError(f"module 'khabar' has no attribute {name!r}")
 __all__ = [
     "Article",
     "Doc",
