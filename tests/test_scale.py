@@ -230,6 +230,30 @@ def test_failed_tasks_are_retried_and_recorded(fails, retried, failed):
     assert [f["retried"] for f in report.failures].count(False) == failed
 
 
+def test_a_worker_that_cannot_load_the_pipeline_stops_the_run(monkeypatch, tmp_path):
+    from khabar import pipeline
+    from khabar.errors import KhabarError
+    from khabar.scale import task
+
+    def broken(*args, **kwargs):
+        raise ValueError("too many values to unpack")
+
+    monkeypatch.setattr(task, "_PIPELINE", None)
+    monkeypatch.setattr(task, "_START_ERROR", None)
+    monkeypatch.setattr(pipeline, "Pipeline", broken)
+    with pytest.raises(task.WorkerStartError, match="could not load khabar's pipeline .ValueError: too many"):
+        run_task(Task(0, ("x.json",)), str(tmp_path))
+
+    class Broken(FlakyEngine):
+        def result(self, handle):
+            run_task(handle[0], str(tmp_path))
+
+    report = driver.RunReport("out", "fake", 1)
+    with pytest.raises(KhabarError, match="could not load") as caught:
+        driver._drive(Broken(0), [Task(0, ("a",)), Task(1, ("b",))], 3, report, {}, [], None, None)
+    assert not isinstance(caught.value, task.WorkerStartError) and report.retried == 0
+
+
 def test_unknown_engine_and_scheduler_without_dask_are_errors(tmp_path):
     from khabar.errors import KhabarError
 

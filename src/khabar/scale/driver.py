@@ -23,7 +23,7 @@ from khabar.ingest.inputs import Skip, locate
 from khabar.ingest.limits import DEFAULT, Limits
 from khabar.scale import parquet
 from khabar.scale.plan import SHARD_BYTES, Task, plan
-from khabar.scale.task import TaskResult
+from khabar.scale.task import TaskResult, WorkerStartError
 
 ENGINES = ("local", "dask")
 RETRIES = 3
@@ -81,6 +81,7 @@ def run(
     `progress(tasks_done, tasks, articles)` after each task; `on_result(result)`
     too. With `scheduler`, relative inputs are made absolute (the workers'
     folder is not this one), as the `input` column then shows. Raises
+    KhabarError if the workers cannot load the pipeline. Raises
     OutputError if `out` cannot be written, KhabarError for an
     unknown engine; never for bad input."""
     if engine not in ENGINES:
@@ -154,6 +155,8 @@ def _drive(pool, tasks: list[Task], retries: int, report: RunReport, results: di
             task, attempt = inflight.pop(handle)
             try:
                 result = pool.result(handle)
+            except WorkerStartError as exc:  # no task can run: stop, with the reason
+                raise KhabarError(str(exc)) from None
             except Exception as exc:  # noqa: BLE001 — a task's failure is recorded, and retried
                 again = attempt <= retries
                 report.failures.append({

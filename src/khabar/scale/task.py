@@ -26,6 +26,11 @@ WARM_UP = ("به گزارش ایرنا، وزیر امور خارجه ایران
            "ترکیه‌ای خود دیدار کرد و ۳ هزار میلیارد تومان برای ۲۰ درصد طرح‌ها اختصاص یافت.")
 
 _PIPELINE = None
+_START_ERROR: str | None = None  # why this worker could not load the pipeline
+
+
+class WorkerStartError(KhabarError):
+    """A worker could not load the pipeline (a broken install): no task can run."""
 
 
 @dataclass
@@ -44,13 +49,19 @@ class TaskResult:
 
 
 def init_worker() -> None:
-    """Build the pipeline of this process and load its models (once)."""
-    global _PIPELINE
-    if _PIPELINE is None:
+    """Build the pipeline of this process and load its models (once). Never
+    raises (a pool's initializer must not): a failure is kept, and every task
+    of this worker raises WorkerStartError with it."""
+    global _PIPELINE, _START_ERROR
+    if _PIPELINE is None and _START_ERROR is None:
         from khabar.pipeline import Pipeline
 
-        pipeline = Pipeline()
-        pipeline(WARM_UP, published="2021-07-03")
+        try:
+            pipeline = Pipeline()
+            pipeline(WARM_UP, published="2021-07-03")
+        except Exception as exc:  # noqa: BLE001 — reported by the tasks, once, as one line
+            _START_ERROR = f"{type(exc).__name__}: {exc}"
+            return
         _PIPELINE = pipeline
 
 
@@ -61,6 +72,8 @@ def run_task(task: Task, out: str, limits: Limits = DEFAULT) -> TaskResult:
     from khabar.store.records import content_hash
 
     init_worker()
+    if _PIPELINE is None:
+        raise WorkerStartError(f"a worker could not load khabar's pipeline ({_START_ERROR})")
     started = time.process_time()
     result = TaskResult(task.index, task.key, pid=os.getpid())
     partitions: dict[tuple[str, str], list[dict[str, Any]]] = {}
