@@ -43,8 +43,10 @@ _WORD_CHARS = f"[{chars.PERSIAN_LETTERS}]"
 
 
 def archive() -> list[Article]:
+    """The archive's articles, each id once."""
     files = sorted((DATA / "news").glob("*/*.json"))
-    return [a for f in files for _, a in read_input(str(f)) if isinstance(a, Article)]
+    found = {a.id: a for f in files for _, a in read_input(str(f)) if isinstance(a, Article)}
+    return list(found.values())
 
 
 def option(name: str, default: int) -> int:
@@ -204,11 +206,14 @@ def near_duplicates(articles: list[Article], tmp: Path, copies: int, seed: int, 
     source = tmp / "copies.jsonl"
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     report = ingest_into(tmp / "copies.db", [str(source)], workers=workers)
+    if report.skipped:
+        print("skipped:", [(s.line, s.reason) for s in report.skips[:5]])
     with Corpus(tmp / "copies.db") as corpus:
         cluster = dict(corpus.conn.execute("SELECT id, cluster FROM articles"))
         members: dict[int, list[str]] = defaultdict(list)
         for i, c in cluster.items():
             members[c].append(i)
+        sampled = [a for a in sampled if f"copy-{a.id}" in cluster and a.id in cluster]  # both stored
         found = sum(cluster[f"copy-{a.id}"] == cluster[a.id] for a in sampled)
         merged = sum(
             any(m not in (a.id, f"copy-{a.id}") and not m.startswith("copy-") for m in members[cluster[a.id]])
