@@ -17,7 +17,9 @@ models included) and, beside it, the rate after the first task came back (the
 workers' steady state). Every run is also timed in CPU seconds of the workers'
 tasks (model loading not included): articles per CPU second is the rate of
 one busy core, and on a machine shared with other work `cpu / (wall ×
-workers)` says how much of the cores the run had. The Dask run's Parquet is compared with the
+workers)` says how much of the cores the run had. Before the runs, n processes that only
+burn CPU for 3 s measure how many cores the machine gives now: the ceiling
+of any speed-up beside it. The Dask run's Parquet is compared with the
 local run's (same rows, same bytes). Nothing is written to docs/: the figures
 are printed (and saved with --json)."""
 
@@ -75,6 +77,25 @@ wall, cpu = time.perf_counter() - t, time.process_time() - c
 print(json.dumps({"mb": len(text.encode()) / 2**20, "words": len(text.split()), "tokens": len(doc.tokens),
                   "seconds": wall, "cpu": cpu, "extra_mb": rss("VmHWM") - base, "base_mb": base}))
 """
+
+
+def _burn(seconds: float) -> float:
+    started, cpu, x = time.perf_counter(), time.process_time(), 0
+    while time.perf_counter() - started < seconds:
+        x += 1
+    return time.process_time() - cpu
+
+
+def calibrate(workers: list[int], seconds: float = 3.0) -> dict[str, float]:
+    """Cores this machine gives now to n busy processes (CPU seconds / wall
+    seconds): the ceiling of any speed-up measured beside it."""
+    import multiprocessing
+
+    found = {}
+    for n in workers:
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            found[str(n)] = round(sum(pool.map(_burn, [seconds] * n)) / seconds, 2)
+    return found
 
 
 def archive() -> list[Path]:
@@ -185,6 +206,8 @@ def main() -> None:
         print(json.dumps(results["layers"], ensure_ascii=False), flush=True)
 
     if "runs" not in skip:
+        results["cores_given"] = calibrate(workers)
+        print(f"cores given to 1, 2… busy processes now: {results['cores_given']}", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             inputs, total = sample(int(articles) if articles else None, Path(tmp) / "in")
             shard = max(4096, input_bytes(inputs) // (8 * max(workers)))  # enough tasks for every worker
@@ -244,6 +267,9 @@ def report(results: dict) -> str:
                 "", "| layers | words/s (one core, CPU time) |", "|---|---|"]
         out += [f"| {k} | {v:,} |" if isinstance(v, int) else f"| {k} | {v} |" for k, v in layers.items()]
     runs = results.get("runs")
+    if results.get("cores_given"):
+        given = ", ".join(f"{n} process(es) {c}" for n, c in results["cores_given"].items())
+        out += ["", f"cores the machine gave to busy processes just before the runs (CPU s / wall s): {given}"]
     if runs:
         out += ["", f"`khabar run` over {runs['articles_in']} archive articles (tasks of {runs['shard_bytes']:,} bytes):", "",
                 "| engine | workers | wall s | articles/s | after first task | tasks' CPU s | articles per CPU s | share of cores | worker peak MB |",
