@@ -31,12 +31,23 @@ def _tables() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
 @lru_cache(maxsize=1 << 17)
 def lemmatize(word: str, upos: str) -> str:
     """The lemma of `word` tagged `upos`."""
-    lemmas, present_to_past = _tables()
+    return lookup(word, upos, _tables()[0])
+
+
+def lookup(word: str, upos: str, lemmas: dict[tuple[str, str], str]) -> str:
+    """The lemma in the exceptions table `lemmas` (a PROPN's as a NOUN's if it
+    has none of its own), else by rule."""
     known = lemmas.get((word, upos))
-    if known is not None:
-        return known
+    if known is None and upos == "PROPN":
+        known = lemmas.get((word, "NOUN"))
+    return known if known is not None else by_rule(word, upos, lemmas)
+
+
+def by_rule(word: str, upos: str, lemmas: dict[tuple[str, str], str]) -> str:
+    """The lemma the rules give (the table `lemmas` consulted for a plural's
+    singular): the exceptions table holds only what they get wrong."""
     if upos in ("VERB", "AUX"):
-        return _verb(word, present_to_past)
+        return _verb(word, _tables()[1])
     if upos in ("NOUN", "ADJ", "PROPN"):
         return _nominal(word, lemmas)
     return word

@@ -33,8 +33,24 @@ def word_features(w: str) -> list[str]:
 
 
 def features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
-    """The features of token i given the two tags before it."""
+    """The features of token i given the two tags before it (those of a
+    lexicon come on top: `lexicon_features`)."""
     return word_features(words[i]) + context_features(words, i, prev, prev2)
+
+
+def read_lexicon(classes: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The model's lexicon, {class: words}, as word → features ("lex=FIRST",
+    "lex=hz=N,AJ"): what word lists say of a word the treebanks may never show."""
+    lexicon: dict[str, list[str]] = {}
+    for name, words in sorted(classes.items()):
+        for w in words:
+            lexicon.setdefault(w, []).append("lex=" + name)
+    return lexicon
+
+
+def lexicon_features(lexicon: dict[str, list[str]], words: list[str]) -> list[list[str]]:
+    """The lexicon's features of each word of a sentence."""
+    return [lexicon.get(w, []) for w in words]
 
 
 def context_features(words: list[str], i: int, prev: str, prev2: str) -> list[str]:
@@ -66,9 +82,15 @@ def neighbour_features(words: list[str], i: int) -> list[str]:
 class Perceptron:
     """An averaged perceptron: weights[feature][tag]."""
 
-    def __init__(self, weights: dict[str, dict[str, float]] | None = None, tags: list[str] | None = None):
+    def __init__(
+        self,
+        weights: dict[str, dict[str, float]] | None = None,
+        tags: list[str] | None = None,
+        lexicon: dict[str, list[str]] | None = None,
+    ):
         self.weights = weights or {}
         self.tags = tags or []
+        self.lexicon = lexicon or {}  # word → its lexicon features (see read_lexicon)
         self._totals: dict[tuple[str, str], float] = defaultdict(float)
         self._stamps: dict[tuple[str, str], int] = defaultdict(int)
         self._i = 0
@@ -117,10 +139,11 @@ class Tagger:
     word's shares of the scores (its own features, and its part in its
     neighbours') are computed once and kept; many sentences are tagged at once."""
 
-    def __init__(self, weights: dict[str, dict[str, float]], tags: list[str]):
+    def __init__(self, weights: dict[str, dict[str, float]], tags: list[str], lexicon: dict[str, list[str]] | None = None):
         import numpy as np
 
         self.tags = tags
+        self.lexicon = lexicon or {}
         tag_index = {t: i for i, t in enumerate(tags)}
         self.index = {f: i for i, f in enumerate(weights)}
         self.missing = len(weights)  # a row of zeros for unknown features
@@ -225,8 +248,9 @@ class Tagger:
         import numpy as np
 
         index, missing, m = self.index, self.missing, self.matrix
+        own = word_features(w) + self.lexicon.get(w, [])
         return np.stack([
-            m[[index.get(f, missing) for f in word_features(w)]].sum(axis=0) if w not in (BOS, EOS) else m[missing],
+            m[[index.get(f, missing) for f in own]].sum(axis=0) if w not in (BOS, EOS) else m[missing],
             m[index.get("w-1=" + w, missing)] + m[index.get("s3-1=" + w[-3:], missing)],
             m[index.get("w+1=" + w, missing)] + m[index.get("s3+1=" + w[-3:], missing)],
             m[index.get("w+2=" + w, missing)],
@@ -248,8 +272,9 @@ def tag_words(model: Perceptron | Tagger, words: list[str], extra: list[list[str
         return model.tag(words, extra)
     prev, prev2 = START
     out: list[str] = []
+    known = lexicon_features(model.lexicon, words)
     for i in range(len(words)):
-        tag = model.predict(features(words, i, prev, prev2) + (extra[i] if extra else []))
+        tag = model.predict(features(words, i, prev, prev2) + known[i] + (extra[i] if extra else []))
         out.append(tag)
         prev2, prev = prev, tag
     return out
@@ -259,7 +284,7 @@ def tag_words(model: Perceptron | Tagger, words: list[str], extra: list[list[str
 def load_model(filename: str) -> Tagger:
     """A shipped sequence model (src/khabar/data/FILENAME), loaded once."""
     data = resources.json_data(filename)
-    return Tagger(data["weights"], data["tags"])
+    return Tagger(data["weights"], data["tags"], read_lexicon(data.get("lexicon", {})))
 
 
 def model() -> Tagger:
@@ -267,14 +292,31 @@ def model() -> Tagger:
     return load_model("tagger.json.gz")
 
 
-def tag(tokens: list[str]) -> list[tuple[str, str]]:
-    """(lemma, UPOS) for each token of one pre-tokenized sentence."""
+Tagged = list[tuple[str, str]]
+
+
+def tag(tokens: list[str] | list[list[str]]) -> Tagged | list[Tagged]:
+    """(lemma, UPOS) for each token of one pre-tokenized sentence. Given a list
+    of sentences (each a list of tokens), a list of such lists, all tagged in
+    one batch (much faster than one call per sentence)."""
     from khabar.persian.lemmatize import lemmatize
+
+    batch = bool(tokens) and all(isinstance(s, (list, tuple)) for s in tokens)
+    sentences = [_words(s, k + 1) for k, s in enumerate(tokens)] if batch else [_words(tokens, 0)]
+    tagged = [
+        [(lemmatize(w, t), t) for w, t in zip(words, tags, strict=True)]
+        for words, tags in zip(sentences, tag_sentences(model(), sentences), strict=True)
+    ]
+    return tagged if batch else tagged[0]
+
+
+def _words(tokens: list[str], sentence: int) -> list[str]:
+    """The normalized words of one sentence's tokens; a ValueError names a
+    token that is not a word (and its sentence, in a batch)."""
     from khabar.persian.normalize import normalize
 
+    where = f"sentence {sentence}, " if sentence else ""
     for i, t in enumerate(tokens):
         if not isinstance(t, str) or not t.strip():
-            raise ValueError(f"tag: token {i + 1} of {len(tokens)} is {t!r}, not a word")
-    words = [normalize(t, restore_zwnj=False) or t for t in tokens]
-    tags = tag_words(model(), words)
-    return [(lemmatize(w, t), t) for w, t in zip(words, tags, strict=True)]
+            raise ValueError(f"tag: {where}token {i + 1} of {len(tokens)} is {t!r}, not a word")
+    return [normalize(t, restore_zwnj=False) or t for t in tokens]
