@@ -13,7 +13,9 @@ of PerDT dev, which bench/tagging.py measures on):
   and a function word takes PerDT's tags where PerDT never gives it Seraji's
   («را» PART → ADP, «نیز» SCONJ → ADV).
 
-A gold tag may be a set ("NOUN|PROPN"): training accepts any of its tags.
+A gold tag may be a set ("NOUN|PROPN"): training accepts any of its tags. The
+model keeps a lexicon of word lists (`word_lists`: hazm's POS sets, first names,
+places) whose classes are features, for words the treebanks never show.
 
 Usage: python tools/train_tagger.py [--iterations 6] [--lemmas-only]
 """
