@@ -47,7 +47,7 @@ class DaskEngine:
             with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
                 self.cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR,
+                    silence_logs=logging.CRITICAL,  # failures are khabar's to report
                 )
             self.client = Client(self.cluster, set_as_default=False)
         self.client.register_plugin(PipelinePlugin())
