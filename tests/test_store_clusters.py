@@ -9,7 +9,7 @@ from test_store_data import ARTICLES, STORY, corpus_db  # noqa: F401 — corpus_
 from khabar.persian.normalize import normalize
 from khabar.persian.tokenize import token_spans
 from khabar.store import Corpus
-from khabar.store.clusters import THRESHOLD, shingles, signature, similarity
+from khabar.store.clusters import THRESHOLD, copies, shingles, signature, similarity
 from khabar.store.fold import fold_terms
 
 
@@ -36,6 +36,14 @@ def test_shingles_are_word_four_grams():
 def test_light_edits_stay_above_the_threshold(edited):
     original = signature(terms("سیل در گلستان", *STORY))
     assert similarity(original, signature(terms(*edited))) >= THRESHOLD + 0.1
+
+
+def test_copies_by_similarity_or_by_containment():
+    assert copies(0.5, 100, 100) and not copies(0.29, 100, 30)
+    # a third of the shorter copy's shingles are not in the longer: the estimate of the shared part decides
+    assert copies(0.45, 300, 150)  # 140 shared of 150: contained
+    assert not copies(0.45, 300, 200)  # 155 shared of 200: two stories sharing an opening
+    assert not copies(0.45, 0, 150)  # no sizes, no containment
 
 
 def test_a_different_story_of_the_same_kind_stays_below():

@@ -1,6 +1,12 @@
 """Near-duplicate stories: MinHash signatures over word shingles of the folded
-text, LSH (datasketch) for candidates, a check of the estimated Jaccard
-similarity, and union-find; a cluster is named by its earliest article."""
+text, LSH (datasketch) for candidates, a check of the estimated similarity, and
+union-find; a cluster is named by its earliest article.
+
+Two articles are copies when their shingle sets are similar (estimated Jaccard
+≥ THRESHOLD), or when they are less so but the shorter is mostly contained in
+the longer (Jaccard ≥ LOW and containment ≥ CONTAINED): a copy that dropped a
+third of a short story. Different stories that share an opening paragraph
+(a schedule and, a day later, the results) share less of the shorter one."""
 
 from __future__ import annotations
 
@@ -14,8 +20,9 @@ NUM_PERM = 128
 SEED = 1
 SHINGLE = 4  # words per shingle
 SCHEME = "affine32"  # datasketch >= 2.0: 32-bit hash values
-THRESHOLD = 0.35  # estimated Jaccard similarity of shingle sets for two copies of one story (a third of a
-# 3-paragraph story dropped leaves ~0.45; different stories of the news archive stay below 0.05)
+THRESHOLD = 0.5  # estimated Jaccard similarity of the shingle sets: copies
+LOW = 0.3  # … or at least this, and
+CONTAINED = 0.8  # the share of the shorter's shingles that the longer has (estimated)
 
 
 def shingles(terms: Sequence[str]) -> set[bytes]:
@@ -23,6 +30,17 @@ def shingles(terms: Sequence[str]) -> set[bytes]:
     if len(terms) <= SHINGLE:
         return {" ".join(terms).encode()} if terms else set()
     return {" ".join(terms[i : i + SHINGLE]).encode() for i in range(len(terms) - SHINGLE + 1)}
+
+
+def copies(j: float, a: int, b: int) -> bool:
+    """Whether two articles of `a` and `b` shingles whose signatures estimate
+    Jaccard similarity `j` are copies of one story."""
+    if j >= THRESHOLD:
+        return True
+    if j < LOW or not a or not b:
+        return False
+    shared = j * (a + b) / (1 + j)
+    return shared / min(a, b) >= CONTAINED
 
 
 def signature(terms: Sequence[str]) -> bytes | None:
@@ -48,9 +66,9 @@ def assign_clusters(conn: sqlite3.Connection) -> int:
     from datasketch import LeanMinHash, MinHashLSH
 
     rows = conn.execute(
-        "SELECT a.n, a.ts, m.signature FROM articles a LEFT JOIN minhash m ON m.article = a.n ORDER BY a.n"
+        "SELECT a.n, a.ts, m.signature, m.shingles FROM articles a LEFT JOIN minhash m ON m.article = a.n ORDER BY a.n"
     ).fetchall()
-    parent = {n: n for n, _, _ in rows}
+    parent = {n: n for n, *_ in rows}
 
     def find(n: int) -> int:
         while parent[n] != n:
@@ -58,19 +76,21 @@ def assign_clusters(conn: sqlite3.Connection) -> int:
             n = parent[n]
         return n
 
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LOW, num_perm=NUM_PERM)
     values: dict[int, np.ndarray] = {}
-    for n, _, sig in rows:
+    sizes: dict[int, int] = {}
+    for n, _, sig, count in rows:
         if sig is None:
             continue
         hv = np.frombuffer(sig, "<u4")
         sketch = LeanMinHash(seed=SEED, hashvalues=hv, scheme=SCHEME)
         for other in lsh.query(sketch):
-            if float(np.mean(values[other] == hv)) >= THRESHOLD:
+            if copies(float(np.mean(values[other] == hv)), sizes[other], count or 0):
                 parent[find(other)] = find(n)
         lsh.insert(n, sketch)
         values[n] = hv
-    when = {n: (math.inf if ts is None else ts, n) for n, ts, _ in rows}
+        sizes[n] = count or 0
+    when = {n: (math.inf if ts is None else ts, n) for n, ts, *_ in rows}
     first: dict[int, int] = {}
     for n in parent:
         root = find(n)
@@ -91,7 +111,7 @@ def assign_clusters(conn: sqlite3.Connection) -> int:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    sizes: dict[int, int] = {}
+    members: dict[int, int] = {}
     for n in parent:
-        sizes[find(n)] = sizes.get(find(n), 0) + 1
-    return sum(1 for size in sizes.values() if size > 1)
+        members[find(n)] = members.get(find(n), 0) + 1
+    return sum(1 for size in members.values() if size > 1)

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from khabar.model import SCHEMA_VERSION, Article, Doc
-from khabar.store.clusters import signature
+from khabar.store.clusters import shingles, signature
 from khabar.store.fold import fold_terms, fold_word
 from khabar.store.schema import SCHEMA
 
@@ -28,6 +28,7 @@ class Record:
     lemma: str = ""
     search_data: bytes = b""
     signature: bytes | None = None
+    shingles: int = 0  # distinct word shingles the signature was made of
 
 
 def content_hash(article: Article) -> str:
@@ -100,6 +101,7 @@ def make_record(doc: Doc, digest: str) -> Record:
         lemma=lemma,
         search_data=search_data,
         signature=signature([t for t, _, _ in terms]),
+        shingles=len(shingles([t for t, _, _ in terms])),
     )
 
 

@@ -94,7 +94,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 
 CREATE TABLE IF NOT EXISTS minhash (
     article INTEGER PRIMARY KEY REFERENCES articles(n),
-    signature BLOB          -- MinHash values, uint32 little-endian
+    signature BLOB,         -- MinHash values, uint32 little-endian
+    shingles INTEGER        -- how many distinct shingles it was made of
 );
 CREATE TABLE IF NOT EXISTS clusters (
     cluster INTEGER PRIMARY KEY,  -- n of its earliest article

@@ -105,7 +105,7 @@ class Writer:
         conn.execute("INSERT INTO search_text VALUES (?, ?)", (n, rec.search_data))
         conn.execute("INSERT INTO search (rowid, fold, lemma) VALUES (?, ?, ?)", (n, rec.fold, rec.lemma))
         if rec.signature is not None:
-            conn.execute("INSERT OR REPLACE INTO minhash VALUES (?, ?)", (n, rec.signature))
+            conn.execute("INSERT OR REPLACE INTO minhash VALUES (?, ?, ?)", (n, rec.signature, rec.shingles))
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('clusters', 'dirty')")
         self._pending += 1
         return bool(found)
