@@ -338,6 +338,15 @@ def test_cli_run_writes_parquet_and_a_json_summary(cli, tmp_path):
     assert json.loads(res.stdout)["added"] == 4
 
 
+def test_cli_limits_reach_the_workers(cli, tmp_path):
+    source = write_jsonl(tmp_path / "news.jsonl", RECORDS)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["run", str(source), "--out", str(out), "--workers", "1", "--max-chars", "200", "--json"])
+    summary = json.loads(res.stdout)
+    assert summary["articles"] == 1 and summary["skipped"] == 3  # only a4's line is shorter than 200 characters
+    assert all("--max-chars" in s["reason"] for s in summary["skips"])
+
+
 def test_cli_errors_are_one_line(cli, tmp_path):
     runner = CliRunner()
     res = runner.invoke(cli, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"])

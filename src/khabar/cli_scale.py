@@ -46,12 +46,17 @@ def run(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: the scheduler's address (tcp://HOST:8786); default: a LocalCluster.")] = None,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Times a failed task is submitted again.")] = 3,
     shard_mb: Annotated[float, typer.Option("--shard-mb", min=0.01, help="Input (MB) of one task: small files are grouped, larger ones split.")] = 2.0,
+    max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Skip files larger than this (MB).")] = 200,
+    max_decompressed_mb: Annotated[float, typer.Option("--max-decompressed-mb", min=0.001, help="Skip gzip files that decompress to more (MB).")] = 256,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip documents longer than this (a worker's memory grows with its largest document).")] = 10_000_000,
+    max_json_depth: Annotated[int, typer.Option("--max-json-depth", min=1, help="Skip JSON records nested deeper.")] = 64,
     as_json: AsJson = False,
 ) -> None:
     """Analyse inputs into Parquet partitioned by source and month (source=…/month=…/part-….parquet),
     readable by DuckDB, pandas, pyarrow and Dask; the columns of `khabar export --format parquet`,
     plus the content hash and the stored Doc. Every input, record or article that could not be read
     or analysed, and every failed attempt of a task, is listed in OUT/_errors.jsonl."""
+    from khabar.ingest.limits import MB, Limits
     from khabar.scale import run as run_all
 
     if engine not in ("local", "dask"):
@@ -68,7 +73,9 @@ def run(
 
         try:
             report = run_all(inputs, out, workers=workers, engine=engine, scheduler=scheduler, retries=retries,
-                             shard_bytes=max(1, int(shard_mb * 1024 * 1024)), progress=advance)
+                             shard_bytes=max(1, int(shard_mb * 1024 * 1024)), progress=advance,
+                             limits=Limits(max(1, int(max_file_mb * MB)), max(1, int(max_decompressed_mb * MB)),
+                                           max_chars, max_json_depth))
         except KhabarError as exc:
             raise _fail(str(exc), 1) from None
     if as_json:
