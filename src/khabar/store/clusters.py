@@ -45,14 +45,18 @@ def copies(j: float, a: int, b: int) -> bool:
 
 def signature(terms: Sequence[str]) -> bytes | None:
     """The MinHash signature of a text's terms (uint32 little-endian), None for no text."""
+    return sketch(shingles(terms))
+
+
+def sketch(found: set[bytes]) -> bytes | None:
+    """The MinHash signature of a set of shingles, None for none."""
     from datasketch import MinHash
 
-    found = shingles(terms)
     if not found:
         return None
-    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    sketch.update_batch(list(found))
-    return sketch.hashvalues.astype("<u4").tobytes()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash.update_batch(list(found))
+    return minhash.hashvalues.astype("<u4").tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:

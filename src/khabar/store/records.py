@@ -12,9 +12,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from khabar.model import SCHEMA_VERSION, Article, Doc
-from khabar.store.clusters import shingles, signature
+from khabar.store.clusters import shingles, sketch
 from khabar.store.fold import fold_terms, fold_word
 from khabar.store.schema import SCHEMA
+
+LEVEL = 3  # zlib: level 6 makes the Docs 13% smaller at twice the time
 
 
 @dataclass
@@ -91,8 +93,9 @@ def make_record(doc: Doc, digest: str) -> Record:
     for _, a, b in terms:
         spans.extend(doc.raw_span(doc.tokens[a].start, doc.tokens[b - 1].end))
     fold = " ".join(t for t, _, _ in terms)
+    found = shingles([t for t, _, _ in terms])
     lemma = " ".join(_term_lemma(doc, term, a, b) for term, a, b in terms)  # one lemma a term
-    search_data = zlib.compress(json.dumps({"fold": fold, "lemma": lemma, "spans": spans}).encode(), 6)
+    search_data = zlib.compress(json.dumps({"fold": fold, "lemma": lemma, "spans": spans}).encode(), LEVEL)
     return Record(
         article=article_row(doc.article, digest),
         doc=pack_doc(doc),
@@ -100,8 +103,8 @@ def make_record(doc: Doc, digest: str) -> Record:
         fold=fold,
         lemma=lemma,
         search_data=search_data,
-        signature=signature([t for t, _, _ in terms]),
-        shingles=len(shingles([t for t, _, _ in terms])),
+        signature=sketch(found),
+        shingles=len(found),
     )
 
 
@@ -148,7 +151,7 @@ def pack_doc(doc: Doc) -> bytes:
         for span in data[key]:
             span.pop("raw", None)
     data["tokens"] = [[t["start"], t["end"], int(t["space_after"]), t["lemma"], t["pos"]] for t in data["tokens"]]
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), LEVEL)
 
 
 def unpack_doc(blob: bytes) -> Doc:
