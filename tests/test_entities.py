@@ -129,10 +129,22 @@ def test_grown_left_by_a_word_into_a_known_name_or_in_sports_news_a_club():
     from khabar.extract.entities.names import grown_left
 
     places = ("GPE", "LOC", "FAC")
-    assert grown_left(["او", "به", "شمال", "آفریقا", "رفت"], 3, 4, places, False, _kb()).id == "L:north_africa"
+    grown = grown_left(["او", "به", "شمال", "آفریقا", "رفت"], 3, 4, places, False, _kb())
+    assert (grown[0].id, grown[1]) == ("L:north_africa", 1)
     words = ["برابر", "آلومینیوم", "اراک", "بازی", "کرد"]
-    assert grown_left(words, 2, 3, places, True, _kb()).id == "O:aluminium_arak"
+    assert grown_left(words, 2, 3, places, True, _kb())[0].id == "O:aluminium_arak"
     assert grown_left(words, 2, 3, places, False, _kb()) is None  # a town does not grow into a club elsewhere
+
+
+def test_grown_left_by_up_to_three_words():
+    """The tagger saw only "سازمان ملل" of "کمیساریای عالی سازمان ملل" (UNHCR)."""
+    from khabar.extract.entities.names import grown_left
+
+    words = ["با", "کمیساریای", "عالی", "سازمان", "ملل", "گفت"]
+    grown = grown_left(words, 3, 5, ("ORG", "PRODUCT", "FAC", "EVENT", "GPE"), False, _kb())
+    assert (grown[0].id, grown[1]) == ("O:unhcr", 2)
+    doc = khabar.analyze("دولت افغانستان و کمیساریای عالی سازمان ملل باید برای بازگشت مهاجران برنامه بدهند.")
+    assert [(e.text, e.kb_id) for e in doc.entities if e.kb_id == "O:unhcr"] == [("کمیساریای عالی سازمان ملل", "O:unhcr")]
 
 
 def test_extended_right_into_a_known_name():

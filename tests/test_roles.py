@@ -95,6 +95,8 @@ def test_a_minister_without_a_country_is_iran_s_unless_the_text_named_another():
     found = _entities("وزیر نیرو از افتتاح سد جدید در استان خبر داد.", dt.date(2025, 2, 1))
     assert found["وزیر نیرو"][1] == "P:aliabadi"
     found = _entities("وزیر بهداشت درباره موج تازه بیماری هشدار داد.", dt.date(2021, 3, 1))
+    assert found["وزیر بهداشت"] == ("PER", "P:namaki", "IRN", "GOV")
+    found = _entities("وزیر بهداشت درباره موج تازه بیماری هشدار داد.", dt.date(1999, 3, 1))
     assert found["وزیر بهداشت"] == ("PER", None, "IRN", "GOV")  # a holder the KB does not list: country and role
     text = "وزیر دفاع آمریکا وارد منطقه شد. وزیر دفاع سپس با فرماندهان دیدار کرد."
     doc = khabar.analyze(text, published=dt.date(2022, 6, 1))

@@ -34,6 +34,7 @@ class KBEntry:
     end: str | None
     wikidata: str | None
     names_fa: tuple[str, ...]
+    source: str | None = None  # where the entry comes from: "khabar", "phoenix:…", "geonames", … (+archive)
 
     @property
     def spotted(self) -> bool:
@@ -123,6 +124,26 @@ class KnowledgeBase:
         ]
 
 
+def province_of(eid: str, kb: KnowledgeBase) -> str | None:
+    """The Iranian province of a place of Iran's lists ("L:IR-fars-shiraz" →
+    "fars"; a province is its own), or None."""
+    if not eid.startswith("L:IR-"):
+        return None
+    rest = eid[5:]
+    for province in _provinces(kb):
+        if rest == province or rest.startswith(province + "-"):
+            return province
+    return None
+
+
+@lru_cache(maxsize=2)
+def _provinces(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The ids of Iran's provinces without "L:IR-", longest first (so that
+    "south-khorasan" is tried before a shorter name that begins it)."""
+    ids = [e.id[5:] for e in kb.entries.values() if e.id.startswith("L:IR-") and e.name_en.endswith(" Province")]
+    return tuple(sorted(ids, key=len, reverse=True))
+
+
 def _covers(term: Term, on: dt.date | None) -> bool:
     """True if the term is known to hold on the date (`on` None: no date known)."""
     return term.timeless if on is None else term.held_on(on.isoformat())
@@ -132,9 +153,53 @@ def _media(rows: list[list[str]]) -> list[KBEntry]:
     """The news sources of the registry as ORG entries of sector MED."""
     return [
         KBEntry(f"M:{sid}", "ORG", name_en, country or None, "MED", None, None, None,
-                tuple(n for n in names.split("|") if n))
+                tuple(n for n in names.split("|") if n), "sources.tsv")
         for sid, name_en, _kind, country, _home, names in rows
     ]
+
+
+# The words for a medium's kind that the press writes before its name: "خبرگزاری رویترز",
+# "شبکه خبری العربیه", "روزنامه الحیات".
+MEDIA_HEADS = ("خبرگزاری", "شبکه", "شبکه خبری", "شبکه تلویزیونی", "تلویزیون", "روزنامه", "پایگاه خبری",
+               "هفته‌نامه", "مجله", "نشریه", "رادیو", "سایت", "خبرگزاری رسمی")
+# Countries whose people's names keep the Arabic article, written joined or left out:
+# "محمد البرادعی" and "محمد برادعی".
+ARABIC_NAMED = frozenset([
+    "DZA", "BHR", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MAR", "OMN", "PSE", "QAT", "SAU", "SDN", "SYR",
+    "TUN", "ARE", "YEM", "ARL", "IAEA",
+])
+
+
+def variants_of(entry: KBEntry) -> list[str]:
+    """Spellings an entry's written names imply: a medium named with the word
+    for its kind before it, and a one-word agency called by an English plural
+    without its last letter ("رویترز", "رویتر"); a full name of a person of
+    an Arab country without the article of a word ("محمد البرادعی", "محمد
+    برادعی"; a surname alone is not changed: "عبادی" is not "العبادی")."""
+    out: list[str] = []
+    if entry.role == "MED":
+        bare = [n for n in entry.names_fa if not n.startswith(MEDIA_HEADS)]
+        if _english_plural(entry.name_en):
+            bare += [n[:-1] for n in bare if len(n) > 3 and " " not in n and n[-1] in "زس"]
+        out += bare + [f"{head} {n}" for n in bare for head in MEDIA_HEADS]
+    elif entry.type == "PER" and entry.country in ARABIC_NAMED:
+        for name in entry.names_fa:
+            words = name.split()
+            if len(words) > 1 and any(w.startswith("ال") and len(w) > 5 for w in words):  # not "العبادی" alone
+                out.append(" ".join(w[2:] if w.startswith("ال") and len(w) > 5 else w for w in words))
+    return [n for n in out if n not in entry.names_fa]
+
+
+def _english_plural(name_en: str) -> bool:
+    """A one-word English name in the plural ("Reuters"; not "Press" or "Times Square")."""
+    return " " not in name_en and name_en.endswith("s") and not name_en.endswith("ss")
+
+
+def _entry(row: list[str]) -> KBEntry:
+    """An entry from a row of entities.tsv or places.tsv (the source column may be absent)."""
+    eid, etype, name_en, country, role, start, end, qid, names, *source = row
+    return KBEntry(eid, etype, name_en, country or None, role or None, start or None, end or None, qid or None,
+                   tuple(n for n in names.split("|") if n), (source or [None])[0] or None)
 
 
 @lru_cache(maxsize=1)
@@ -142,21 +207,19 @@ def knowledge_base() -> KnowledgeBase:
     """Load the knowledge base once."""
     entries: dict[str, KBEntry] = {}
     for name in ("entities.tsv", "places.tsv"):
-        for eid, etype, name_en, country, role, start, end, qid, names in resources.rows(f"kb/{name}"):
-            if eid not in entries:
-                variants = tuple(n for n in names.split("|") if n)
-                entries[eid] = KBEntry(eid, etype, name_en, country or None, role or None, start or None,
-                                       end or None, qid or None, variants)
+        for row in resources.rows(f"kb/{name}"):
+            entries.setdefault(row[0], _entry(row))
     for entry in _media(resources.rows("sources.tsv")):
         entries.setdefault(entry.id, entry)
+    names = {eid: (*e.names_fa, *variants_of(e)) for eid, e in entries.items()}
     lists: dict[str, list[str]] = {}
-    for entry in entries.values():
-        for name in entry.names_fa:
+    for eid, spellings in names.items():
+        for name in spellings:
             ids = lists.setdefault(name_key(name), [])
-            if entry.id not in ids:
-                ids.append(entry.id)
+            if eid not in ids:
+                ids.append(eid)
     firsts = frozenset(  # names are written with their half-spaces: no restoration needed
-        normalize(n, restore_zwnj=False).split()[0] for e in entries.values() if e.spotted for n in e.names_fa if n.strip()
+        normalize(n, restore_zwnj=False).split()[0] for e in entries.values() if e.spotted for n in names[e.id] if n.strip()
     )
     terms = tuple(
         Term(office, country, holder, start, end or None)

@@ -43,6 +43,13 @@ PRONOUNS = {"خود", "او", "وی", "ایشان"}
 FORMER = frozenset({"سابق", "پیشین", "اسبق", "وقت", "منتخب"})
 MODIFIERS = FORMER | {"کنونی", "فعلی", "جدید"}
 MAX_HEAD_WORDS = 7
+# A word of courtesy inside or after a title: "وزیر محترم اطلاعات", "رئیس جمهور محترم".
+COURTESY = frozenset({"محترم"})
+# Words before a title that make it anyone's: "یک رئیس‌جمهور کرد", "هیچ وزیری".
+INDEFINITE = frozenset({"یک", "هیچ", "هر", "چند", "برخی"})
+# Country names that are far more often everyday words: "مشکلات مالی" is not Mali. They
+# name a country after a title ("رئیس‌جمهور مالی"), not elsewhere in a sentence.
+EVERYDAY_COUNTRY_WORDS = frozenset({"مالی"})
 
 
 @dataclass(slots=True)
@@ -58,6 +65,7 @@ class RolePhrase:
     counterpart: bool = False
     name_en: str | None = None
     country_unnamed: bool = False  # no country written: the title's usual one, unless the text named another
+    other_countries: frozenset[str] = frozenset()  # countries the sentence names that no other title claims
 
 
 @lru_cache(maxsize=2)
@@ -68,8 +76,11 @@ def _prefixes(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
-def find_roles(words: list[str], kb: KnowledgeBase) -> list[RolePhrase]:
-    """The role phrases of one sentence's words, left to right, not overlapping."""
+def find_roles(words: list[str], kb: KnowledgeBase, names: list[tuple[int, int]] = ()) -> list[RolePhrase]:
+    """The role phrases of one sentence's words, left to right, not overlapping;
+    a title written without its country knows the countries the sentence names
+    that are not another title's nor inside a name (`names`: the spans of the
+    sentence's organisations and people: "کمیسیون سیاست خارجی مجلس سوئد")."""
     found: list[RolePhrase] = []
     prefixes = _prefixes(kb)
     i = 0
@@ -83,7 +94,27 @@ def find_roles(words: list[str], kb: KnowledgeBase) -> list[RolePhrase]:
             continue
         found.append(phrase)
         i = phrase.end
+    if any(p.country_unnamed for p in found):
+        free = free_countries(words, [*((p.first, p.end) for p in found), *names], kb)
+        for phrase in found:
+            phrase.other_countries = free
     return found
+
+
+def free_countries(words: list[str], spans: list[tuple[int, int]], kb: KnowledgeBase) -> frozenset[str]:
+    """The countries a sentence names (by name or demonym) outside the spans
+    of its role phrases and names: those a title without a country might be of."""
+    inside = {k for first, end in spans for k in range(first, end)}
+    out: set[str] = set()
+    j = 0
+    while j < len(words):
+        where = _country_at(words, j, kb) if j not in inside and words[j] not in EVERYDAY_COUNTRY_WORDS else None
+        if where is None:
+            j += 1
+            continue
+        out.add(where[0])
+        j = where[1]
+    return frozenset(out)
 
 
 def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
@@ -96,22 +127,24 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
             end += 1
         return RolePhrase(i, end, "PER", country, "GOV", counterpart=True)
     prefixes = _prefixes(kb)
+    at = _title_words(words, i)  # the positions of the words a title may take, courtesy words left out
     longest = 1
-    while longest < min(MAX_HEAD_WORDS, len(words) - i) and normalized_name_key(
-        "".join(words[i : i + longest + 1])
+    while longest < min(MAX_HEAD_WORDS, len(at)) and normalized_name_key(
+        "".join(words[k] for k in at[: longest + 1])
     ) in prefixes:
         longest += 1
     for n in range(longest, 0, -1):
-        key = normalized_name_key("".join(words[i : i + n]))
+        key = normalized_name_key("".join(words[k] for k in at[:n]))
         title = kb.titles.get(key)
         if title is not None:
-            after = i + n
+            after = _past_courtesy(words, at[n - 1] + 1)
             modifier = words[after] if after < len(words) and words[after] in MODIFIERS else None
             after += modifier is not None
-            office = None if modifier in FORMER else title.office  # "رئیس‌جمهور سابق آمریکا": not today's holder
+            indefinite = i > 0 and words[i - 1] in INDEFINITE  # "یک رئیس‌جمهور کرد": nobody in particular
+            office = None if modifier in FORMER or indefinite else title.office  # "رئیس‌جمهور سابق آمریکا"
             if title.country is not None:
                 return RolePhrase(i, after, "PER", title.country, title.role, office)
-            where = _country_at(words, after, kb)
+            where = _country_at(words, after, kb) or _country_of_next_title(words, after, kb)
             if where is None and title.unnamed is not None:  # "وزیر نیرو": Iran's
                 return RolePhrase(i, after, "PER", title.unnamed, title.role, office, country_unnamed=True)
             if where is None:
@@ -127,6 +160,31 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
             name_en = f"{group[1]} {head.name_en}" if head else None
             label = "PER" if key in ONE_PERSON else "ORG"  # "سفیر ایران" is a person
             return RolePhrase(i, end, label, country, group[0], name_en=name_en)
+    return None
+
+
+def _title_words(words: list[str], i: int) -> list[int]:
+    """The positions from i on that a title may be made of, a courtesy word
+    inside it skipped ("وزیر محترم اطلاعات")."""
+    return [k for k in range(i, min(len(words), i + MAX_HEAD_WORDS + 2)) if k == i or words[k] not in COURTESY]
+
+
+def _past_courtesy(words: list[str], j: int) -> int:
+    """j, or past the courtesy word there ("رئیس جمهور محترم")."""
+    return j + 1 if j < len(words) and words[j] in COURTESY else j
+
+
+def _country_of_next_title(words: list[str], j: int, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """The country of a title joined to this one by "و" ("وزیر امور خارجه و
+    معاون صدراعظم آلمان": both Germany's), and where that title ends."""
+    if j + 1 >= len(words) or words[j] != "و":
+        return None
+    for n in range(min(MAX_HEAD_WORDS, len(words) - j - 1), 0, -1):
+        title = kb.titles.get(normalized_name_key("".join(words[j + 1 : j + 1 + n])))
+        if title is not None:
+            where = _country_at(words, j + 1 + n, kb)
+            if where is not None:
+                return where[0], j  # the phrase is this title; the next one is its own
     return None
 
 

@@ -7,7 +7,9 @@ The stage runs in three steps over each article, every one its own module:
    knowledge-base names the tagger missed;
 2. `role_mentions`: role phrases (extract/roles.py: "وزیر امور خارجه ترکیه",
    "همتای روس او", "دولت عراق") as entities, or as the title of the name beside them;
-3. `linker`: each mention linked to the knowledge base, by named steps.
+3. `linker`: each mention linked to the knowledge base, by named steps;
+4. `repeats`: a one-word name linked in the text, written again where the
+   tagger did not see it, is the same actor.
 The work is done on `Mention`s (mention.py); only their `Entity` is returned."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 from khabar.extract.entities.linker import Reading, link, link_mentions
 from khabar.extract.entities.mention import Mention
 from khabar.extract.entities.names import name_mentions
+from khabar.extract.entities.repeats import repeated_names
 from khabar.extract.entities.role_mentions import with_role_phrases
 from khabar.extract.entities.sport import MATCH_REPORT_WORDS, sports_words
 from khabar.extract.kb import knowledge_base
@@ -43,4 +46,6 @@ def extract_entities(
         mentions += with_role_phrases(names, text, spans, words, kb)
     mentions.sort(key=lambda m: m.entity.start)
     link_mentions(mentions, Reading(kb, on_date, sporty=sport > 0, match_report=sport >= MATCH_REPORT_WORDS))
-    return [m.entity for m in mentions]
+    entities = [m.entity for m in mentions]
+    entities += repeated_names(entities, text, sentences_token_spans, kb)
+    return sorted(entities, key=lambda e: e.start)

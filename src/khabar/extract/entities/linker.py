@@ -2,20 +2,26 @@
 in the order of the text, by named steps.
 
 A role phrase is linked by `link_role_phrase`. A name goes through
-`entry_by_name` (which tries `by_any_spelling`, `by_words_after_head`,
-`club_after_team_words`, `government_of_leader`,
-`place_at_end_of_organisation`, `short_form_of_person_named_earlier`), then the
-gates `everyday_club_outside_sport` and `surname_of_someone_else`; an entry
-that is not the entity itself only `lend_country`; failing an entry,
+`entry_by_name` (which tries `surname_of_person_named_earlier`,
+`by_any_spelling`, `person_after_honorific`, `by_words_after_head`,
+`club_after_team_words`, `club_with_its_town`, `medium_after_its_kind`, `government_of_leader`,
+`organisation_at_end_of_its_part`, `place_at_end_of_organisation`,
+`short_form_of_person_named_earlier`), then the gates
+`everyday_club_outside_sport` and `surname_of_someone_else`, then
+`region_named_in_full_earlier`, `town_of_the_province_named` and
+`town_for_its_team`; an entry that
+is not the entity itself only `lend_country`; failing an entry,
 `iranian_government_by_number` and `name_by_its_title`. What the text has said
-so far is kept by `carry_country_of_office`, `remember_person` and
-`remember_stranger`. A linked entity gets the entry (`apply_entry`), and then
+so far is kept by `carry_country_of_office`, `remember_person`,
+`remember_place`, `remember_medium` (for `medium_named_before`) and
+`remember_stranger`; at the end, `people_named_later`. A linked entity gets the entry (`apply_entry`), and then
 `regime_is_government` and `capital_stands_for_government` may make it a
 government."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,15 +37,27 @@ from khabar.extract.entities.vocabulary import (
     LABEL_OF_TYPE,
     LOCATIVE,
     MARTYR_WORDS,
+    MEDIA_WORDS,
     PLACE_HEADS,
     PLACE_TYPES,
+    REGION_HEADS,
     TEAM_HEADS,
 )
-from khabar.extract.kb import SEAT_OF_GOVERNMENT, KBEntry, KnowledgeBase, knowledge_base
+from khabar.extract.kb import (
+    SEAT_OF_GOVERNMENT,
+    KBEntry,
+    KnowledgeBase,
+    knowledge_base,
+    province_of,
+)
 from khabar.extract.roles import RolePhrase, holder_for
 from khabar.model import Entity
+from khabar.persian.normalize import normalized_name_key
 
 Found = tuple[KBEntry, bool]  # an entry, and whether it is the entity itself (not only its place or leader)
+QUOTES = re.compile("[«»\"“”]")
+# Verbs of speech after a medium's bare name: "به فارس گفت" is said to the agency.
+SPEECH = frozenset(["گفت", "گفت:", "اظهار", "افزود", "عنوان", "توضیح", "اعلام"])
 
 
 @dataclass(slots=True)
@@ -56,6 +74,9 @@ class Reading:
     strangers: set[str] = field(default_factory=set)  # surnames of people named in full whom the KB does not know
     last_office: str | None = None  # the office of the person last linked, for "همتای روس او"
     country_of_office: dict[str, str] = field(default_factory=dict)  # the country last named with each office
+    provinces: list[str] = field(default_factory=list)  # Iran's provinces of the places linked so far, latest last
+    regions: dict[str, KBEntry] = field(default_factory=dict)  # "کردستان" → the place named "اقلیم کردستان" before
+    media: dict[str, KBEntry] = field(default_factory=dict)  # "فارس" → the medium named "خبرگزاری فارس" before
 
 
 def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True, *,
@@ -67,9 +88,24 @@ def link(entities: list[Entity], on: dt.date | None = None, sporty: bool = True,
 
 
 def link_mentions(mentions: list[Mention], reading: Reading) -> None:
-    """Link the mentions of one text, in its order (each may lean on those before)."""
+    """Link the mentions of one text, in its order (each may lean on those
+    before), then `people_named_later`."""
     for mention in mentions:
         link_mention(mention, reading)
+    people_named_later(mentions, reading)
+
+
+def people_named_later(mentions: list[Mention], reading: Reading) -> None:
+    """A surname the tagger took for a place or an organisation, left unlinked,
+    that a person linked later in the text bears: that person (a headline's
+    "کامرون" before "دیوید کامرون" in the lead)."""
+    for mention in mentions:
+        entity = mention.entity
+        person = reading.people.get(entity.text)
+        if (entity.kb_id is None and entity.label != "PER" and mention.phrase is None and person is not None
+                and " " not in entity.text.strip()):
+            entity.label = "PER"
+            apply_entry(entity, person)
 
 
 def link_mention(mention: Mention, reading: Reading) -> None:
@@ -81,11 +117,17 @@ def link_mention(mention: Mention, reading: Reading) -> None:
             carry_country_of_office(phrase, reading)
     if mention.phrase is not None:
         entry = link_role_phrase(entity, mention.phrase, reading)
+    elif mention.known is not None:
+        entry = reading.kb.entries.get(mention.known)
     else:
         entry, itself = entry_by_name(entity, reading.kb, reading.people)
         if entry is not None and (everyday_club_outside_sport(entry, entity, reading)
                                   or surname_of_someone_else(entry, entity, reading)):
             entry = None
+        if entry is not None and itself:
+            entry = region_named_in_full_earlier(entity, entry, reading) or town_of_the_province_named(entry, reading)
+        if entry is not None and itself and town_for_its_team(mention, entry, reading):
+            itself = False  # the team's town lends it its country
         if entry is not None and not itself:
             lend_country(entity, entry)
             return
@@ -96,7 +138,10 @@ def link_mention(mention: Mention, reading: Reading) -> None:
     if entry is None:
         remember_stranger(entity, reading)
         return
+    entry = medium_named_before(mention, entry, reading)
     remember_person(entry, reading)
+    remember_medium(entity, entry, reading)
+    remember_place(entity, entry, reading)
     apply_entry(entity, entry)
     regime_is_government(entity, entry)
     capital_stands_for_government(mention, entry, reading)
@@ -105,14 +150,27 @@ def link_mention(mention: Mention, reading: Reading) -> None:
 def carry_country_of_office(phrase: RolePhrase, reading: Reading) -> None:
     """A title written without its country ("وزیر دفاع") is of the country last
     named with that office ("وزیر دفاع آمریکا … وزیر دفاع افزود"), else its
-    usual one (Iran's, as the Iranian press writes it); a title with its
-    country is remembered."""
+    usual one (Iran's, as the Iranian press writes it), unless the sentence
+    names another country that no other title claims: then whose it is stays
+    unknown (`unresolved_among_countries`). A title with its country is remembered."""
     if not (phrase.office and phrase.country):
         return
     if phrase.country_unnamed and phrase.office in reading.country_of_office:
         phrase.country = reading.country_of_office[phrase.office]
     elif not phrase.country_unnamed:
         reading.country_of_office[phrase.office] = phrase.country
+    unresolved_among_countries(phrase)
+
+
+def unresolved_among_countries(phrase: RolePhrase) -> None:
+    """A title without its country in a sentence that names another country and
+    not the one assumed ("رئیس‌جمهوری … لیتوانی", "وزیر امور خارجه … آلمان")
+    may be of either: no office holder and no country, rather than the wrong
+    one. With the assumed country named too ("… در سفر به ونزوئلا گفت ایران …")
+    the Iranian press's reading stands."""
+    others = phrase.other_countries - {phrase.country}
+    if phrase.country_unnamed and others and phrase.country not in phrase.other_countries:
+        phrase.office, phrase.country = None, None
 
 
 def link_role_phrase(entity: Entity, phrase: RolePhrase, reading: Reading) -> KBEntry | None:
@@ -140,11 +198,40 @@ def entry_by_name(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry])
     return short_form_of_person_named_earlier(entity, people), True
 
 
+def surname_of_person_named_earlier(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
+    """One word the tagger took for a place or an organisation that is a word
+    of the name of a person linked earlier: that person ("کامرون" after "دیوید
+    کامرون", not Cameroon). The entity becomes a person."""
+    if entity.label == "PER" or " " in entity.text.strip() or entity.text not in people:
+        return None
+    entity.label = "PER"
+    return people[entity.text], True
+
+
+def person_after_honorific(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
+    """A name that begins with an honorific is a person's, whatever the tagger
+    said ("حضرت امام خمینی" tagged as an organisation)."""
+    words = entity.text.split()
+    if entity.label == "PER" or len(words) < 2 or words[0] not in HONORIFICS:
+        return None
+    for k in range(1, len(words)):
+        entry = kb.lookup(" ".join(words[k:]), ("PER",), normalized=True)
+        if entry is not None:
+            entity.label = "PER"
+            return entry, True
+    return None
+
+
 def by_any_spelling(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
-    """The entry of the name as written, of a type the label allows ("پوتین",
-    "چاووش اوغلو" for "چاووش‌اوغلو")."""
-    entry = kb.lookup(entity.text, COMPATIBLE.get(entity.label, ()), normalized=True)
+    """The entry of the name as written, quotation marks aside, of a type the
+    label allows ("پوتین", "چاووش اوغلو" for "چاووش‌اوغلو", "ایالت «وایومینگ")."""
+    entry = kb.lookup(unquoted(entity.text), COMPATIBLE.get(entity.label, ()), normalized=True)
     return None if entry is None else (entry, True)
+
+
+def unquoted(text: str) -> str:
+    """The text without the quotation marks inside a name ("ایالت «وایومینگ")."""
+    return QUOTES.sub("", text)
 
 
 def by_words_after_head(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
@@ -152,7 +239,7 @@ def by_words_after_head(entity: Entity, kb: KnowledgeBase, people: dict[str, KBE
     a person only after an honorific) or only the place it belongs to ("پلیس
     پاکستان", "شهرداری ساوه": a team or a town hall, not Saveh). Not a place
     and a direction ("بخش مرکزی" is a district, not Markazi)."""
-    words = entity.text.split()
+    words = unquoted(entity.text).split()
     named_by_rest = entity.label != "PER" or words[0] in HONORIFICS
     if len(words) < 2 or not named_by_rest or (len(words) == 2 and words[1] in DIRECTIONS):
         return None
@@ -200,8 +287,56 @@ def place_at_end_of_organisation(entity: Entity, kb: KnowledgeBase, people: dict
     return None
 
 
+def club_with_its_town(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
+    """A club named with its town or country ("پیکان قزوین", "رئال مادرید
+    اسپانیا"): the club, if they are of one country (a club by everyday words
+    only in sports news, by the gate that follows)."""
+    words = entity.text.split()
+    if entity.label != "ORG" or len(words) < 2:
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        found = club(" ".join(words[:k]), kb)
+        place = kb.lookup(" ".join(words[k:]), PLACE_TYPES_ORDER, normalized=True) if found else None
+        if found is not None and place is not None and place.country == found.country:
+            return found, True  # not "فدراسیون فوتبال اسپانیا": Iran's federation is not Spain's
+    return None
+
+
+PLACE_TYPES_ORDER = ("GPE", "LOC")
+
+
+def medium_after_its_kind(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
+    """A medium named after the words for its kind and what it is
+    ("روزنامه فرامنطقه‌ای الحیات", "شبکه تلویزیونی ماهواره‌ای المنار")."""
+    words = entity.text.split()
+    if entity.label != "ORG" or len(words) < 3 or words[0] not in MEDIA_WORDS:
+        return None
+    for k in range(2, len(words)):
+        entry = kb.lookup(" ".join(words[k:]), ("ORG",), normalized=True)
+        if entry is not None and entry.role == "MED":
+            return entry, True
+    return None
+
+
+def organisation_at_end_of_its_part(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
+    """An organisation whose name ends a longer one, after the words for one of
+    its parts or people ("نیروهای امدادی هلال‌احمر", "پایگاه امداد جاده‌ای
+    هلال‌احمر"): the organisation (two words or more before it; one is
+    `by_words_after_head`)."""
+    words = entity.text.split()
+    if entity.label != "ORG" or len(words) < 3:
+        return None
+    for k in range(2, len(words)):
+        entry = kb.lookup(" ".join(words[k:]), ("ORG",), normalized=True)
+        if entry is not None and entry.role not in ("SPO", "MED"):
+            return entry, True
+    return None
+
+
 NAME_STEPS: tuple[Callable[[Entity, KnowledgeBase, dict[str, KBEntry]], Found | None], ...] = (
-    by_any_spelling, by_words_after_head, club_after_team_words, government_of_leader, place_at_end_of_organisation,
+    surname_of_person_named_earlier, by_any_spelling, person_after_honorific, by_words_after_head,
+    club_after_team_words, club_with_its_town, medium_after_its_kind, government_of_leader,
+    organisation_at_end_of_its_part, place_at_end_of_organisation,
 )
 
 
@@ -262,6 +397,71 @@ def name_by_its_title(entity: Entity, title: RolePhrase, reading: Reading) -> KB
     else:
         entity.country, entity.role = title.country, title.role
     return None
+
+
+def town_for_its_team(mention: Mention, entry: KBEntry, reading: Reading) -> bool:
+    """True for a town abroad named alone in a match report, not as a place ("در
+    لیسبون"): the team of the town ("بیلبائو", "پورتو"), which the knowledge
+    base does not know; it keeps the town's country."""
+    return (reading.match_report and mention.entity.label == "LOC" and mention.entity.kb_id is None
+            and entry.id.startswith("L:gn") and mention.before not in LOCATIVE)
+
+
+def region_named_in_full_earlier(entity: Entity, entry: KBEntry, reading: Reading) -> KBEntry | None:
+    """A place named by one word that a region of the text was named by in full
+    ("کردستان" after "اقلیم کردستان" is Iraq's Kurdistan Region, not Iran's
+    province; "آذربایجان" after "جمهوری آذربایجان" the republic)."""
+    region = reading.regions.get(entity.text)
+    if entity.label != "LOC" or region is None or region is entry or " " in entity.text.strip():
+        return None
+    return region
+
+
+def town_of_the_province_named(entry: KBEntry, reading: Reading) -> KBEntry:
+    """Of Iranian towns that share a name ("حاجی‌آباد" of Fars, Hormozgan and
+    South Khorasan), the one of the province the text named last (by its
+    province or a town of it: "به گزارش فارس از بیرجند"); else the usual one."""
+    if not entry.id.startswith("L:IR-") or not reading.provinces:
+        return entry
+    namesakes = [i for i in reading.kb.by_name.get(normalized_name_key(entry.names_fa[0]), ()) if i.startswith("L:IR-")]
+    for province in reversed(reading.provinces):
+        for eid in namesakes:
+            if province_of(eid, reading.kb) == province:
+                return reading.kb.entries[eid]
+    return entry
+
+
+def medium_named_before(mention: Mention, entry: KBEntry, reading: Reading) -> KBEntry:
+    """A medium's bare name after the text named it with its kind ("خبرگزاری
+    فارس … این کارگردان به فارس گفت"): the medium, not the province, where
+    the name is not a place's ("در فارس") or is spoken to ("به فارس گفت")."""
+    medium = reading.media.get(mention.entity.text)
+    if medium is None or medium is entry or entry.type not in PLACE_TYPES or entry.id.startswith("G:"):
+        return entry  # "فرانسه" after "خبرگزاری فرانسه" is still France
+    if mention.before in LOCATIVE and mention.after not in SPEECH:
+        return entry
+    mention.entity.label = "ORG"
+    return medium
+
+
+def remember_medium(entity: Entity, entry: KBEntry, reading: Reading) -> None:
+    """A medium named with its kind ("خبرگزاری فارس"): its bare name is the medium from now on."""
+    words = entity.text.split()
+    if entry.role == "MED" and len(words) > 1 and words[0] in MEDIA_WORDS:
+        reading.media[" ".join(words[1:])] = entry
+
+
+def remember_place(entity: Entity, entry: KBEntry, reading: Reading) -> None:
+    """A place linked: its Iranian province, and the last word of a region named
+    with its kind ("اقلیم کردستان", "جمهوری آذربایجان")."""
+    if entry.type not in PLACE_TYPES:
+        return
+    province = province_of(entry.id, reading.kb)
+    if province is not None:
+        reading.provinces.append(province)
+    words = entity.text.split()
+    if len(words) == 2 and words[0] in REGION_HEADS:
+        reading.regions[words[1]] = entry
 
 
 def remember_stranger(entity: Entity, reading: Reading) -> None:

@@ -14,7 +14,7 @@ class Mention:
     """`entity` spans words[first:end] of its sentence; `before` and `after`
     are the words either side; `phrase` is the role phrase it is ("وزیر امور
     خارجه ترکیه"), `title` the one that stands next to it as its title
-    ("وزیر خارجه قزاقستان، X")."""
+    ("وزیر خارجه قزاقستان، X"); `known` the entry a word names alone ("مجلس")."""
 
     entity: Entity
     first: int = 0
@@ -23,6 +23,7 @@ class Mention:
     after: str = ""
     phrase: RolePhrase | None = None
     title: RolePhrase | None = None
+    known: str | None = None  # the entry a word names alone ("مجلس", names.BARE_NAMES)
 
 
 def mention_at(text: str, spans: list[tuple[int, int]], words: list[str], first: int, end: int, label: str) -> Mention:

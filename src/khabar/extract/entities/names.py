@@ -16,9 +16,10 @@ from khabar.extract.entities.vocabulary import (
     wordlike,
 )
 from khabar.extract.kb import KBEntry, KnowledgeBase
-from khabar.extract.ner import entity_spans
+from khabar.extract.ner import entity_spans, word_classes
 
 Span = tuple[int, int, str]  # words[first:end] and a label
+RARE_BAND = 2  # the highest frequency band of the word lexicon that a rare word is in
 
 
 def name_mentions(
@@ -29,7 +30,14 @@ def name_mentions(
     taken = [False] * len(words)
     found = [span for tagged in entity_spans(tags) for span in repaired(words, *tagged, taken, kb, sporty)]
     found += spotted(words, taken, kb, sporty)
-    return [mention_at(text, spans, words, first, end, label) for first, end, label in found]
+    bare = bare_names(words, taken, kb)
+    found = places_in_a_list(words, sorted(found), taken, kb)
+    mentions = [mention_at(text, spans, words, first, end, label) for first, end, label in found]
+    for first, label, kb_id in bare:
+        mention = mention_at(text, spans, words, first, first + 1, label)
+        mention.known = kb_id
+        mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.first)
 
 
 def repaired(
@@ -42,10 +50,10 @@ def repaired(
     if first == end or taken[first]:
         return []  # nothing left, or already inside a name that was extended
     allowed = COMPATIBLE.get(label, ())  # "آبادان" (a place) does not grow into "نفت آبادان" (a club)
-    grown = grown_left(words, first, end, allowed, sporty, kb) if first > 0 and not taken[first - 1] else None
+    grown = grown_left(words, first, end, allowed, sporty, kb, taken) if first > 0 else None
     if grown is not None:
-        first -= 1  # "شمال آفریقا" where the tagger saw only "آفریقا"
-        if grown.type not in allowed:
+        first -= grown[1]  # "شمال آفریقا" where the tagger saw only "آفریقا"
+        if grown[0].type not in allowed:
             label = "ORG"  # "آلومینیوم اراک" in sports news: the club, where the tagger saw the town
     end = extended_right(words, first, end, allowed, kb)
     taken[first:end] = [True] * (end - first)
@@ -67,15 +75,23 @@ def trimmed(words: list[str], first: int, end: int) -> tuple[int, int]:
 
 
 def grown_left(
-    words: list[str], first: int, end: int, allowed: tuple[str, ...], sporty: bool, kb: KnowledgeBase
-) -> KBEntry | None:
-    """The KB entry the tagged words make with the word before them: one of a
-    type the tag allows, or in sports news a club ("آلومینیوم" + "اراک")."""
-    if not wordlike(words[first - 1]):
-        return None
-    phrase = " ".join(words[first - 1 : end])
-    grown = kb.lookup(phrase, allowed, normalized=True)
-    return club(phrase, kb) if grown is None and sporty else grown
+    words: list[str], first: int, end: int, allowed: tuple[str, ...], sporty: bool, kb: KnowledgeBase,
+    taken: list[bool] | None = None,
+) -> tuple[KBEntry, int] | None:
+    """The KB entry the tagged words make with up to three words before them,
+    and how many: one of a type the tag allows ("کمیساریای عالی" + "سازمان
+    ملل"), or in sports news a club ("آلومینیوم" + "اراک")."""
+    for more in (3, 2, 1):
+        start = first - more
+        if start < 0 or not all(wordlike(w) for w in words[start:first]) or (taken and any(taken[start:first])):
+            continue
+        phrase = " ".join(words[start:end])
+        grown = kb.lookup(phrase, allowed, normalized=True)
+        if grown is None and sporty and more == 1:
+            grown = club(phrase, kb)
+        if grown is not None:
+            return grown, more
+    return None
 
 
 def extended_right(words: list[str], first: int, end: int, allowed: tuple[str, ...], kb: KnowledgeBase) -> int:
@@ -113,9 +129,24 @@ def split_known(words: list[str], first: int, end: int, label: str, kb: Knowledg
             right = kb.lookup(" ".join(words[k:end]), normalized=True)
             if left and right and label == "ORG" and (right.type in PLACE_TYPES or left.type == right.type):
                 continue
+            if left and right and one_name(left, right, label):
+                continue
             if left and right:
                 return [(first, k, LABEL_OF_TYPE.get(left.type, label)), (k, end, LABEL_OF_TYPE.get(right.type, label))]
     return [(first, end, label)]
+
+
+def one_name(left: KBEntry, right: KBEntry, label: str) -> bool:
+    """True if two known names side by side are one unknown name: a town and a
+    club word ("نورویچ سیتی"), a place and a town abroad of another country
+    ("میامی هیت": a team, not Miami and Hit in Iraq; but "سیرجان کرمان" is a
+    town and its province), a person's first name that is also a town
+    ("شهریار نمکی", "بنت اسد")."""
+    if left.type in PLACE_TYPES and right.role == "SPO":
+        return True
+    if left.type in PLACE_TYPES and right.id.startswith("L:gn") and left.country != right.country:
+        return True
+    return label == "PER" and left.type in PLACE_TYPES and right.type == "PER"
 
 
 def spotted(words: list[str], taken: list[bool], kb: KnowledgeBase, sporty: bool) -> list[Span]:
@@ -145,7 +176,95 @@ def kb_names(words: list[str], kb: KnowledgeBase) -> list[tuple[int, int, KBEntr
             if n == 1 and "." not in phrase:
                 continue  # one word is taken from the tagger
             entry = kb.lookup(phrase, normalized=True)
+            if entry is not None and not entry.spotted:
+                continue  # a town's name in several words may be words ("پیش رو نیز" is not Runiz)
             if entry is not None and all(wordlike(w) for w in words[i : i + n]):  # "مالی ." is not Mali
                 out.append((i, i + n, entry))
                 break
     return out
+
+
+# Words that in Iranian news name one actor even alone, and the words beside them
+# that make them something else: "مجلس" is the Majlis, not "مجلس ختم" (a wake) or
+# "مجلس عراق"; "امام" after "ارتحال" or "راه" is Khomeini, not "امام جمعه".
+BARE_NAMES: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = {
+    # word: (label, kb id, words that may come before it (empty: any), words that may not come after it)
+    "مجلس": ("ORG", "O:majlis", frozenset(), frozenset([
+        "ختم", "عزا", "عزاداری", "ترحیم", "روضه", "روضه‌خوانی", "جشن", "بزرگداشت", "یادبود", "سوگواری", "عروسی",
+        "سنا", "نمایندگان", "خبرگان", "اعلا", "اعلی", "اعلای", "ملی", "عوام", "اعیان", "شورا", "شورای", "عالی",
+        "مؤسسان", "موسسان", "قانون‌گذاری", "قانونگذاری", "امت", "شعب", "نواب", "دوما", "مشورتی", "محلی", "درس",
+        "وعظ", "مناظره", "شب", "شام", "ناهار", "افطار", "ایالتی", "فدرال", "اروپا", "ملت", "اسلامی",
+    ])),
+    "امام": ("PER", "P:khomeini", frozenset([
+        "ارتحال", "رحلت", "راه", "خط", "مرقد", "حرم", "فرمان", "فرمایش", "فرمایشات", "پیام", "وصیت‌نامه", "وصیتنامه",
+        "اندیشه", "اندیشه‌های", "آرمان", "آرمان‌های", "یاران", "یادگار", "سالگرد", "بنیانگذار", "بنیان‌گذار",
+        "حضرت", "مکتب", "نهضت", "کلام", "سخنان", "تعبیر",
+    ]), frozenset()),
+}
+# What may follow a bare "امام" that is Khomeini: an end of the phrase, not a name.
+AFTER_BARE_IMAM = frozenset(["و", "،", ".", "(ره)", "(ره", "ره", "راحل", "را", "در", "که", "به", "از", "بود", "است", ":"])
+
+
+def bare_names(words: list[str], taken: list[bool], kb: KnowledgeBase) -> list[tuple[int, str, str]]:
+    """Words that name one actor alone (BARE_NAMES), where no name was taken
+    and the words beside them allow it: (position, label, kb id). Marks their
+    words taken."""
+    out: list[tuple[int, str, str]] = []
+    for i, word in enumerate(words):
+        rule = BARE_NAMES.get(word)
+        if rule is None or taken[i]:
+            continue
+        label, kb_id, before, not_after = rule
+        prev, nxt = (words[i - 1] if i else ""), (words[i + 1] if i + 1 < len(words) else "")
+        if before and prev not in before:
+            continue
+        if nxt in not_after or (word == "امام" and nxt and nxt not in AFTER_BARE_IMAM):
+            continue
+        if nxt and kb.lookup(nxt, ("GPE",), normalized=True) is not None:
+            continue  # "مجلس عراق", "مجلس ترکیه": another country's
+        taken[i] = True
+        out.append((i, label, kb_id))
+    return out
+
+
+def places_in_a_list(words: list[str], found: list[Span], taken: list[bool], kb: KnowledgeBase) -> list[Span]:
+    """Places named in a list with other places ("آزادشهر و رامیان", "چرام،
+    لنده، بهمئی و دنا"): a one-word name of a KB place next to a place across
+    "و" or "،" is a place, where the tagger took it for a person or missed it."""
+    places = {(a, b) for a, b, label in found if label == "LOC"}
+    out = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for k, (a, b, label) in enumerate(out):
+            if b - a == 1 and label == "PER" and _a_place(words[a], kb) and _beside_a_place(a, places, words):
+                out[k] = (a, b, "LOC")
+                places.add((a, b))
+                changed = True
+        for i, word in enumerate(words):
+            if not taken[i] and _a_place(word, kb) and _beside_a_place(i, places, words):
+                taken[i] = True
+                out.append((i, i + 1, "LOC"))
+                places.add((i, i + 1))
+                changed = True
+    return sorted(out)
+
+
+def _a_place(word: str, kb: KnowledgeBase) -> bool:
+    """A word that is a KB place's name and no KB person's, and no everyday
+    word ("رامیان", "لوداب"; not "بهار", "سرباز" or "چک", which are towns too)."""
+    return (rare_word(word) and kb.lookup(word, ("GPE", "LOC"), normalized=True) is not None
+            and kb.lookup(word, ("PER",), normalized=True) is None)
+
+
+def rare_word(word: str) -> bool:
+    """True for a word the word lexicon lacks, or knows only as a rare noun."""
+    pos, _, band = word_classes().get(word, "0|0").partition("|")
+    return pos == "0" or (pos == "N" and band.isdigit() and int(band) <= RARE_BAND)
+
+
+def _beside_a_place(i: int, places: set[tuple[int, int]], words: list[str]) -> bool:
+    """True if words[i] and a place stand on either side of one "و" or "،"."""
+    before = i >= 2 and words[i - 1] in COORDINATORS and any(b == i - 1 for _, b in places)
+    after = i + 2 < len(words) and words[i + 1] in COORDINATORS and any(a == i + 2 for a, _ in places)
+    return before or after

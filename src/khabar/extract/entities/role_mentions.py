@@ -20,7 +20,8 @@ def with_role_phrases(
     A phrase that cuts across a name, or holds a person's name it is not, is
     left out; a person's title is kept on the person (`Mention.title`) and its
     words are no entity, save the places in it."""
-    for phrase in find_roles(words, kb):
+    names = [(m.first, m.end) for m in mentions if m.entity.label in ("ORG", "PER") and m.end - m.first > 1]
+    for phrase in find_roles(words, kb, names):
         crossing = [m for m in mentions if m.first < phrase.end and phrase.first < m.end]
         if any(_cut_by(m, phrase) for m in crossing):
             continue

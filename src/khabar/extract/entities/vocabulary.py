@@ -37,10 +37,19 @@ GOVERNMENT_HEADS = frozenset(["دولت", "حکومت", "کابینه", "رژی�
 IRANIAN_GOVERNMENT = re.compile(
     r"دولت\s+(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|تدبیر\s+و\s+امید)"
 )
-# Words before a club's name: "تیم فوتبال پرسپولیس", "باشگاه فرهنگی ورزشی سپاهان".
+# Words before a club's name: "تیم فوتبال پرسپولیس", "باشگاه فرهنگی ورزشی سپاهان",
+# "تیم فوتبال بزرگسالان صبای قم".
 TEAM_HEADS = frozenset([
     "تیم", "باشگاه", "فوتبال", "فوتسال", "والیبال", "بسکتبال", "هندبال", "فرهنگی", "ورزشی", "فرهنگی‌ورزشی",
+    "بزرگسالان", "امید", "جوانان", "نوجوانان", "نونهالان", "بانوان",
 ])
+# Words for a medium's kind before its name: "روزنامه فرامنطقه‌ای الحیات", "شبکه خبری العربیه".
+MEDIA_WORDS = frozenset([
+    "روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "رادیو", "هفته‌نامه", "ماهنامه", "مجله", "نشریه", "پایگاه", "سایت",
+])
+# Words before a region's name that are not part of what it is called alone: after "اقلیم
+# کردستان", "کردستان" is that region.
+REGION_HEADS = frozenset(["اقلیم", "جمهوری"])
 # Words before a person's name that are not part of it: "آقای ظریف", "سردار سلامی". Any
 # other first word is a first name, and "هادی زارع‌پور" is not "عیسی زارع‌پور".
 HONORIFICS = frozenset([
