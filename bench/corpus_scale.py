@@ -14,6 +14,7 @@ again: search latency at a size whose analysis would take too long here.
 
 Usage: python bench/corpus_scale.py [--articles=100000] [--workers=N] [--queries=200] [--seed=7] [--keep=DB]
                                     [--clone-to=N]
+       python bench/corpus_scale.py --db=CORPUS [--queries=200]   (search latency only)
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def option(name: str, default: str | None) -> str | None:
 
 
 def archive() -> list[Article]:
+    """The archive's articles, each id once."""
     files = sorted((DATA / "news").glob("*/*.json"))
-    return [a for f in files for _, a in read_input(str(f)) if isinstance(a, Article)]
+    found = {a.id: a for f in files for _, a in read_input(str(f)) if isinstance(a, Article)}
+    return list(found.values())
 
 
 def replicate(articles: list[Article], count: int, folder: Path) -> list[Path]:
@@ -193,6 +196,10 @@ def main() -> None:
     workers = int(option("workers", str(os.cpu_count() or 1)))
     rng = random.Random(int(option("seed", "7")))
     articles = archive()
+    existing = option("db", None)
+    if existing:  # search latency only, on a corpus made before
+        search_latency(Path(existing), queries(articles, int(option("queries", "200")), rng))
+        return
     print(f"archive: {len(articles)} articles; corpus of {count:,} ({math.ceil(count / len(articles))} replicas), "
           f"{workers} workers, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:

@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster, ts);
+-- what a search reads of each match, packed: an article row holds its text
+CREATE INDEX IF NOT EXISTS articles_hot ON articles(n, cluster, ts, day, source, agency, site);
 
 CREATE TABLE IF NOT EXISTS docs (
     article INTEGER PRIMARY KEY REFERENCES articles(n),

@@ -83,6 +83,10 @@ def vocabulary(conn: sqlite3.Connection) -> Callable[[str], int]:
     return known
 
 
+def _has_index(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone() is not None
+
+
 def matching(
     conn: sqlite3.Connection, query: str | None, filters: Filters | None = None, *, lemma: bool = False
 ) -> tuple[str, list[Any]]:
@@ -90,12 +94,13 @@ def matching(
     filters = filters or Filters()
     where: list[str] = []
     params: list[Any] = []
+    hot = "INDEXED BY articles_hot" if _has_index(conn, "articles_hot") else ""
     if query is not None and query.strip():
-        sql = "SELECT a.n, a.cluster, a.ts, bm25(search) AS score FROM search JOIN articles a ON a.n = search.rowid"
+        sql = f"SELECT a.n, a.cluster, a.ts, bm25(search) AS score FROM search JOIN articles a {hot} ON a.n = search.rowid"
         where.append("search MATCH ?")
         params.append(compile_query(query, lemma=lemma, known=vocabulary(conn)))
     else:
-        sql = "SELECT a.n, a.cluster, a.ts, 0.0 AS score FROM articles a"
+        sql = f"SELECT a.n, a.cluster, a.ts, 0.0 AS score FROM articles a {hot}"
     if filters.source:
         where.append("(a.source = ? COLLATE NOCASE OR a.agency = ? COLLATE NOCASE OR a.site = ? COLLATE NOCASE)")
         params += [filters.source] * 3
