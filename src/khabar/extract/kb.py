@@ -104,13 +104,13 @@ class KnowledgeBase:
     def terms_of(self, holder: str, on: dt.date | None) -> list[Term]:
         """The offices `holder` held on the date; with no date, only the timeless
         ones (the analysis never takes the day it runs for the article's)."""
-        return [t for t in self.terms if t.holder == holder and _covers(t, on)]
+        return [t for t in _terms_by(self, "holder").get(holder, ()) if _covers(t, on)]
 
     def holder(self, office: str, country: str, on: dt.date | None) -> KBEntry | None:
         """Who held `office` of `country` on the date; with no date, nobody
         unless the term is timeless (who holds an office depends on the date)."""
-        for term in self.terms:
-            if term.office == office and term.country == country and _covers(term, on):
+        for term in _terms_by(self, "office").get((office, country), ()):
+            if _covers(term, on):
                 return self.entries.get(term.holder)
         return None
 
@@ -142,6 +142,15 @@ def _provinces(kb: KnowledgeBase) -> tuple[str, ...]:
     "south-khorasan" is tried before a shorter name that begins it)."""
     ids = [e.id[5:] for e in kb.entries.values() if e.id.startswith("L:IR-") and e.name_en.endswith(" Province")]
     return tuple(sorted(ids, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _terms_by(kb: KnowledgeBase, key: str) -> dict:
+    """The terms by holder, or by (office, country), in the order of the table."""
+    out: dict = {}
+    for term in kb.terms:
+        out.setdefault(term.holder if key == "holder" else (term.office, term.country), []).append(term)
+    return out
 
 
 def _covers(term: Term, on: dt.date | None) -> bool:

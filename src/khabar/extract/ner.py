@@ -24,6 +24,7 @@ from khabar.persian.tagger import word_features
 BOS, EOS = "<s>", "</s>"
 _CACHE_LIMIT = 200_000
 _BATCH = 256  # sentences decoded side by side
+BATCH_TOKENS = 20_000  # tokens whose features and scores are held at once
 
 
 @lru_cache(maxsize=1)
@@ -205,8 +206,28 @@ def crf_tagger() -> CRFTagger:
 
 
 def tag_many(sentences: list[list[str]]) -> list[list[str]]:
-    """BIO tags for the words of each sentence."""
-    return crf_tagger().tag_many(sentences)
+    """BIO tags for the words of each sentence, decoded in batches of at most
+    BATCH_TOKENS tokens (a long document costs memory in proportion to a
+    batch, not to itself)."""
+    tagger = crf_tagger()
+    out: list[list[str]] = []
+    for first, end in token_batches(sentences, BATCH_TOKENS):
+        out += tagger.tag_many(sentences[first:end])
+    return out
+
+
+def token_batches(sentences: list[list[str]], size: int) -> list[tuple[int, int]]:
+    """(first, end) of runs of sentences of about `size` tokens each (a longer
+    sentence is a batch of its own)."""
+    bounds, first, count = [], 0, 0
+    for k, words in enumerate(sentences):
+        if count and count + len(words) > size:
+            bounds.append((first, k))
+            first, count = k, 0
+        count += len(words)
+    if first < len(sentences):
+        bounds.append((first, len(sentences)))
+    return bounds
 
 
 def tag_document(sentences: list[list[str]], window: int | None = None) -> list[list[str]]:
@@ -245,8 +266,14 @@ def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _names(sentences: list[list[str]], found: list[list[tuple[int, int, str]]], which: range) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First word → (the words of a name, its most frequent label), longest first."""
+Names = dict[str, list[tuple[int, dict[tuple[str, ...], str]]]]
+
+
+def _names(sentences: list[list[str]], found: list[list[tuple[int, int, str]]], which: range) -> Names:
+    """First word → [(length, {the words of a name of that length: its most
+    frequent label})], longest first: a position is matched against each
+    length once, whatever the number of names (a long document names
+    thousands of people called "محمد …")."""
     labels: dict[tuple[str, ...], dict[str, int]] = {}
     for k in which:
         for first, end, label in found[k]:
@@ -257,12 +284,10 @@ def _names(sentences: list[list[str]], found: list[list[tuple[int, int, str]]], 
             for key in keys:
                 counts = labels.setdefault(key, {})
                 counts[label] = counts.get(label, 0) + 1
-    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    by_length: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}
     for seq, counts in labels.items():
-        names.setdefault(seq[0], []).append((seq, max(counts, key=lambda lab: (counts[lab], lab))))
-    for options in names.values():
-        options.sort(key=lambda option: -len(option[0]))
-    return names
+        by_length.setdefault(seq[0], {}).setdefault(len(seq), {})[seq] = max(counts, key=lambda lab: (counts[lab], lab))
+    return {first: sorted(lengths.items(), reverse=True) for first, lengths in by_length.items()}
 
 
 def _unknown(word: str) -> bool:
@@ -272,14 +297,15 @@ def _unknown(word: str) -> bool:
     return len(word) > 1 and word not in word_classes()
 
 
-def _fill(words: list[str], tags: list[str], names: dict[str, list[tuple[tuple[str, ...], str]]]) -> list[str]:
+def _fill(words: list[str], tags: list[str], names: Names) -> list[str]:
     """The tags with the untagged repetitions of known names tagged."""
     out = list(tags)
     for k, word in enumerate(words):
-        for seq, label in names.get(word, ()):
-            end = k + len(seq)
-            if (tuple(words[k:end]) == seq and all(t == "O" for t in out[k:end])
+        for length, seqs in names.get(word, ()):
+            end = k + length
+            label = seqs.get(tuple(words[k:end])) if end <= len(words) else None
+            if (label is not None and all(t == "O" for t in out[k:end])
                     and not (end < len(out) and out[end].startswith("I-"))):
-                out[k:end] = ["B-" + label] + ["I-" + label] * (len(seq) - 1)
+                out[k:end] = ["B-" + label] + ["I-" + label] * (length - 1)
                 break
     return out

@@ -105,10 +105,12 @@ def free_countries(words: list[str], spans: list[tuple[int, int]], kb: Knowledge
     """The countries a sentence names (by name or demonym) outside the spans
     of its role phrases and names: those a title without a country might be of."""
     inside = {k for first, end in spans for k in range(first, end)}
+    starts = _country_starts(kb)
     out: set[str] = set()
     j = 0
     while j < len(words):
-        where = _country_at(words, j, kb) if j not in inside and words[j] not in EVERYDAY_COUNTRY_WORDS else None
+        may = j not in inside and words[j] not in EVERYDAY_COUNTRY_WORDS and normalized_name_key(words[j]) in starts
+        where = _country_at(words, j, kb) if may else None
         if where is None:
             j += 1
             continue
@@ -161,6 +163,17 @@ def _role_at(words: list[str], i: int, kb: KnowledgeBase) -> RolePhrase | None:
             label = "PER" if key in ONE_PERSON else "ORG"  # "سفیر ایران" is a person
             return RolePhrase(i, end, label, country, group[0], name_en=name_en)
     return None
+
+
+@lru_cache(maxsize=2)
+def _country_starts(kb: KnowledgeBase) -> frozenset[str]:
+    """The keys of the first words of countries' names and of demonyms: a word
+    whose key is not one begins no country."""
+    names = [n for e in kb.entries.values() if e.id.startswith("G:") for n in e.names_fa]
+    firsts = {name_key(n.split()[0]) for n in names if n.split()}
+    firsts.update(k for k in kb.demonyms)  # demonyms of one word; longer ones begin with one too
+    firsts.update(OUR_COUNTRY)
+    return frozenset(firsts)
 
 
 def _title_words(words: list[str], i: int) -> list[int]:

@@ -231,7 +231,7 @@ def by_any_spelling(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry
 
 def unquoted(text: str) -> str:
     """The text without the quotation marks inside a name ("ایالت «وایومینگ")."""
-    return QUOTES.sub("", text)
+    return QUOTES.sub("", text) if QUOTES.search(text) else text
 
 
 def by_words_after_head(entity: Entity, kb: KnowledgeBase, people: dict[str, KBEntry]) -> Found | None:
@@ -458,6 +458,8 @@ def remember_place(entity: Entity, entry: KBEntry, reading: Reading) -> None:
         return
     province = province_of(entry.id, reading.kb)
     if province is not None:
+        if province in reading.provinces:
+            reading.provinces.remove(province)  # at most Iran's 31 provinces, the one named last last
         reading.provinces.append(province)
     words = entity.text.split()
     if len(words) == 2 and words[0] in REGION_HEADS:

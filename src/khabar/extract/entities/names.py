@@ -85,6 +85,8 @@ def grown_left(
         start = first - more
         if start < 0 or not all(wordlike(w) for w in words[start:first]) or (taken and any(taken[start:first])):
             continue
+        if more > 1 and words[start] not in kb.first_words:
+            continue  # no name of several words begins there
         phrase = " ".join(words[start:end])
         grown = kb.lookup(phrase, allowed, normalized=True)
         if grown is None and sporty and more == 1:
@@ -210,6 +212,8 @@ def bare_names(words: list[str], taken: list[bool], kb: KnowledgeBase) -> list[t
     and the words beside them allow it: (position, label, kb id). Marks their
     words taken."""
     out: list[tuple[int, str, str]] = []
+    if BARE_NAMES.keys().isdisjoint(words):
+        return out
     for i, word in enumerate(words):
         rule = BARE_NAMES.get(word)
         if rule is None or taken[i]:
@@ -233,16 +237,16 @@ def places_in_a_list(words: list[str], found: list[Span], taken: list[bool], kb:
     "و" or "،" is a place, where the tagger took it for a person or missed it."""
     places = {(a, b) for a, b, label in found if label == "LOC"}
     out = list(found)
-    changed = True
+    changed = bool(places) and any(w in COORDINATORS for w in words)
     while changed:
         changed = False
         for k, (a, b, label) in enumerate(out):
-            if b - a == 1 and label == "PER" and _a_place(words[a], kb) and _beside_a_place(a, places, words):
+            if b - a == 1 and label == "PER" and _beside_a_place(a, places, words) and _a_place(words[a], kb):
                 out[k] = (a, b, "LOC")
                 places.add((a, b))
                 changed = True
         for i, word in enumerate(words):
-            if not taken[i] and _a_place(word, kb) and _beside_a_place(i, places, words):
+            if not taken[i] and _beside_a_place(i, places, words) and _a_place(word, kb):
                 taken[i] = True
                 out.append((i, i + 1, "LOC"))
                 places.add((i, i + 1))
@@ -265,6 +269,6 @@ def rare_word(word: str) -> bool:
 
 def _beside_a_place(i: int, places: set[tuple[int, int]], words: list[str]) -> bool:
     """True if words[i] and a place stand on either side of one "و" or "،"."""
-    before = i >= 2 and words[i - 1] in COORDINATORS and any(b == i - 1 for _, b in places)
-    after = i + 2 < len(words) and words[i + 1] in COORDINATORS and any(a == i + 2 for a, _ in places)
-    return before or after
+    if i >= 2 and words[i - 1] in COORDINATORS and any(b == i - 1 for _, b in places):
+        return True
+    return i + 2 < len(words) and words[i + 1] in COORDINATORS and any(a == i + 2 for a, _ in places)

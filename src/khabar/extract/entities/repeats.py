@@ -8,6 +8,8 @@ other things where the tagger left them."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from khabar.extract.entities.linker import apply_entry
 from khabar.extract.entities.sport import club_by_everyday_name
 from khabar.extract.kb import KBEntry, KnowledgeBase
@@ -63,5 +65,8 @@ def _safe(name: str, entry: KBEntry, kb: KnowledgeBase) -> bool:
 
 
 def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True if [start, end) overlaps an entity (`covered` is sorted)."""
-    return any(a < end and start < b for a, b in covered)
+    """True if [start, end) overlaps an entity (`covered` is sorted by start;
+    entities do not nest, so the one starting last before `end` and the one
+    before it are enough to look at)."""
+    k = bisect_left(covered, (end, -1))
+    return any(a < end and start < b for a, b in covered[max(0, k - 2) : k])
