@@ -14,8 +14,10 @@ of PerDT dev, which bench/tagging.py measures on):
   («را» PART → ADP, «نیز» SCONJ → ADV).
 
 A gold tag may be a set ("NOUN|PROPN"): training accepts any of its tags. The
-model keeps a lexicon of word lists (`word_lists`: hazm's POS sets, first names,
-places) whose classes are features, for words the treebanks never show.
+model keeps a lexicon whose classes are features, for words the treebanks never
+show: word lists (`word_lists`: hazm's POS sets, first names, places) and word
+clusters (`word_clusters`, from word statistics of the news archive and the
+PerDT and Seraji train sentences; needs the tools extra, scikit-learn).
 
 Usage: python tools/train_tagger.py [--iterations 6] [--lemmas-only]
 """
@@ -48,6 +50,8 @@ COARSE = {"N": "NOUN", "V": "VERB", "P": "ADP", "CON": "CCONJ", "DELM": "PUNCT",
           "PRO": "PRON", "ADV": "ADV", "DET": "DET", "NUM": "NUM", "CLITIC": "PART", "FW": "X",
           "PREV": "ADP", "INT": "INTJ"}
 PARTIAL = {"PREM": "DET", "IDEN": "NOUN|PROPN", "PSUS": "INTJ", "NOUN": "NOUN|PROPN"}
+SPLITS = {"VERB": ("AUX", "VERB"), "CCONJ": ("CCONJ", "SCONJ"), "ADP": ("ADP", "ADV"), "PRON": ("DET", "PRON")}
+UNSPLIT = frozenset({"VERB", "CCONJ"})  # coarse tags that are either of two UD tags; P and PRO are kept where UD uses them
 FUNCTION = frozenset({"ADP", "PART", "SCONJ", "CCONJ", "AUX", "DET", "PRON", "ADV", "NUM", "INTJ"})
 HELD_BACK = 5  # every fifth PerDT dev sentence is held back from training, to measure on
 RARE = 0.1  # a tag given a word less often than this is no convention of the treebank
@@ -214,22 +218,26 @@ def read_coarse(path: Path) -> list[Sent]:
 
 
 def refine_coarse(sents: list[Sent], ud: dict[str, Counter]) -> None:
-    """The UD splits of a coarse tag (V into VERB/AUX, CON into CCONJ/SCONJ…)
-    taken from the word's most frequent UD tag."""
-    splits = {("VERB", "AUX"), ("CCONJ", "SCONJ"), ("ADP", "ADV"), ("PRON", "DET")}
+    """The coarse tags in UD's, by the tags the UD data (`ud`) usually gives the
+    word: V may be VERB or AUX and CON CCONJ or SCONJ (a set, where the UD data
+    uses both); a P or PRO that it never gives the word becomes its ADV or DET."""
     for sent in sents:
         for i, (form, upos, lemma) in enumerate(sent):
-            seen = ud.get(form)
-            if seen and (upos, seen.most_common(1)[0][0]) in splits:
-                sent[i] = (form, seen.most_common(1)[0][0], lemma)
+            seen = usual(ud[form]) if form in ud else []
+            options = [t for t in SPLITS.get(upos, ()) if t in seen]
+            if options and (upos in UNSPLIT or upos not in seen):
+                sent[i] = (form, "|".join(options), lemma)
 
 
 def convert(sents: list[Sent], target: dict[str, Counter], source: dict[str, Counter], lemmas: dict[str, Counter]) -> list[Sent]:
-    """Seraji-convention sentences in PerDT's conventions (tags and lemmas)."""
-    return [
-        [(w, to_conventions(w, t, target, source), lemma_to_perdt(w, t, lem, lemmas) if lem else lem) for w, t, lem in s]
-        for s in sents
-    ]
+    """Seraji-convention sentences in PerDT's conventions (tags, each of a set, and lemmas)."""
+    return [[(w, convert_tag(w, t, target, source), lemma_to_perdt(w, t, lem, lemmas) if lem else lem) for w, t, lem in s] for s in sents]
+
+
+def convert_tag(word: str, tags: str, target: dict[str, Counter], source: dict[str, Counter]) -> str:
+    """`to_conventions` of each tag of a set "A|B"."""
+    out = {c for t in tags.split("|") for c in to_conventions(word, t, target, source).split("|")}
+    return "|".join(sorted(out))
 
 
 def training_data(data: Path) -> tuple[list[Sent], list[Sent], list[Sent]]:
@@ -281,6 +289,64 @@ def word_lists(data: Path) -> dict[str, list[str]]:
         if cols[5] == "1" and int(cols[3] or 0) >= 100_000:
             add("PLACE", cols[4])
     return {name: sorted(words) for name, words in sorted(classes.items())}
+
+
+def cluster_texts(data: Path) -> Iterator[str]:
+    """Running text for word clusters (word statistics only): Fars News and
+    Varzesh3 articles, the PerDT and Seraji train sentences; never a dev or test set."""
+    for path in sorted((data / "news").glob("*/*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            yield item.get("title") or ""
+            yield from (p for p in item.get("paragraphs") or [] if isinstance(p, str))
+    for name in ("ud/perdt/train.raw.txt", "ud/seraji/train.raw.txt"):
+        yield from (data / name).read_text(encoding="utf-8").splitlines()
+
+
+def word_clusters(data: Path, vocab: int = 30_000, grains: tuple[int, ...] = (512,)) -> dict[str, list[str]]:
+    """{"c512=7": words, …}: the words seen 3 times or more in `cluster_texts`
+    (the `vocab` most frequent), grouped by k-means over `word_vectors` at each
+    grain. Needs the tools extra (scikit-learn)."""
+    from sklearn.cluster import KMeans
+
+    from khabar.persian.tokenize import tokenized_sentences
+
+    sentences = [[w for s in tokenized_sentences(normalize(line)) for w in s] for line in cluster_texts(data) if line.strip()]
+    counts = Counter(w for s in sentences for w in s)
+    words = [w for w, n in counts.most_common(vocab) if n >= 3]
+    vectors = word_vectors(sentences, words)
+    classes: dict[str, list[str]] = {}
+    for k in grains:
+        for w, label in zip(words, KMeans(k, n_init=1, random_state=7).fit_predict(vectors), strict=True):
+            classes.setdefault(f"c{k}={label}", []).append(w)
+    return {name: sorted(ws) for name, ws in sorted(classes.items())}
+
+
+def word_vectors(sentences: list[list[str]], words: list[str], contexts: int = 3000, window: int = 2):
+    """A unit vector (100 SVD dimensions) for each of `words`: the counts of the
+    `contexts` most frequent words within `window` places (left and right
+    apart), weighted by positive PMI with smoothed context probabilities."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.decomposition import TruncatedSVD
+
+    row = {w: i for i, w in enumerate(words)}
+    column = {w: i for i, w in enumerate(words[:contexts])}
+    pairs: Counter = Counter()
+    for s in sentences:
+        for i, w in enumerate(s):
+            if w in row:
+                for j in range(max(0, i - window), min(len(s), i + window + 1)):
+                    if j != i and s[j] in column:
+                        pairs[(row[w], column[s[j]] + (0 if j < i else len(column)))] += 1
+    cells = np.array(list(pairs), dtype=np.int64)
+    r, c, n = cells[:, 0], cells[:, 1], np.array(list(pairs.values()), dtype=np.float64)
+    row_sum = np.bincount(r, n, len(words))
+    smoothed = np.bincount(c, n, 2 * len(column)) ** 0.75  # as in word2vec
+    pmi = np.log(n * smoothed.sum() / (row_sum[r] * smoothed[c]))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (r[keep], c[keep])), shape=(len(words), 2 * len(column)))
+    vectors = TruncatedSVD(100, random_state=7).fit_transform(ppmi)
+    return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
 
 
 def allowed_best(model: Perceptron, feats: list[str], gold: str, guess: str) -> str:
@@ -361,7 +427,7 @@ def main() -> None:
     perdt, seraji, coarse = training_data(args.data)
     print(len(perdt), "PerDT sentences,", len(seraji), "Seraji dev,", len(coarse), "coarse Seraji train")
     if not args.lemmas_only:
-        lexicon = word_lists(args.data)
+        lexicon = word_lists(args.data) | word_clusters(args.data)
         model = train(perdt * 3 + seraji + coarse, args.iterations, lexicon=lexicon)
         print(len(save_model(model, OUT / "tagger.json.gz", lexicon)), "features")
     table = lemma_table([(3, perdt), (1, seraji)])
