@@ -91,3 +91,54 @@ def test_every_kb_id_is_written_once():
 def test_central_alone_is_not_markazi_province():
     assert knowledge_base().lookup("مرکزی") is None
     assert knowledge_base().lookup("استان مرکزی").id == "L:IR-markazi"
+
+
+# The knowledge base of issue 22: its size, its sources, the spellings it implies.
+
+def test_six_thousand_entries_each_with_its_source():
+    kb = knowledge_base()
+    assert len(kb.entries) >= 6000
+    assert all(e.source for e in kb.entries.values())
+    assert kb.entries["P:elbaradei"].source == "phoenix:Countries:MOHAMED_ELBARADEI_+archive"
+    assert kb.entries["P:mousavi_lari"].source == "khabar+archive"  # not in Phoenix; the spelling is in the news
+    assert kb.entries["L:mosul"].source.startswith("khabar")
+    assert kb.entries["M:REUTERS"].source == "sources.tsv"
+    assert kb.entries["G:TUR"].source == "khabar"
+    assert kb.entries["L:IR-fars-shiraz"].source == "iran-cities"
+
+
+def test_actors_of_the_2000s_with_their_terms():
+    kb = knowledge_base()
+    assert kb.lookup("جرج بوش").id == kb.lookup("جورج بوش").id == "P:bush_gw"
+    assert kb.lookup("کوفی عنان").id == "P:annan"
+    assert kb.lookup("پرویز مشرف").id == "P:musharraf"
+    assert kb.lookup("سازمان کشورهای آمریکایی").id == "O:oas"
+    assert kb.lookup("پرنسا لاتینا").id == "M:PRENSALATINA"
+    assert kb.lookup("فلوجه").id == "L:fallujah"
+    assert kb.holder("president", "USA", dt.date(2004, 5, 1)).id == "P:bush_gw"
+    assert kb.holder("director_general", "IAEA", dt.date(2005, 1, 1)).id == "P:elbaradei"
+    assert kb.holder("interior_minister", "IRN", dt.date(2004, 3, 14)).id == "P:mousavi_lari"
+    assert kb.holder("prime_minister", "GBR", dt.date(2016, 2, 19)).id == "P:cameron"
+
+
+def test_media_are_found_with_the_word_for_their_kind_and_in_the_singular():
+    kb = knowledge_base()
+    assert kb.lookup("رویتر").id == kb.lookup("خبرگزاری رویتر").id == "M:REUTERS"
+    assert kb.lookup("شبکه خبری العربیه").id == "M:ALARABIYA"
+    assert kb.lookup("روزنامه الحیات").id == "M:ALHAYAT"
+    assert kb.lookup("آسوشیتدپر") is None  # "Associated Press" is no plural
+
+
+def test_a_full_arab_name_without_its_article_but_not_a_surname_alone():
+    kb = knowledge_base()
+    assert kb.lookup("حیدر عبادی").id == "P:abadi"
+    assert kb.lookup("عبادی") is None  # Shirin Ebadi's name too: not Abadi's
+
+
+def test_iranian_towns_that_share_a_name_all_have_an_entry():
+    kb = knowledge_base()
+    from khabar.persian.normalize import name_key
+
+    ids = kb.by_name[name_key("حاجی‌آباد")]
+    assert {"L:IR-fars-hajjiabad", "L:IR-hormozgan-hajjiabad", "L:IR-south-khorasan-hajjiabad"} <= set(ids)
+    assert kb.lookup("مهاباد").id == "L:IR-west-azerbaijan-mahabad"  # the largest, unless the text says otherwise

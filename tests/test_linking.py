@@ -505,3 +505,63 @@ def test_step_capital_stands_for_government():
     assert role("در", "") == (None, None)  # "در ریاض": the city
     assert role("", "-") == (None, None)  # "ریاض - ایرنا -": a dateline
     assert role("", "و", sporty=True) == (None, None)  # "آبی‌پوشان ریاض": a team's city
+
+
+# Issue 22: the linker's new steps, on sentences written for these tests.
+
+def _doc_links(text: str, published=None) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.label, e.kb_id) for e in khabar.analyze(text, published=published).entities]
+
+
+def test_a_surname_the_tagger_took_for_a_place_is_the_person_named():
+    text = "روزهای سخت کامرون در بروکسل. دیوید کامرون با سران اروپا دیدار کرد و کامرون گفت توافق نزدیک است."
+    cameron = [(t, lab) for t, lab, kb_id in _doc_links(text) if kb_id == "P:cameron"]
+    assert ("کامرون", "PER") in cameron and len(cameron) == 3
+
+
+def test_an_honorific_makes_a_person_and_bare_imam_after_ertehal_is_khomeini():
+    links = _doc_links("مراسم سالگرد ارتحال امام در حرم برگزار شد و حضرت امام خمینی (ره) بنیانگذار انقلاب است.")
+    assert ("امام", "PER", "P:khomeini") in links
+    assert any(t.startswith("حضرت امام خمینی") and k == "P:khomeini" for t, _, k in links)
+    assert not any(k == "P:khomeini" for t, _, k in _doc_links("امام جمعه موقت شهر در خطبه‌ها گفت."))
+
+
+def test_the_bare_majlis_of_iranian_news_but_not_a_wake_or_iraq_s():
+    assert ("مجلس", "ORG", "O:majlis") in _doc_links("این لایحه هفته آینده در مجلس بررسی می‌شود.")
+    assert not any(k == "O:majlis" for *_, k in _doc_links("مجلس ختم آن مرحوم فردا برگزار می‌شود."))
+    assert not any(k == "O:majlis" for *_, k in _doc_links("مجلس عراق قانون انتخابات را تصویب کرد."))
+
+
+def test_a_medium_named_after_its_kind_and_its_bare_name_later():
+    links = _doc_links("به گزارش روزنامه فرامنطقه‌ای الحیات، این گروه در کرانه باختری فعال است.")
+    assert any(k == "M:ALHAYAT" for *_, k in links)
+    text = "به گزارش خبرگزاری فارس از شیراز، این کارگردان سینما به فارس گفت: فیلم آماده است."
+    assert [k for t, _, k in _doc_links(text) if t == "فارس"] == ["M:FARS"]
+
+
+def test_a_region_named_in_full_then_by_its_last_word():
+    text = "همه‌پرسی اقلیم کردستان برگزار شد. ما به وحدت کردستان با عراق نیاز داریم."
+    assert [k for t, _, k in _doc_links(text) if t.endswith("کردستان")] == ["L:kurdistan_region"] * 2
+
+
+def test_a_town_shared_by_provinces_is_the_one_of_the_province_named():
+    text = "به گزارش خبرگزاری فارس از بیرجند، پیش از این شهر حاجی‌آباد پایگاه امداد نداشت."
+    assert [k for t, _, k in _doc_links(text) if t.endswith("حاجی‌آباد")] == ["L:IR-south-khorasan-hajjiabad"]
+
+
+def test_places_in_a_list_with_a_town_the_tagger_took_for_a_person():
+    text = "۱۹۰ حلقه چاه غیرمجاز در آزادشهر و رامیان مسدود شد."
+    assert ("رامیان", "LOC", "L:IR-golestan-ramian") in _doc_links(text)
+
+
+def test_a_club_with_its_town_and_a_name_repeated_where_the_tagger_missed_it():
+    links = _doc_links("تیم فوتبال صبای قم برای دیدار با پیکان قزوین در لیگ برتر آماده است.")
+    assert ("پیکان قزوین", "ORG", "O:paykan") in links
+    text = "اولین کنگره فیفا به صورت مجازی برگزار می‌شود. اعضای فیفا بودجه را تصویب می‌کنند."
+    assert [k for t, _, k in _doc_links(text) if t == "فیفا"] == ["O:fifa", "O:fifa"]
+
+
+def test_names_of_the_2000s_in_a_sentence():
+    links = _doc_links("محمد البرادعی مدیرکل آژانس و کوفی عنان دبیرکل سازمان ملل درباره موصل و فلوجه گفت‌وگو کردند.")
+    ids = {k for *_, k in links}
+    assert {"P:elbaradei", "P:annan", "L:mosul", "L:fallujah"} <= ids

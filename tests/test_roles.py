@@ -166,3 +166,42 @@ def test_a_regime_named_for_its_country_is_that_countrys_government():
     doc = khabar.analyze("دشمنان نظام جمهوری اسلامی از این تصمیم ناراضی بودند.")
     state = next(e for e in doc.entities if e.text == "نظام جمهوری اسلامی")
     assert (state.kb_id, state.role) == ("G:IRN", "GOV")
+
+
+def test_a_title_without_a_country_stays_unresolved_beside_another_country():
+    """Issue 22: a bare "رئیس جمهوری" became Khatami whatever country the sentence
+    named; it is now nobody rather than the wrong person."""
+    found = _entities("رئیس جمهوری در سفر به ونزوئلا با مقامات آن کشور دیدار کرد.", dt.date(2004, 3, 1))
+    assert found["رئیس جمهوری"] == ("PER", None, None, "GOV")
+    found = _entities("رئیس جمهوری در سفر به ونزوئلا گفت ایران از همکاری استقبال می‌کند.", dt.date(2004, 3, 1))
+    assert found["رئیس جمهوری"][1] == "P:khatami"  # Iran named too: the Iranian press's reading stands
+    found = _entities("رئیس جمهوری امروز با وزیران دیدار کرد.", dt.date(2004, 3, 1))
+    assert found["رئیس جمهوری"][1] == "P:khatami"
+
+
+def test_a_country_inside_a_name_does_not_compete_with_the_title():
+    text = "نایب‌رئیس کمیسیون سیاست خارجی مجلس سوئد با رئیس قوه قضاییه دیدار کرد."
+    assert _entities(text, dt.date(2007, 4, 16))["رئیس قوه\u200cقضاییه"][1] == "P:hashemi_shahroudi"
+
+
+def test_a_title_joined_to_another_takes_its_country():
+    """"وزیر امور خارجه … آلمان" became Kerry (the country carried from the last
+    American foreign minister named); the title joined by "و" is Germany's."""
+    text = "وزیر امور خارجه آمریکا به برلین رفت. وزیر امور خارجه و معاون صدراعظم آلمان از او استقبال کرد."
+    doc = khabar.analyze(text, published=dt.date(2017, 3, 1))
+    fms = [(e.text, e.kb_id, e.country) for e in doc.entities if e.text.startswith("وزیر امور خارجه")]
+    assert fms == [("وزیر امور خارجه آمریکا", "P:tillerson", "USA"), ("وزیر امور خارجه", "P:gabriel", "DEU")]
+
+
+def test_a_courtesy_word_inside_a_title_and_an_indefinite_title():
+    found = _entities("وزیر محترم اطلاعات از دستگاه قضایی درخواست کرد.", dt.date(2003, 7, 24))
+    assert found["وزیر محترم اطلاعات"][1] == "P:yunesi"
+    found = _entities("عراق تحت ریاست یک رئیس جمهور کرد است.", dt.date(2017, 9, 26))
+    assert found["رئیس جمهور"][1] is None
+
+
+def test_ministers_of_the_2000s():
+    found = _entities("وزیر کشور بر ساماندهی مهاجران تاکید کرد.", dt.date(2004, 3, 14))
+    assert found["وزیر کشور"][1:] == ("P:mousavi_lari", "IRN", "GOV")
+    found = _entities("نخست‌وزیر انگلیس در بروکسل با سران اروپا گفت‌وگو کرد.", dt.date(2016, 2, 19))
+    assert found["نخست‌وزیر انگلیس"][1] == "P:cameron"

@@ -96,9 +96,12 @@ def word_frequencies(data: Path) -> dict[str, int]:
 
 def everyday(name: str, population: int, freq: dict[str, int]) -> bool:
     """True for a spelling too common to be taken for this town: a frequent
-    word (a town under 100,000 people gives way to rarer words too)."""
+    word (a town under 100,000 people gives way to rarer words too), or a word
+    of three letters or fewer ("کان" is Cannes, and "was" in Arabic)."""
+    if population >= 1_000_000:
+        return False
     limit = EVERYDAY_FREQUENCY if population >= MIN_POPULATION else SMALL_TOWN_FREQUENCY
-    return population < 1_000_000 and freq.get(name_key(name), 0) >= limit
+    return freq.get(name_key(name), 0) >= limit or len(name_key(name)) <= 3
 
 
 def persian_spellings(name: str, arabic: bool) -> list[str]:

@@ -220,16 +220,16 @@ def knowledge_base() -> KnowledgeBase:
             entries.setdefault(row[0], _entry(row))
     for entry in _media(resources.rows("sources.tsv")):
         entries.setdefault(entry.id, entry)
-    names = {eid: (*e.names_fa, *variants_of(e)) for eid, e in entries.items()}
     lists: dict[str, list[str]] = {}
-    for eid, spellings in names.items():
-        for name in spellings:
-            ids = lists.setdefault(name_key(name), [])
+    firsts: set[str] = set()
+    for eid, entry in entries.items():
+        for name in (*entry.names_fa, *variants_of(entry)):
+            written = normalize(name, restore_zwnj=False)  # written with their half-spaces: none to restore
+            ids = lists.setdefault(normalized_name_key(written), [])
             if eid not in ids:
                 ids.append(eid)
-    firsts = frozenset(  # names are written with their half-spaces: no restoration needed
-        normalize(n, restore_zwnj=False).split()[0] for e in entries.values() if e.spotted for n in names[e.id] if n.strip()
-    )
+            if entry.spotted and written.strip():
+                firsts.add(written.split()[0])
     terms = tuple(
         Term(office, country, holder, start, end or None)
         for office, country, holder, start, end in resources.rows("kb/offices.tsv")
@@ -239,4 +239,4 @@ def knowledge_base() -> KnowledgeBase:
         for title, office, role, country, *unnamed in resources.rows("kb/titles.tsv")
     }
     demonyms = {name_key(w): c for w, c in resources.rows("kb/demonyms.tsv")}
-    return KnowledgeBase(entries, {k: tuple(v) for k, v in lists.items()}, firsts, terms, titles, demonyms)
+    return KnowledgeBase(entries, {k: tuple(v) for k, v in lists.items()}, frozenset(firsts), terms, titles, demonyms)

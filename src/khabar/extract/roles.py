@@ -188,14 +188,15 @@ def _past_courtesy(words: list[str], j: int) -> int:
 
 
 def _country_of_next_title(words: list[str], j: int, kb: KnowledgeBase) -> tuple[str, int] | None:
-    """The country of a title joined to this one by "و" ("وزیر امور خارجه و
-    معاون صدراعظم آلمان": both Germany's), and where that title ends."""
+    """The country of a title joined to this one by "و", perhaps after a word
+    ("وزیر امور خارجه و معاون صدراعظم آلمان": both Germany's), and where this
+    title ends."""
     if j + 1 >= len(words) or words[j] != "و":
         return None
-    for n in range(min(MAX_HEAD_WORDS, len(words) - j - 1), 0, -1):
-        title = kb.titles.get(normalized_name_key("".join(words[j + 1 : j + 1 + n])))
-        if title is not None:
-            where = _country_at(words, j + 1 + n, kb)
+    for start in (j + 1, j + 2):  # "و صدراعظم آلمان", "و معاون صدراعظم آلمان"
+        for n in range(min(MAX_HEAD_WORDS, len(words) - start), 0, -1):
+            title = kb.titles.get(normalized_name_key("".join(words[start : start + n])))
+            where = _country_at(words, start + n, kb) if title is not None else None
             if where is not None:
                 return where[0], j  # the phrase is this title; the next one is its own
     return None

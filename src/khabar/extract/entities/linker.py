@@ -3,11 +3,12 @@ in the order of the text, by named steps.
 
 A role phrase is linked by `link_role_phrase`. A name goes through
 `entry_by_name` (which tries `surname_of_person_named_earlier`,
-`by_any_spelling`, `person_after_honorific`, `by_words_after_head`,
-`club_after_team_words`, `club_with_its_town`, `medium_after_its_kind`, `government_of_leader`,
+`by_any_spelling`, `person_after_honorific`, `club_with_its_town`,
+`by_words_after_head`, `club_after_team_words`, `medium_after_its_kind`, `government_of_leader`,
 `organisation_at_end_of_its_part`, `place_at_end_of_organisation`,
 `short_form_of_person_named_earlier`), then the gates
-`everyday_club_outside_sport` and `surname_of_someone_else`, then
+`everyday_club_outside_sport`, `surname_of_someone_else` and
+`bare_word_of_another_thing`, then
 `region_named_in_full_earlier`, `town_of_the_province_named` and
 `town_for_its_team`; an entry that
 is not the entity itself only `lend_country`; failing an entry,
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from khabar.extract.entities.mention import Mention
+from khabar.extract.entities.names import BARE_NAMES
 from khabar.extract.entities.sport import a_person_of_sport, club, club_by_everyday_name
 from khabar.extract.entities.vocabulary import (
     COMPATIBLE,
@@ -122,7 +124,8 @@ def link_mention(mention: Mention, reading: Reading) -> None:
     else:
         entry, itself = entry_by_name(entity, reading.kb, reading.people)
         if entry is not None and (everyday_club_outside_sport(entry, entity, reading)
-                                  or surname_of_someone_else(entry, entity, reading)):
+                                  or surname_of_someone_else(entry, entity, reading)
+                                  or bare_word_of_another_thing(mention)):
             entry = None
         if entry is not None and itself:
             entry = region_named_in_full_earlier(entity, entry, reading) or town_of_the_province_named(entry, reading)
@@ -334,8 +337,8 @@ def organisation_at_end_of_its_part(entity: Entity, kb: KnowledgeBase, people: d
 
 
 NAME_STEPS: tuple[Callable[[Entity, KnowledgeBase, dict[str, KBEntry]], Found | None], ...] = (
-    surname_of_person_named_earlier, by_any_spelling, person_after_honorific, by_words_after_head,
-    club_after_team_words, club_with_its_town, medium_after_its_kind, government_of_leader,
+    surname_of_person_named_earlier, by_any_spelling, person_after_honorific, club_with_its_town,
+    by_words_after_head, club_after_team_words, medium_after_its_kind, government_of_leader,
     organisation_at_end_of_its_part, place_at_end_of_organisation,
 )
 
@@ -366,6 +369,13 @@ def surname_of_someone_else(entry: KBEntry, entity: Entity, reading: Reading) ->
     if reading.people.get(entity.text) is entry:
         return False
     return entity.text in reading.strangers or (reading.match_report and not a_person_of_sport(entry, reading.kb))
+
+
+def bare_word_of_another_thing(mention: Mention) -> bool:
+    """True for a word that names one actor alone followed by a word that makes
+    it something else ("مجلس ختم" is a wake, not the Majlis; names.BARE_NAMES)."""
+    rule = BARE_NAMES.get(mention.entity.text)
+    return rule is not None and mention.after in rule[3]
 
 
 def lend_country(entity: Entity, entry: KBEntry) -> None:
@@ -400,11 +410,14 @@ def name_by_its_title(entity: Entity, title: RolePhrase, reading: Reading) -> KB
 
 
 def town_for_its_team(mention: Mention, entry: KBEntry, reading: Reading) -> bool:
-    """True for a town abroad named alone in a match report, not as a place ("در
-    لیسبون"): the team of the town ("بیلبائو", "پورتو"), which the knowledge
-    base does not know; it keeps the town's country."""
-    return (reading.match_report and mention.entity.label == "LOC" and mention.entity.kb_id is None
-            and entry.id.startswith("L:gn") and mention.before not in LOCATIVE)
+    """True for a town abroad named alone in a match report, or taken for an
+    organisation in sports news, not as a place ("در لیسبون"): the team of the
+    town ("بیلبائو", "مقابل العین"), which the knowledge base does not know; it
+    keeps the town's country."""
+    entity = mention.entity
+    if not entry.id.startswith("L:gn") or entity.kb_id is not None or mention.before in LOCATIVE:
+        return False
+    return (entity.label == "ORG" and reading.sporty) or (entity.label == "LOC" and reading.match_report)
 
 
 def region_named_in_full_earlier(entity: Entity, entry: KBEntry, reading: Reading) -> KBEntry | None:
