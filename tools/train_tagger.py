@@ -97,10 +97,11 @@ def read_conllu(path: Path, tagmap: dict[str, str] | None = None) -> list[Sent]:
     return sents
 
 
-def split_perdt_dev(sents: list[Sent]) -> tuple[list[Sent], list[Sent]]:
-    """PerDT dev as (training part, held-back part): every fifth sentence is held back."""
-    train = [s for i, s in enumerate(sents) if i % HELD_BACK != HELD_BACK - 1]
-    held = [s for i, s in enumerate(sents) if i % HELD_BACK == HELD_BACK - 1]
+def split_perdt_dev(sents: list[Sent], fold: int = HELD_BACK - 1) -> tuple[list[Sent], list[Sent]]:
+    """PerDT dev as (training part, held-back part): every fifth sentence (the
+    5th, 10th…; another `fold` of five for cross-validation) is held back."""
+    train = [s for i, s in enumerate(sents) if i % HELD_BACK != fold]
+    held = [s for i, s in enumerate(sents) if i % HELD_BACK == fold]
     return train, held
 
 
@@ -240,10 +241,10 @@ def convert_tag(word: str, tags: str, target: dict[str, Counter], source: dict[s
     return "|".join(sorted(out))
 
 
-def training_data(data: Path) -> tuple[list[Sent], list[Sent], list[Sent]]:
+def training_data(data: Path, fold: int = HELD_BACK - 1) -> tuple[list[Sent], list[Sent], list[Sent]]:
     """(PerDT-style gold sentences, Seraji sentences converted, coarse Seraji converted)."""
     ud = data / "ud"
-    perdt, _held = split_perdt_dev(read_conllu(ud / "perdt/fa_perdt-ud-dev.conllu"))
+    perdt, _held = split_perdt_dev(read_conllu(ud / "perdt/fa_perdt-ud-dev.conllu"), fold)
     perdt_tags, perdt_lemmas = counts_of(perdt), counts_of(perdt, 2)
     partial = [
         [(w, t, lemma_to_perdt(w, t, lem, perdt_lemmas)) for w, t, lem in s]
@@ -417,6 +418,19 @@ def lemma_table(weighted: list[tuple[int, list[Sent]]]) -> dict[tuple[str, str],
     return table
 
 
+def build(data: Path, iterations: int = 6, fold: int = HELD_BACK - 1, lexicon=None):
+    """(model, lemma table, lexicon) trained without PerDT dev's `fold`."""
+    perdt, seraji, coarse = training_data(data, fold)
+    print(len(perdt), "PerDT sentences,", len(seraji), "Seraji dev,", len(coarse), "coarse Seraji train")
+    lexicon = lexicon or word_lists(data) | word_clusters(data)
+    model = train(perdt * 3 + seraji + coarse, iterations, lexicon=lexicon)
+    return model, lemma_table([(3, perdt), (1, seraji)]), lexicon
+
+
+def write_lemmas(table: dict[tuple[str, str], str]) -> None:
+    write_gz(OUT / "lemmas.tsv.gz", sorted(f"{form}\t{upos}\t{lemma}\n" for (form, upos), lemma in table.items()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -424,14 +438,13 @@ def main() -> None:
     ap.add_argument("--lemmas-only", action="store_true", help="rebuild the lemma table only")
     args = ap.parse_args()
     started = time.perf_counter()
-    perdt, seraji, coarse = training_data(args.data)
-    print(len(perdt), "PerDT sentences,", len(seraji), "Seraji dev,", len(coarse), "coarse Seraji train")
-    if not args.lemmas_only:
-        lexicon = word_lists(args.data) | word_clusters(args.data)
-        model = train(perdt * 3 + seraji + coarse, args.iterations, lexicon=lexicon)
+    if args.lemmas_only:
+        perdt, seraji, _ = training_data(args.data)
+        table = lemma_table([(3, perdt), (1, seraji)])
+    else:
+        model, table, lexicon = build(args.data, args.iterations)
         print(len(save_model(model, OUT / "tagger.json.gz", lexicon)), "features")
-    table = lemma_table([(3, perdt), (1, seraji)])
-    write_gz(OUT / "lemmas.tsv.gz", sorted(f"{form}\t{upos}\t{lemma}\n" for (form, upos), lemma in table.items()))
+    write_lemmas(table)
     print(f"{len(table)} lemma entries; {time.perf_counter() - started:.0f} s")
 
 
