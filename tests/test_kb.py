@@ -142,3 +142,11 @@ def test_iranian_towns_that_share_a_name_all_have_an_entry():
     ids = kb.by_name[name_key("حاجی‌آباد")]
     assert {"L:IR-fars-hajjiabad", "L:IR-hormozgan-hajjiabad", "L:IR-south-khorasan-hajjiabad"} <= set(ids)
     assert kb.lookup("مهاباد").id == "L:IR-west-azerbaijan-mahabad"  # the largest, unless the text says otherwise
+
+
+def test_arabic_letters_in_a_name():
+    kb = knowledge_base()
+    assert kb.lookup("حماة").id == kb.lookup("حماه").id == "L:hama"
+    assert kb.lookup("الحياة").id == "M:ALHAYAT"  # ي and ة of Arabic text
+    assert kb.lookup("إدلب").id == kb.lookup("ادلب").id
+    assert kb.lookup("مؤتلفه اسلامی").id == "O:motalefeh"

@@ -89,10 +89,13 @@ class KnowledgeBase:
     demonyms: dict[str, str]  # name key → ISO 3166 alpha-3
 
     def lookup(self, name: str, types: tuple[str, ...] | None = None, *, normalized: bool = False) -> KBEntry | None:
-        """The entry called `name` (any spelling); with `types`, the first entry
-        of the first of those types that has one. `normalized`: the name comes
-        from normalized text (a faster key)."""
-        ids = self.by_name.get(normalized_name_key(name) if normalized else name_key(name), ())
+        """The entry called `name` (any spelling, the Arabic ة as ه or ت too);
+        with `types`, the first entry of the first of those types that has
+        one. `normalized`: the name comes from normalized text (a faster key)."""
+        key = normalized_name_key(name) if normalized else name_key(name)
+        ids = self.by_name.get(key, ())
+        if not ids and "ة" in key:  # an Arabic spelling: "حماة" for "حماه", "الحیاة" for "الحیات"
+            ids = self.by_name.get(key.replace("ة", "ه"), ()) or self.by_name.get(key.replace("ة", "ت"), ())
         if types is None:
             return self.entries[ids[0]] if ids else None
         for etype in types:
