@@ -300,7 +300,7 @@ class SentenceActors:
         n, sector = found
         country, end = None, i + n
         for j in range(i + n, min(i + n + 3, len(view))):
-            if j in covered or j in self.taken or view.pos[j] not in ("ADJ", "NOUN", "DET"):
+            if j in covered or j in self.taken or view.pos[j] not in ("ADJ", "NOUN", "PROPN", "DET"):
                 break
             if _match(view, j, _THIS_COUNTRY):
                 end = j + _match(view, j, _THIS_COUNTRY)

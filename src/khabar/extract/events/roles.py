@@ -320,7 +320,7 @@ def _genitive(m: Mention, actors: SentenceActors) -> NP | None:
         for np_ in actors.nps:
             if np_.start == j and not np_.attribution:
                 return np_
-        if view.pos[j] not in ("NOUN", "ADJ", "NUM") or j in actors.taken:
+        if view.pos[j] not in ("NOUN", "PROPN", "ADJ", "NUM") or j in actors.taken:
             break
         j += 1
     return None
@@ -425,7 +425,7 @@ def _own_preposition(view, np_: NP, m: Mention, covered: set[int]) -> bool:
     j -= 1  # the token before the preposition
     if j < 0 or m.start <= j < m.end:
         return True
-    if m.end <= j and all(view.pos[k] in ("NOUN", "ADJ", "PRON", "NUM") for k in range(m.end, j + 1)):
+    if m.end <= j and all(view.pos[k] in ("NOUN", "PROPN", "ADJ", "PRON", "NUM") for k in range(m.end, j + 1)):
         return True  # the trigger's own genitive comes between: "خروج نیروهایش از عراق"
     return not (view.pos[j] == "NOUN" and j not in covered and not _is_trigger_word(view, j))
 

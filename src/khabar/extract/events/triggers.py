@@ -51,7 +51,7 @@ def _heads_predicate(view: SentenceView, i: int, bound: set[int]) -> bool:
     "به حمله تهدید کرد", "میزبانی نشست … کرد")."""
     if i == 0 or i - 1 in bound:
         return True
-    return view.pos[i - 1] not in ("ADP", "NOUN", "ADJ")
+    return view.pos[i - 1] not in ("ADP", "NOUN", "PROPN", "ADJ")
 
 
 def find(view: SentenceView, lex: Lexicon, bound: set[int] | None = None) -> list[Mention]:
@@ -149,7 +149,7 @@ def _verbal(view: SentenceView, i: int, trig: Trigger, bound: set[int]) -> Menti
         if "gap" in trig.flags or k in _FILLERS or j in bound:
             j += 1
             continue
-        if pos[j] in ("NOUN", "ADJ") and nouns < 2 and _heads_predicate(view, i, bound):
+        if pos[j] in ("NOUN", "PROPN", "ADJ") and nouns < 2 and _heads_predicate(view, i, bound):
             nouns += 1
             j += 1
             continue
