@@ -88,3 +88,11 @@ def test_bad_format_is_a_usage_error(tmp_path):
     p.write_text(MEETING, encoding="utf-8")
     res = run(str(p), "--format", "xml")
     assert res.returncode == 2 and "Traceback" not in res.stderr.decode()
+
+
+def test_published_reads_jalali_dates_like_analyze():
+    from datetime import date
+
+    from khabar.cli_events import _published
+
+    assert _published("1400-04-09") == date(2021, 6, 30)  # was read as Gregorian year 1400

@@ -26,7 +26,7 @@ def events(
         str, typer.Option("--format", help="text (default), json, plover (PLOVER/POLECAT-style records), tsv (GDELT-like).")
     ] = "text",
     published: Annotated[
-        str | None, typer.Option("--published", help="Publication date (ISO) for relative times, if the input has none.")
+        str | None, typer.Option("--published", help="Publication date for relative times, if the input has none: ISO (2021-06-30) or Jalali (1400-04-09).")
     ] = None,
 ) -> None:
     """Political events (PLOVER types, CAMEO codes) in Persian news: who did what to whom, where and when."""
@@ -110,11 +110,10 @@ def _reason(exc: Exception, label: str) -> str:
 
 
 def _published(value: str):
-    from datetime import datetime
-
     from khabar.errors import InputError
+    from khabar.published import as_published
 
     try:
-        return datetime.fromisoformat(value)
+        return as_published(value)
     except ValueError as exc:
-        raise InputError(f"--published: not an ISO date or datetime: {value!r}") from exc
+        raise InputError(f"--{exc}") from None
