@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from khabar.persian.calendar import JALALI, JALALI_MONTHS, day_in
+from khabar.persian.calendar import GREGORIAN_MONTH_NAMES, JALALI, JALALI_MONTHS, day_in
 from khabar.persian.chars import LATIN_DIGITS, PERSIAN_DIGITS
 
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS, PERSIAN_DIGITS)
-GREGORIAN_MONTHS_FA = ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن",
-                       "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر")
 
 
 def fa_digits(value: object) -> str:
@@ -56,7 +54,7 @@ def gregorian(value: str | date | datetime | None) -> str:
     day = _as_date(value)
     if day is None:
         return ""
-    return fa_digits(f"{day.day} {GREGORIAN_MONTHS_FA[day.month - 1]} {day.year}")
+    return fa_digits(f"{day.day} {GREGORIAN_MONTH_NAMES[day.month - 1]} {day.year}")
 
 
 def both_dates(value: str | date | datetime | None) -> str:
@@ -82,7 +80,7 @@ def period_label(period: str) -> str:
     if len(period) == 10:
         return jalali(period)
     if len(period) == 7:
-        return fa_digits(f"{GREGORIAN_MONTHS_FA[int(period[5:7]) - 1]} {period[:4]}")
+        return fa_digits(f"{GREGORIAN_MONTH_NAMES[int(period[5:7]) - 1]} {period[:4]}")
     return fa_digits(period)
 
 
