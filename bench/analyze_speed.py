@@ -89,6 +89,8 @@ def main() -> None:
     articles = int(args[args.index("--articles") + 1]) if "--articles" in args else 300
     rounds = int(args[args.index("--rounds") + 1]) if "--rounds" in args else 3
     against = Path(args[args.index("--against") + 1]) if "--against" in args else None
+    if against is not None and not (against / "khabar" / "__init__.py").exists():
+        sys.exit(f"--against {against}: no khabar package there (a checkout's src folder is needed)")
     if not (DATA / "news").exists():
         print("skip: ../shared/data not found")
         return
