@@ -63,9 +63,9 @@ def subprocess_seconds(code: str, python: str = sys.executable) -> float:
     return min(runs)
 
 
-SPEED_CODE = TOOL_CODE + """
+SPEED_CODE = TOOL_CODE + f"SEP = {SEP!r}\n" + """
 import time
-pieces = open(sys.argv[2], encoding="utf-8").read().split("\n\u241e\n")
+pieces = open(sys.argv[2], encoding="utf-8").read().split(SEP)
 words = sum(len(p.split()) for p in pieces)
 normalize("سلام")
 best = float("inf")
