@@ -62,3 +62,13 @@ def test_a_page_in_another_language_skips_the_persian_layers_and_says_so():
     assert doc.text == doc.raw_text  # not turned into Persian letters
     assert doc.tokens and doc.entities == [] and doc.times == []
     assert "Persian-only layers normalize, tag" in doc.warnings[0]
+
+
+def test_text_in_another_script_is_not_analysed_as_persian():
+    from khabar.ingest.language import detect_language
+    from khabar.ingest.reader import read
+
+    assert detect_language("最牡慢敧 новости") == "other"
+    assert detect_language("همکاری‌های دو کشور در سال ۱۴۰۰") != "other"
+    doc = khabar.analyze(read(b"\xff\xfe\x00garbage", name="junk.txt"))  # UTF-16 junk reads as CJK letters
+    assert doc.language == "other" and doc.layers == ["tokenize"] and doc.warnings

@@ -20,6 +20,8 @@ def print_doc(console: Console, doc: Doc) -> None:
     sentence with its spans coloured and its tokens tagged."""
     if doc.article is not None:
         print_article_header(console, doc.article)
+    for warning in doc.warnings:
+        console.print(Text(f"note: {warning}", style="yellow"))
     console.print(Text(f"{len(doc.sentences)} sentences, {len(doc.tokens)} tokens", style="bold"))
     _section(console, "quantities", [_quantity_line(q) for q in doc.quantities])
     _section(console, "entities", [_entity_line(e) for e in doc.entities])

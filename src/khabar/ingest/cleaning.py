@@ -64,7 +64,7 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 def language_of(*texts: str) -> str:
     """The language of a text in parts (title, body…); Persian when undecided."""
     found = detect_language("\n".join(t for t in texts if t))
-    return found if found in ("ar", "en") else "fa"
+    return found if found in ("ar", "en", "other") else "fa"
 
 
 def normalized(article: Article) -> Article:
