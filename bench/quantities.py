@@ -47,7 +47,7 @@ def rate(text: str) -> tuple[float, int]:
 
 def main() -> None:
     right, total = table_accuracy()
-    text = khabar.normalize(news_text())
+    text = khabar.normalize("\n\n".join(news_text()))
     empty = " ".join(w for w in text.split() if not _CANDIDATE.search(" " + w))
     with_rate, found = rate(text)
     empty_rate, leftover = rate(empty)

@@ -97,7 +97,7 @@ def news_speed() -> tuple[float, float, int]:
     import khabar
     from khabar.extract.times.gate import LETTERS, keyword_index
 
-    text = khabar.normalize(news_text())
+    text = khabar.normalize("\n\n".join(news_text()))
     keywords = keyword_index()
     empty = "\n".join(  # the same paragraphs, without those words
         " ".join(w for w in line.split()
@@ -140,7 +140,7 @@ def compare(other_src: str, rounds: int) -> None:
 
     import khabar
 
-    text = khabar.normalize(news_text())
+    text = khabar.normalize("\n\n".join(news_text()))
     words = len(text.split())
     sides = {"this": str(ROOT / "src"), "other": other_src}
     best: dict[str, list[float]] = {side: [float("inf"), float("inf")] for side in sides}
