@@ -74,3 +74,20 @@ def test_a_label_is_flagged_not_an_amount():
 
 def test_counts_do_not_cross_a_line_break():
     assert quantities("سایپا ۳\n\nگل‌ها را زدند") == [("۳", "number", 3, None)]
+
+
+def test_a_noun_tagged_as_a_name_still_counts_unless_it_is_an_entity():
+    doc = khabar.analyze("قانون تازه در همه ۵۰ ایالت آمریکا اجرا می‌شود.", layers=["tag", "quantities"])
+    assert [t.pos for t in doc.tokens if t.text == "ایالت"] == ["PROPN"]  # the case this rule is for
+    assert quantities("قانون تازه در همه ۵۰ ایالت آمریکا اجرا می‌شود.") == [("۵۰ ایالت", "count", 50, "ایالت")]
+    for text in ("تیم ما ۲ استقلال را برد.", "دیروز ۳ تهران را دیدند."):
+        doc = khabar.analyze(text, layers=["entities", "quantities"])
+        assert doc.entities and [(q.kind, q.unit) for q in doc.quantities] == [("number", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("در این شهر ۱۲کتابخانه ساخته شد.", [("۱۲کتابخانه", "count", 12, "کتابخانه")]),
+    ("این طرح ۸۰درصد پیشرفت دارد.", [("۸۰درصد", "percent", 80, "%")]),
+])
+def test_a_noun_glued_to_digits_is_counted_but_not_a_unit_or_suffix(text, expected):
+    assert quantities(text) == expected

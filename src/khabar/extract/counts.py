@@ -4,23 +4,33 @@ The quantity finder (numbers.py) reads text alone, so a small number in words
 with no counting word ("دو کشور") looks like a determiner to it and is left out.
 With the parts of speech known, a bare number right before a noun is a
 count of that noun: its unit is the noun's lemma, and the span takes the noun in.
-Left out: "یک"/"یکی" (the indefinite article), "نه" (also "no"), ordinals, a
-number before a unit of time (the times layer's), and anything inside a
-quantity or time already found.
+A noun the tagger calls a proper noun counts too ("۵۰ ایالت": the tagger
+reads some common nouns as names); no noun counts that lies in a named entity
+found by the entities layer ("۲ استقلال"). Left out: "یک"/"یکی" (the indefinite article), "نه" (also
+"no"), ordinals, a number before a unit
+of time (the times layer's), and anything inside a quantity or time already found.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from khabar.extract.numbers import TIME_UNITS, spelled_letters
+from khabar.extract.numbers import (
+    COUNTERS,
+    CURRENCIES,
+    MEASURES,
+    PERCENT,
+    TIME_UNITS,
+    spelled_letters,
+)
 from khabar.extract.numberwords import CARDINALS, combine
 from khabar.model import Doc, Quantity, Token
 
 NOT_COUNTS = frozenset({"یک", "یه", "یکی", "نه"})  # an article, "no"
 COUNT_NOTE = "a count of the noun that follows"
 _SCORE_BEFORE = re.compile(r"[0-9۰-۹]+\s+بر\s+$")
+_UNIT_PREFIXES = tuple(sorted({*CURRENCIES, *MEASURES, *COUNTERS, *PERCENT, *TIME_UNITS}, key=len, reverse=True))
 MULTIPLIERS = frozenset({"برابر", "چندان"})  # "دو برابر": twice, not two of a thing
 
 
@@ -28,13 +38,14 @@ def counted_nouns(doc: Doc) -> list[Quantity]:
     """`doc.quantities` with the counts of nouns added (and numbers in words
     before a noun made counts of it), in text order."""
     starts = [t.start for t in doc.tokens]
+    named = _named_starts(doc)
     for q in doc.quantities:
         if _upgradable(q):
-            k = bisect_right(starts, q.end)  # the first token after the number
-            noun = doc.tokens[k] if k < len(doc.tokens) and doc.text[q.end : starts[k]] == " " else None
+            k = bisect_left(starts, q.end)  # the first token after the number
+            noun = doc.tokens[k] if k < len(doc.tokens) and _joins(doc.text, q, doc.tokens[k]) else None
             if _SCORE_BEFORE.search(doc.text, max(0, q.start - 16), q.start):
                 noun = None  # "۳ بر ۲ پیروز شد": a score
-            if noun is not None and _a_noun_to_count(noun):
+            if noun is not None and _a_noun_to_count(noun, named):
                 q.kind, q.unit, q.note = "count", noun.lemma or noun.text, _noted(q.note)
                 q.end, q.text = noun.end, doc.text[q.start : noun.end]
     taken = sorted([(q.start, q.end) for q in doc.quantities] + [(t.start, t.end) for t in doc.times])
@@ -48,7 +59,7 @@ def counted_nouns(doc: Doc) -> list[Quantity]:
                 i += 1
                 continue
             first, noun = tokens[i], tokens[end] if end < len(tokens) else None
-            if noun is not None and _counts(tokens, i, end, noun) and not _overlaps(taken, first.start, noun.end):
+            if noun is not None and _counts(tokens, i, end, noun, named) and not _overlaps(taken, first.start, noun.end):
                 value = combine([CARDINALS[t.text] for t in tokens[i:end] if t.text != "و"])
                 if value < 2:
                     i = end
@@ -64,8 +75,36 @@ def _noted(note: str | None) -> str:
     return f"{note}; {COUNT_NOTE}" if note else COUNT_NOTE
 
 
-def _a_noun_to_count(token: Token) -> bool:
-    return token.pos == "NOUN" and token.text not in TIME_UNITS and token.text not in CARDINALS and token.text not in MULTIPLIERS
+def _named_starts(doc: Doc) -> set[int]:
+    """The starts of the tokens inside a named entity (empty when the entities layer did not run)."""
+    if not doc.entities:
+        return set()
+    starts = [t.start for t in doc.tokens]
+    inside: set[int] = set()
+    for e in doc.entities:
+        for k in range(bisect_right(starts, e.start) - 1, len(starts)):
+            if k >= 0 and starts[k] >= e.end:
+                break
+            if k >= 0 and doc.tokens[k].end > e.start:
+                inside.add(starts[k])
+    return inside
+
+
+def _joins(text: str, q: Quantity, token: Token) -> bool:
+    """Whether `token` follows the number as its noun: after one space, or a
+    common noun of three letters or more glued to digits ("۱۰گانه", "۵ماده";
+    not "۱۴۱۴ق", "۱۰ها", "۸۰درصدش")."""
+    gap = text[q.end : token.start]
+    if gap == " ":
+        return True
+    glued = gap == "" and q.text[-1:].isdigit() and token.pos == "NOUN" and len(token.text) >= 3
+    return glued and not token.text.startswith(_UNIT_PREFIXES)
+
+
+def _a_noun_to_count(token: Token, named: set[int] = frozenset()) -> bool:
+    if token.start in named or (token.pos == "PROPN" and token.text.endswith("ی")):
+        return False  # "۳ تهران", "۲ استقلال" are no things counted; "۵۰ میلیون یورویی" is an adjective
+    return token.pos in ("NOUN", "PROPN") and token.text not in TIME_UNITS and token.text not in CARDINALS and token.text not in MULTIPLIERS
 
 
 def _number_run(tokens: list[Token], i: int) -> int | None:
@@ -80,12 +119,12 @@ def _number_run(tokens: list[Token], i: int) -> int | None:
     return j
 
 
-def _counts(tokens: list[Token], i: int, end: int, noun: Token) -> bool:
+def _counts(tokens: list[Token], i: int, end: int, noun: Token, named: set[int]) -> bool:
     """Whether the number words tokens[i:end] count `noun`."""
     words = [t.text for t in tokens[i:end]]
     if words == ["یک"] or words[0] in NOT_COUNTS and len(words) == 1:
         return False
-    if not _a_noun_to_count(noun):
+    if not _a_noun_to_count(noun, named):
         return False
     acronym = "سی" in words and (spelled_letters(noun.text) or (i > 0 and spelled_letters(tokens[i - 1].text)))
     return not acronym  # "سی بی سی"
