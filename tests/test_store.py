@@ -207,6 +207,30 @@ def test_notes(tmp_path):
     ingest_into(tmp_path / "c.db", [str(source)], workers=1)
     with Corpus(tmp_path / "c.db") as corpus:
         note = corpus.add_note("w1", "پیگیری شود", author="analyst")
-        assert [n["text"] for n in corpus.notes("w1")] == ["پیگیری شود"] and note == 1
-        with pytest.raises(InputError):
+        reply = corpus.add_note("w1", "منبع دوم پیدا شد", parent=note)
+        (thread,) = corpus.notes("w1")
+        assert (thread["id"], thread["text"], thread["author"]) == (note, "پیگیری شود", "analyst")
+        assert [(r["id"], r["text"], r["author"]) for r in thread["replies"]] == [(reply, "منبع دوم پیدا شد", "ناشناس")]
+        with pytest.raises(InputError, match="nope"):
             corpus.add_note("nope", "x")
+        with pytest.raises(InputError, match="empty"):
+            corpus.add_note("w1", "  ")
+    from khabar.store import notes  # the web app reads the same table
+
+    conn = sqlite3.connect(tmp_path / "c.db")
+    assert [n["text"] for n in notes.thread(conn, "article", "w1")] == ["پیگیری شود"]
+
+
+def test_an_older_corpus_notes_move_into_the_one_notes_table(tmp_path):
+    source = write_corpus(tmp_path / "in", ARTICLES[:1])
+    ingest_into(tmp_path / "c.db", [str(source)], workers=1)
+    conn = sqlite3.connect(tmp_path / "c.db")  # the notes table of schema "1" before the web app's
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, article INTEGER, created TEXT, author TEXT, text TEXT)")
+    conn.execute("INSERT INTO notes VALUES (1, (SELECT n FROM articles WHERE id = 'w1'), '2026-01-02T03:04:05+00:00', NULL, 'قدیمی')")
+    conn.commit()
+    conn.close()
+    with Corpus(tmp_path / "c.db") as corpus:
+        (moved,) = corpus.notes("w1")
+        assert (moved["text"], moved["author"], moved["created"]) == ("قدیمی", "ناشناس", "2026-01-02T03:04:05+00:00")
+    names = {r[0] for r in sqlite3.connect(tmp_path / "c.db").execute("SELECT name FROM sqlite_master")}
+    assert "notes" not in names and "web_notes" in names

@@ -459,7 +459,7 @@ def test_pages_read_through_a_read_only_connection(client, db):
 
 
 def test_a_corpus_that_cannot_be_written_serves_pages_but_no_notes(own_db, monkeypatch):
-    from khabar.web import notes
+    from khabar.store import notes
 
     def refuse(conn):
         raise sqlite3.OperationalError("attempt to write a readonly database")

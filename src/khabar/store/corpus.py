@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError
 from khabar.model import Article, Doc
 from khabar.store import export as _export
+from khabar.store import notes as note_store
 from khabar.store import trends
 from khabar.store.ingest import IngestReport, ingest_into
 from khabar.store.records import article_from_row, unpack_doc
@@ -54,20 +54,25 @@ class Corpus:
         """`ingest_into` this corpus."""
         return ingest_into(self.path, inputs, workers=workers, progress=progress)
 
-    def add_note(self, article_id: str, text: str, *, author: str | None = None) -> int:
-        """Attach an analyst's note to an article; returns the note's id."""
-        n = self._n(article_id)
-        cur = self.conn.execute(
-            "INSERT INTO notes (article, created, author, text) VALUES (?, ?, ?, ?)",
-            (n, datetime.now(timezone.utc).isoformat(timespec="seconds"), author, text),
-        )
-        return int(cur.lastrowid)
+    def add_note(
+        self, article_id: str, text: str, *, author: str | None = None, key: str = "", parent: int | None = None
+    ) -> int:
+        """Attach an analyst's note to an article (a reply to note `parent`);
+        returns the note's id. The note shows in the web app beside the article;
+        only the same `key` may later edit or delete it there. InputError for an
+        unknown article or a note the rules refuse (empty, too long)."""
+        self._n(article_id)
+        try:
+            note = note_store.add(self.conn, target_type="article", target_id=article_id, parent_id=parent,
+                             author=author or note_store.NO_AUTHOR, text=text, key=key)
+        except note_store.NoteError as exc:
+            raise InputError(f"note on {article_id}: {exc}") from None
+        return note.id
 
     def notes(self, article_id: str) -> list[dict[str, Any]]:
-        cur = self.conn.execute(
-            "SELECT id, created, author, text FROM notes WHERE article = ? ORDER BY id", (self._n(article_id),)
-        )
-        return [dict(zip(("id", "created", "author", "text"), row, strict=True)) for row in cur]
+        """The notes on an article as threads: newest first, each with its `replies`."""
+        self._n(article_id)
+        return note_store.thread(self.conn, "article", article_id)
 
     # ---- reading
 

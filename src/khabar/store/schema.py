@@ -117,12 +117,8 @@ CREATE TABLE IF NOT EXISTS skips (
 );
 CREATE INDEX IF NOT EXISTS skips_run ON skips(run);
 
-CREATE TABLE IF NOT EXISTS notes (
-    id INTEGER PRIMARY KEY, article INTEGER REFERENCES articles(n),
-    created TEXT, author TEXT, text TEXT
-);
-CREATE INDEX IF NOT EXISTS notes_article ON notes(article);
 """
+# Analysts' notes live in store/notes.py's table, made with the rest below.
 
 LAYER_TABLES = ("sentences", "entities", "quantities", "times", "events")
 
@@ -146,6 +142,7 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         if create and (fresh or _has_meta(conn)):  # never into another program's database
             conn.executescript(DDL)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+            _one_notes_table(conn)
         found = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _has_meta(conn) else None
     except sqlite3.DatabaseError:
         found = None
@@ -153,6 +150,28 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         conn.close()
         raise InputError(f"{path}: not a khabar corpus (schema {SCHEMA})")
     return conn
+
+
+def _one_notes_table(conn: sqlite3.Connection) -> None:
+    """Make the notes table, and move the notes of an older corpus's own
+    `notes` table (article notes without threads) into it."""
+    from khabar.store import notes
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        notes.ensure_table(conn)
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notes'").fetchone():
+            conn.execute(
+                f"INSERT INTO {notes.TABLE} (target_type, target_id, author, text, created, author_key) "
+                "SELECT 'article', a.id, COALESCE(NULLIF(o.author, ''), ?), o.text, o.created, ? "
+                "FROM notes o JOIN articles a ON a.n = o.article WHERE o.text <> '' ORDER BY o.id",
+                (notes.NO_AUTHOR, notes.key_hash("")),
+            )
+            conn.execute("DROP TABLE notes")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _has_meta(conn: sqlite3.Connection) -> bool:

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import JSONResponse, Response
 
 from khabar import __version__
-from khabar.web import notes
+from khabar.store import notes
 from khabar.web.db import Database, check_corpus
 from khabar.web.routes import api, docs, exports, pages
 from khabar.web.routes import notes as notes_routes

@@ -10,9 +10,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from starlette.responses import Response
 
+from khabar.store import notes
 from khabar.store import trends as store_trends
 from khabar.store.query import QueryError
-from khabar.web import exports, notes
+from khabar.web import exports
 from khabar.web.deps import Conn, ListParams, Params
 from khabar.web.views import events as events_view
 from khabar.web.views import search, trends

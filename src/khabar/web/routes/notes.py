@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from khabar import kb
-from khabar.web import notes
+from khabar.store import notes
 from khabar.web.deps import Conn
 from khabar.web.security import (
     AUTHOR_COOKIE,

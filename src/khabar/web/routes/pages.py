@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from khabar.store import notes
 from khabar.store.query import QueryError
-from khabar.web import fmt, highlight, notes
+from khabar.web import fmt, highlight
 from khabar.web.deps import Conn, Params
 from khabar.web.templating import render
 from khabar.web.views import article as article_view

@@ -1,5 +1,6 @@
 """Analysts' notes: threaded notes and replies on an article, an entity or an
-event, kept in the corpus database.
+event, kept in the corpus database (one table, for the web app and the
+library's `Corpus.add_note` alike; named `web_notes` after the app that made it first).
 
 There are no accounts: whoever writes a note holds an author key (a random
 secret, kept by the browser in a cookie or sent by an API client); the table
@@ -20,6 +21,7 @@ TARGET_TYPES = ("article", "entity", "event")
 MAX_TEXT = 4000
 MAX_AUTHOR = 80
 MAX_TARGET = 500
+NO_AUTHOR = "ناشناس"  # "unknown": a note written without an author's name
 MAX_DEPTH = 6  # replies deeper than this are shown at this depth
 
 DDL = f"""
