@@ -46,9 +46,10 @@ def attention(
         f"SELECT {period} AS period, COUNT(*) FROM articles a WHERE a.day BETWEEN ? AND ? GROUP BY period",
         (_first_day(found[0]["period"]), _last_day(found[-1]["period"], interval)),
     ).fetchall())
+    by_period = {r["period"]: r for r in found}
     out = []
-    for p in _periods(found[0]["period"], found[-1]["period"], interval, [r["period"] for r in found]):
-        row = next((r for r in found if r["period"] == p), {"period": p, "articles": 0, "stories": 0})
+    for p in _periods(found[0]["period"], found[-1]["period"], interval, list(by_period)):
+        row = by_period.get(p) or {"period": p, "articles": 0, "stories": 0}
         total = totals.get(p, 0)
         out.append({**row, "all_articles": total, "share": round(row["articles"] / total, 4) if total else 0.0})
     return out
