@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import islice
 from typing import Any
 
 from khabar.extract.numberwords import (
@@ -110,7 +111,7 @@ MIN_BARE_WORD_NUMBER = 10
 _NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اولین", "نخست", "نخستین"}, key=len, reverse=True)
 _CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(])(?:{'|'.join(_NUMBER_WORDS)})")
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
-_SPACE = re.compile(r"\s*")
+_SPACED_TOKEN = re.compile(r"[^\S\n]*(" + _TOKEN.pattern + ")")
 # Nouns a number after which names a place in a series, not an amount of what follows.
 _POSITION_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:دقیقه|شماره|ردیف|بند|ماده|اصل|صفحه|پلاک|کلانتری|ناحیه|شعبه|منطقه|کد|حساب|کارت|ستاره|"
@@ -216,16 +217,13 @@ class _Tok:
 
 
 def _tokens(text: str, pos: int, limit: int = 64) -> list[_Tok]:
-    """Up to `limit` tokens from `pos` (stopping at a line break)."""
+    """Up to `limit` tokens from `pos`, each after spaces, stopping at a line
+    break or a character no token takes (the matches must follow each other)."""
     out: list[_Tok] = []
-    while len(out) < limit:
-        pos = _SPACE.match(text, pos).end()
-        if pos >= len(text) or text[pos] == "\n":
+    for m in islice(_SPACED_TOKEN.finditer(text, pos), limit):
+        if m.start() != pos:
             break
-        m = _TOKEN.match(text, pos)
-        if m is None:
-            break
-        out.append(_Tok(m.start(), m.end(), m.group()))
+        out.append(_Tok(m.start(1), m.end(), m.group(1)))
         pos = m.end()
     return out
 
