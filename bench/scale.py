@@ -1,14 +1,18 @@
 """Scale, in one run: words/s on one core per layer; articles/s of `khabar run`
 with 1 and 2 workers (local processes and a Dask LocalCluster) and the peak
-memory of a worker; time and extra memory of `khabar.analyze` on one huge
-document (1, 5 and 20 MB, made at run time from the archive's articles).
+memory of a worker; time and extra memory of one huge document (1, 5 and 20
+MB, made at run time from the archive's articles) through `khabar.analyze_stream`
+(each part's tokens counted and its JSON written to a null sink, as a user
+writing JSON lines would) and, up to --whole-max-mb, through `khabar.analyze`
+whole, each in a fresh process.
 
     python bench/scale.py                        # full size: the whole archive, 1/5/20 MB
     python bench/scale.py --articles 200 --sizes 0.25,1 --layer-articles 40   # a quick look
     python bench/scale.py --json scale.json      # the figures as JSON too
 
 Options: --articles N (archive articles for the throughput runs; default all),
---sizes MB,MB,… (single documents; default 1,5,20), --layer-articles N (for
+--sizes MB,MB,… (single documents; default 1,5,20), --whole-max-mb MB (the
+largest of them also analysed whole; default 5), --layer-articles N (for
 the per-layer speed; default 300), --workers 1,2, --engines local,dask,
 --doc-timeout S (per single document; default 3600), --skip layers,runs,docs.
 
@@ -39,7 +43,7 @@ from _common import DATA, ROOT  # noqa: E402
 SOURCES = ("farsnews", "varzesh3")
 
 DOC_WORKER = r"""
-import gc, json, sys, time
+import gc, json, os, sys, time
 from pathlib import Path
 import khabar
 
@@ -49,7 +53,7 @@ def rss(field):
             return int(line.split()[1]) / 1024
     return 0.0
 
-files, size = json.loads(sys.argv[1]), float(sys.argv[2])
+files, size, mode = json.loads(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 khabar.analyze("به گزارش ایرنا، وزیر امور خارجه روز دوشنبه ۱۲ تیر ۱۴۰۰ در تهران با ۳ هزار نفر دیدار کرد.")
 want, parts, have = int(size * 1024 * 1024), [], 0
 while have < want:
@@ -65,6 +69,7 @@ while have < want:
             break
 text = "\n\n".join(parts)
 del parts
+mb, words = len(text.encode()) / 2**20, len(text.split())  # before the peak is reset: split() alone costs ~70 bytes a word
 gc.collect()
 try:
     open("/proc/self/clear_refs", "w").write("5")  # peak memory counted from here
@@ -72,10 +77,25 @@ except OSError:
     pass
 base = rss("VmRSS")
 t, c = time.perf_counter(), time.process_time()
-doc = khabar.analyze(text)
+found = {}
+if mode == "whole":
+    doc = khabar.analyze(text)
+    tokens = len(doc.tokens)
+else:  # the stream, consumed as a user writing JSON lines would: each part serialized, then dropped
+    tokens, n, slowest = 0, 0, 0.0
+    sink = open(os.devnull, "w", encoding="utf-8")
+    last = time.perf_counter()
+    for doc in khabar.analyze_stream(text):
+        tokens += len(doc.tokens)
+        sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        n += 1
+        now = time.perf_counter()
+        slowest, last = max(slowest, now - last), now
+    del doc
+    found = {"parts": n, "slowest_part_s": slowest}
 wall, cpu = time.perf_counter() - t, time.process_time() - c
-print(json.dumps({"mb": len(text.encode()) / 2**20, "words": len(text.split()), "tokens": len(doc.tokens),
-                  "seconds": wall, "cpu": cpu, "extra_mb": rss("VmHWM") - base, "base_mb": base}))
+print(json.dumps({"mode": mode, "mb": mb, "words": words, "tokens": tokens, "seconds": wall,
+                  "s_per_mb": wall / mb, "cpu": cpu, "extra_mb": rss("VmHWM") - base, "base_mb": base, **found}))
 """
 
 
@@ -163,15 +183,18 @@ def same_output(a: Path, b: Path) -> dict:
     return {"rows": len(rows_a), "same_rows": rows_a == rows_b, "same_files": same_bytes}
 
 
-def single_document(size_mb: float, timeout: float) -> dict:
+def single_document(size_mb: float, timeout: float, mode: str = "stream") -> dict:
+    """One document of `size_mb` in a fresh process: `khabar.analyze` on it
+    whole (mode "whole"), or `khabar.analyze_stream` with each part's tokens
+    counted and its JSON written to a null sink (mode "stream")."""
     files = [str(p) for p in archive()]
     try:
-        res = subprocess.run([sys.executable, "-c", DOC_WORKER, json.dumps(files), str(size_mb)],
+        res = subprocess.run([sys.executable, "-c", DOC_WORKER, json.dumps(files), str(size_mb), mode],
                              capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
-        return {"size_mb": size_mb, "error": f"more than {timeout:.0f} s"}
+        return {"mode": mode, "size_mb": size_mb, "error": f"more than {timeout:.0f} s"}
     except subprocess.CalledProcessError as exc:
-        return {"size_mb": size_mb, "error": (exc.stderr.strip().splitlines() or ["failed"])[-1]}
+        return {"mode": mode, "size_mb": size_mb, "error": (exc.stderr.strip().splitlines() or ["failed"])[-1]}
     found = json.loads(res.stdout.strip().splitlines()[-1])
     found["words_per_s"] = found["words"] / found["cpu"] if found["cpu"] else None
     return {"size_mb": size_mb, **{k: round(v, 2) if isinstance(v, float) else v for k, v in found.items()}}
@@ -188,6 +211,7 @@ def main() -> None:
         return
     articles = option(args, "--articles", None)
     sizes = [float(s) for s in option(args, "--sizes", "1,5,20").split(",")]
+    whole_max = float(option(args, "--whole-max-mb", "5"))
     layer_articles = int(option(args, "--layer-articles", "300"))
     workers = [int(w) for w in option(args, "--workers", "1,2").split(",")]
     engines = option(args, "--engines", "local,dask").split(",")
@@ -233,10 +257,13 @@ def main() -> None:
     if "docs" not in skip:
         results["documents"] = []
         for size in sizes:
-            print(f"one document of {size:g} MB …", flush=True)
-            found = single_document(size, doc_timeout)
-            print(json.dumps(found), flush=True)
-            results["documents"].append(found)
+            for mode in ("stream", "whole"):
+                if mode == "whole" and size > whole_max:
+                    continue
+                print(f"one document of {size:g} MB, {mode} …", flush=True)
+                found = single_document(size, doc_timeout, mode)
+                print(json.dumps(found), flush=True)
+                results["documents"].append(found)
 
     results["machine"]["load_after"] = os.getloadavg()
     print()
@@ -286,12 +313,15 @@ def report(results: dict) -> str:
             out.append(f"Dask output equals local output: {runs['dask_equals_local']}")
     docs = results.get("documents")
     if docs:
-        out += ["", "| document | words | seconds | words/s (CPU) | extra memory MB |", "|---|---|---|---|---|"]
+        out += ["", "| document | how | words | parts | seconds (wall) | s per MB | CPU s | words/s (CPU) | extra memory MB |",
+                "|---|---|---|---|---|---|---|---|---|"]
         for d in docs:
+            how = "analyze_stream" if d.get("mode") == "stream" else "analyze (whole)"
             if "error" in d:
-                out.append(f"| {d['size_mb']:g} MB | – | {d['error']} | – | – |")
+                out.append(f"| {d['size_mb']:g} MB | {how} | – | – | {d['error']} | – | – | – | – |")
             else:
-                out.append(f"| {d['mb']:.2f} MB | {d['words']:,} | {d['seconds']} | {d['words_per_s']:,.0f} | {d['extra_mb']} |")
+                out.append(f"| {d['mb']:.2f} MB | {how} | {d['words']:,} | {d.get('parts', 1)} | {d['seconds']} | "
+                           f"{d['s_per_mb']} | {d['cpu']} | {d['words_per_s']:,.0f} | {d['extra_mb']} |")
     return "\n".join(out)
 
 

@@ -8,7 +8,7 @@
 from khabar.model import Article, Doc, Entity, Event, Quantity, Sentence, TimeExpr, Token
 from khabar.persian.normalize import normalize, normalize_aligned
 from khabar.persian.tagger import tag
-from khabar.pipeline import Pipeline, analyze, sentences, tokenize
+from khabar.pipeline import Pipeline, analyze, analyze_stream, sentences, tokenize
 
 __version__ = "0.1.0"
 
@@ -31,6 +31,7 @@ __all__ = [
     "Sentence",
     "Token",
     "analyze",
+    "analyze_stream",
     "normalize",
     "normalize_aligned",
     "sentences",

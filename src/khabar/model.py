@@ -258,7 +258,9 @@ class Doc:
     """An analysed text. `text` is normalized; `raw_text` is what it came from;
     `offsets` maps each character of `text` (and its end) to an index of
     `raw_text`. `published` is the date relative times were resolved against;
-    `article` the Article analysed, when there was one."""
+    `article` the Article analysed, when there was one. `start` is where
+    `raw_text` begins in a longer input when the Doc is one part of it
+    (`Pipeline.stream`; 0 otherwise): `input_span` maps a span to that input."""
 
     text: str
     raw_text: str
@@ -274,6 +276,7 @@ class Doc:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    start: int = 0  # where raw_text begins in the whole input (a part of a streamed text)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.end_token]
@@ -281,6 +284,12 @@ class Doc:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `raw_text` that the normalized span (start, end) came from."""
         return self.offsets[start], self.offsets[end]
+
+    def input_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the whole input that the normalized span (start, end)
+        came from: `raw_span` shifted by `self.start` (the same for a Doc that
+        is not a part)."""
+        return self.start + self.offsets[start], self.start + self.offsets[end]
 
     def to_conllu(self) -> str:
         """The sentences and tokens in CoNLL-U (ID, FORM, LEMMA, UPOS; SpaceAfter=No in MISC)."""
@@ -298,8 +307,9 @@ class Doc:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: both texts, the alignment between them, every layer;
-        each span also carries `raw`, its [start, end] in `raw_text`."""
-        return {
+        each span also carries `raw`, its [start, end] in `raw_text`; a part of
+        a longer input (`start` > 0) says where `raw_text` begins in it."""
+        data = {
             "schema": SCHEMA_VERSION,
             "article": None if self.article is None else _article_meta(self.article, self.raw_text),
             "published": None if self.published is None else self.published.isoformat(),
@@ -316,6 +326,9 @@ class Doc:
             "times": [self._with_raw(t) for t in self.times],
             "events": [self._with_raw(e) for e in self.events],
         }
+        if self.start:
+            data["start"] = self.start
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Doc:
@@ -341,6 +354,7 @@ class Doc:
             quantities=[Quantity(**_known(Quantity, q)) for q in data.get("quantities", [])],
             times=[TimeExpr(**_known(TimeExpr, t)) for t in data.get("times", [])],
             events=[Event.from_dict(e) for e in data.get("events", [])],
+            start=int(data.get("start", 0)),
         )
 
     def _with_raw(self, span: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ the clock.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -38,6 +39,58 @@ class Component:
     def __call__(self, doc: Doc) -> None:
         self.run(doc)
         doc.layers.append(self.name)
+
+
+PART_CHARS = 60_000  # characters of a part of a streamed text (Pipeline.stream)
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def cuts(text: str, part_chars: int = PART_CHARS) -> Iterator[tuple[int, int, bool]]:
+    """The parts of `text` as (start, end, cut_inside_a_word): consecutive,
+    covering it (an empty text: one empty part), each of at most `part_chars`
+    characters and ending after the last newline within that length; failing
+    that after the last sentence end (a full stop, question or exclamation
+    mark, ellipsis, then a space), then at the last space; a run of
+    `part_chars` characters without any space is cut at that length (True).
+    Linear: a part's characters are searched at most twice, and the next
+    part starts where this one ends; nothing but the bounds is kept."""
+    n = len(text)
+    start = 0
+    while True:  # an empty text is one empty part
+        limit = start + part_chars
+        if limit >= n:
+            yield start, n, False
+            return
+        end = text.rfind("\n", start, limit) + 1
+        hard = False
+        if end <= start:
+            window = text[start : limit + 1]  # a space just after the limit counts: cut before it
+            last = _last_end(_SENTENCE_END, window) or _last_end(_SPACE, window)
+            end = limit if last is None else min(start + last, limit)
+            hard = last is None
+        yield start, end, hard
+        start = end
+
+
+def _last_end(pattern: re.Pattern[str], window: str) -> int | None:
+    """Where the last match of `pattern` in `window` ends (None: no match)."""
+    last = None
+    for match in pattern.finditer(window):
+        last = match.end()
+    return last
+
+
+def _input(text: str | Article, published: Published) -> tuple[str, date | datetime | None, Article | None]:
+    """The text to analyze, the date to resolve times against, and the Article if it is one."""
+    published = as_published(published)
+    article = text if isinstance(text, Article) else None
+    if article is not None:
+        text = article.text()
+        published = published or article.published
+    if not isinstance(text, str):
+        raise TypeError(f"analyze: a str or an Article, not {type(text).__name__}")
+    return text, published, article
 
 
 def _normalize(doc: Doc) -> None:
@@ -165,16 +218,14 @@ class Pipeline:
         times are resolved against `published` (a date, datetime, Jalali date,
         or an ISO or Jalali string: see khabar.published), by default the
         Article's publication date. ValueError for a `published` that is no date."""
-        published = as_published(published)
-        article = text if isinstance(text, Article) else None
-        if article is not None:
-            text = article.text()
-            published = published or article.published
-        if not isinstance(text, str):
-            raise TypeError(f"analyze: a str or an Article, not {type(text).__name__}")
-        doc = Doc(text=text, raw_text=text, offsets=list(range(len(text) + 1)), published=published, article=article)
-        if article is not None:
-            doc.language = article.language
+        text, published, article = _input(text, published)
+        return self._run(text, published, article, article.language if article is not None else None)
+
+    def _run(self, text: str, published, article: Article | None, language: str | None, start: int = 0) -> Doc:
+        doc = Doc(text=text, raw_text=text, offsets=list(range(len(text) + 1)), published=published, article=article,
+                  start=start)
+        if language is not None:
+            doc.language = language
         skipped = []
         for component in self.components:
             if component.persian_only and doc.language not in PERSIAN:
@@ -184,6 +235,46 @@ class Pipeline:
         if skipped:
             doc.warnings.append(f"language {doc.language!r}: the Persian-only layers {', '.join(skipped)} were not run")
         return doc
+
+    def stream(
+        self, text: str | Article, *, published: Published = None, part_chars: int = PART_CHARS
+    ) -> Iterator[Doc]:
+        """Analyze a long text part by part: one Doc per part of about
+        `part_chars` characters, in order, so that time grows linearly with the
+        text and memory with the part, not the whole (a 20 MB text in a few
+        hundred MB rather than gigabytes; keep no more of the Docs than you need).
+
+        The text (an Article's: title, lead and body, as `analyze` reads it) is
+        cut at paragraph breaks (after a newline); a paragraph longer than a part
+        is cut after a sentence end, else after a space, never inside a word (a
+        run of `part_chars` characters without a space is cut where it reaches
+        that length, and the Doc says so in its warnings). The parts cover the
+        text with no gap or overlap: each Doc's `raw_text` is the text from
+        `doc.start` on, and `doc.input_span(a, b)` maps any of its spans to the
+        whole text. Every part runs the same components; `published` (by
+        default the Article's date) and the Article's language apply to every
+        part; the Article itself is not attached to the parts (`doc.article` is
+        None: its metadata would be repeated in every part's JSON).
+
+        What is lost across a cut: each part is analysed on its own, so a
+        sentence cut by a part boundary (only where a paragraph is longer than
+        a part) becomes two sentences; a name's mentions are linked within
+        its part only (a surname alone is resolved against the full name in the
+        same part, not one three parts earlier); a relative time or an event
+        sees the context of its part (an event's actors and date come from its
+        sentence, so events change only at a cut sentence). A text of at most
+        `part_chars` characters is one part, the same Doc as `analyze` gives
+        (with `article` None for an Article)."""
+        if part_chars < 1:
+            raise ValueError(f"part_chars must be 1 or more, not {part_chars}")
+        text, published, article = _input(text, published)
+        language = article.language if article is not None else None
+        for start, end, hard in cuts(text, part_chars):
+            doc = self._run(text[start:end], published, None, language, start)
+            if hard:
+                doc.warnings.append(f"no space in {part_chars} characters: this part was cut inside a word")
+            yield doc
+            del doc  # while the next part is analysed, only the caller may hold this one
 
     def pipe(self, texts: Iterable[str | Article], *, published: Published = None) -> Iterator[Doc]:
         """Analyze many texts, one Doc each, in order."""
@@ -206,6 +297,20 @@ def analyze(
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(key)
     return _PIPELINES[key](text, published=published)
+
+
+def analyze_stream(
+    text: str | Article, *, published: Published = None, layers: Iterable[str] | None = None,
+    part_chars: int = PART_CHARS,
+) -> Iterator[Doc]:
+    """`analyze` for a long text: one Doc per part of about `part_chars`
+    characters, cut at paragraph breaks, in order, each with `start`, its
+    place in the whole text (see `Pipeline.stream`: time linear in the text,
+    memory bounded by the part; what is lost at the cuts)."""
+    key = None if layers is None else tuple(layers)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(key)
+    return _PIPELINES[key].stream(text, published=published, part_chars=part_chars)
 
 
 def sentences(text: str) -> list[str]:
