@@ -303,3 +303,46 @@ def test_the_tagger_decodes_a_long_document_in_batches_of_tokens():
     sentences = [["و"] * 8] * 5 + [["و"] * 30]
     assert token_batches(sentences, 20) == [(0, 2), (2, 4), (4, 5), (5, 6)]
     assert token_batches([], 20) == []
+
+
+def test_extra_rows_are_the_rows_of_token_extras_in_their_order():
+    """CRFTagger.extra_rows finds, without building feature names, the rows
+    of the features token_extras names (pairs, gazetteer on the token and
+    beside it), token by token in the same order."""
+    from khabar.extract.gazetteer import gazetteer_features
+    from khabar.extract.ner import crf_tagger, token_extras
+
+    sentences = [s.split() for s in (
+        "نماینده سازمان ملل متحد به کابل رفت",
+        "",
+        "علی و مریم از دانشگاه تهران آمدند .",
+        "باران",
+    )]
+    assert gazetteer_features(sentences[0]) == [[], ["gz=LOC-B"], ["gz=LOC-I"], ["gz=LOC-I"], [], ["gz=LOC-B"], []]
+    tagger = crf_tagger()
+    expected_tokens, expected_rows = [], []
+    k = 0
+    for words in sentences:
+        for feats in token_extras(words):
+            for f in feats:
+                if f in tagger.index:
+                    expected_tokens.append(k)
+                    expected_rows.append(tagger.index[f])
+            k += 1
+    tokens, rows = tagger.extra_rows(sentences)
+    assert tokens.tolist() == expected_tokens and rows.tolist() == expected_rows
+    names = {v: f for f, v in tagger.index.items()}
+    assert [names[r] for t, r in zip(tokens.tolist(), rows.tolist(), strict=True) if t == 2] == [
+        "w,w+1=ملل|متحد", "w-1,w=سازمان|ملل", "gz=LOC-I", "p:gz=LOC-B", "n:gz=LOC-I"]
+
+
+def test_gazetteer_tries_only_lengths_a_name_may_have():
+    """A first word's longest name bounds the lengths tried; matches are the longest."""
+    from khabar.extract.gazetteer import _first_words, gazetteer, gazetteer_features
+
+    longest = _first_words()
+    assert longest["سازمان"] >= 3 and "سازمان ملل متحد" in gazetteer()
+    assert all(n >= 1 for n in longest.values())
+    words = ["سفیر", "کشورمان", "در", "سازمان", "ملل", "متحد", "گفت"]
+    assert gazetteer_features(words)[3:6] == [["gz=LOC-B"], ["gz=LOC-I"], ["gz=LOC-I"]]
+    assert gazetteer_features(["تهران"]) == [["gz=LOC-B"]]

@@ -26,3 +26,60 @@ def test_batched_tagging_equals_the_plain_greedy_perceptron():
     for extras in ([[["s2=" + w[-2:]] for w in s] for s in sentences], None):
         expected = [tag_words(plain, s, extras[k] if extras else None) for k, s in enumerate(sentences)]
         assert tag_sentences(load_model("tagger.json.gz"), sentences, extras) == expected
+
+
+def test_word_rows_computes_each_form_once_and_starts_over_past_its_limit():
+    """WordRows: one row per word form (0 and 1 are the sentence bounds), kept
+    across calls; past the limit all are dropped and the values are the same."""
+    import numpy as np
+
+    from khabar.persian.tagger import BOS, EOS, WordRows
+
+    seen: list[str] = []
+
+    def compute(w: str):
+        seen.append(w)
+        return np.array([len(w), w.count("ا")], dtype=np.float32)
+
+    table = WordRows(compute, limit=5)
+    assert seen == [BOS, EOS]
+    rows = table.rows(["باران", "آمد", "باران"])
+    assert rows.tolist() == [2, 3, 2]
+    assert table.array[rows].tolist() == [[5, 2], [3, 0], [5, 2]]
+    assert table.rows(["آمد", EOS]).tolist() == [3, 1]
+    assert seen == [BOS, EOS, "باران", "آمد"]  # nothing computed twice
+    rows = table.rows(["دریا", "کوه", "باران"])  # 4 held + 2 new > 5: start over
+    assert len(table) == 5 and table.rows([BOS]).tolist() == [0]
+    assert table.array[rows].tolist() == [[4, 1], [3, 0], [5, 2]]
+    many = [f"واژه{k}" for k in range(100)]  # more than the array held at first: it grows
+    big = WordRows(compute, limit=1000)
+    rows = big.rows(many)  # (the array is read after: it may be a new one)
+    assert big.array[rows][:, 0].tolist() == [len(w) for w in many]
+
+
+def test_pair_features_are_found_by_their_two_words():
+    """pair_rows/pair_hits: "w,w+1=a|b" found from (a, b), a word with "|" in it too."""
+    from khabar.persian.tagger import pair_hits, pair_rows
+
+    index = {"w,w+1=باد|وزید": 0, "w,w+1=x|y|z": 1, "w=باد": 2, "w-1,w=باد|وزید": 3}
+    pairs = pair_rows(index, "w,w+1=")
+    assert pairs == {"باد": {"وزید": 0}, "x": {"y|z": 1}, "x|y": {"z": 1}}
+    assert pair_hits(pairs, ["باد", "وزید", "x|y", "x"], ["وزید", "</s>", "z", "y|z"]) == ([0, 2, 3], [0, 1, 1])
+
+
+def test_tags_do_not_depend_on_what_the_word_table_holds(monkeypatch):
+    """The same tags whether a word's shares were computed now or kept from
+    before, and when the table starts over in the middle of a batch."""
+    from khabar.persian.tagger import Tagger, load_model, tag_sentences
+
+    sentences = [s.split() for s in ("باران دیروز در شیراز بارید .", "شیراز شهری زیبا است .", "دیروز باران آمد")]
+    loaded = load_model("tagger.json.gz")
+    expected = tag_sentences(loaded, sentences)
+    assert expected[1][0] == "PROPN" and expected[0][-1] == "PUNCT"
+    fresh = Tagger.__new__(Tagger)
+    fresh.__dict__.update(loaded.__dict__)
+    from khabar.persian.tagger import WordRows
+
+    fresh.words = WordRows(fresh._vectors_of, limit=6)  # fewer than the words of the batch
+    assert tag_sentences(fresh, sentences) == expected
+    assert tag_sentences(fresh, sentences[1:]) == expected[1:]

@@ -18,8 +18,14 @@ def gazetteer() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(name.split(" ", 1)[0] for name in gazetteer())
+def _first_words() -> dict[str, int]:
+    """The first word of every name → the most words a name beginning with it
+    has (tokens joined by spaces make at least as many words as there are tokens)."""
+    out: dict[str, int] = {}
+    for name in gazetteer():
+        first = name.split(" ", 1)[0]
+        out[first] = max(out.get(first, 0), name.count(" ") + 1)
+    return out
 
 
 def gazetteer_features(words: list[str]) -> list[list[str]]:
@@ -29,10 +35,11 @@ def gazetteer_features(words: list[str]) -> list[list[str]]:
     out: list[list[str]] = [[] for _ in words]
     i = 0
     while i < len(words):
-        if words[i] not in firsts:
+        longest = firsts.get(words[i])
+        if longest is None:
             i += 1
             continue
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        for n in range(min(MAX_WORDS, len(words) - i, longest), 0, -1):
             kind = names.get(" ".join(words[i : i + n]))
             if kind:
                 out[i].append(f"gz={kind}-B")

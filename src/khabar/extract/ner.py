@@ -19,7 +19,7 @@ from typing import Any
 
 from khabar import resources
 from khabar.extract.gazetteer import gazetteer_features
-from khabar.persian.tagger import word_features
+from khabar.persian.tagger import WordRows, pair_hits, pair_rows, word_features
 
 BOS, EOS = "<s>", "</s>"
 _CACHE_LIMIT = 200_000
@@ -107,7 +107,10 @@ class CRFTagger:
             for b, weight in row.items():
                 self.transitions[at[a], at[b]] = weight
         self.tables = lexicon()
-        self.word_vectors: dict[str, Any] = {}
+        self.words = WordRows(self._vectors_of, _CACHE_LIMIT)  # word → its five parts (see word_parts)
+        # the pair features as {first word: {second word: row}} (see pair_rows)
+        self.right_pairs = pair_rows(self.index, "w,w+1=")
+        self.left_pairs = pair_rows(self.index, "w-1,w=")
 
     def _vectors_of(self, w: str) -> Any:
         import numpy as np
@@ -119,35 +122,46 @@ class CRFTagger:
         """The state scores of every token of every sentence, one row per token."""
         import numpy as np
 
-        cache, index, matrix = self.word_vectors, self.index, self.matrix
-        ids: dict[str, int] = {BOS: 0, EOS: 1}
-        padded = np.array([ids.setdefault(w, len(ids)) for s in sentences for w in (BOS, BOS, *s, EOS, EOS)])
-        vectors = []
-        for w in ids:
-            vec = cache.get(w)
-            if vec is None:
-                vec = self._vectors_of(w)
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
-                cache[w] = vec
-            vectors.append(vec)
-        table = np.stack(vectors)  # (distinct words, 5, labels)
+        padded = self.words.rows([w for s in sentences for w in (BOS, BOS, *s, EOS, EOS)])
+        table = self.words.array  # (word forms, 5, labels)
         offsets = np.cumsum([0] + [len(s) + 4 for s in sentences[:-1]])
         at = np.concatenate([np.arange(len(s)) + off + 2 for s, off in zip(sentences, offsets, strict=True)])
         scores = (table[padded[at], 0] + table[padded[at - 1], 1] + table[padded[at + 1], 2]
                   + table[padded[at - 2], 3] + table[padded[at + 2], 4])
-        tokens, rows = [], []
-        k = 0
-        for words in sentences:
-            for feats in token_extras(words):
-                for f in feats:
-                    row = index.get(f)
-                    if row is not None:
-                        tokens.append(k)
-                        rows.append(row)
-                k += 1
-        np.add.at(scores, tokens, matrix[rows])
+        tokens, rows = self.extra_rows(sentences)
+        np.add.at(scores, tokens, self.matrix[rows])
         return scores
+
+    def extra_rows(self, sentences: list[list[str]]) -> tuple[Any, Any]:
+        """(token, row) of every feature of `token_extras` that the model has,
+        tokens numbered across the sentences, each token's in the order
+        `token_extras` gives them (the scores are summed in that order); the
+        pairs are looked up by their words, without building their names."""
+        import numpy as np
+
+        flat = [w for s in sentences for w in s]
+        after = [w for s in sentences if s for w in (*s[1:], EOS)]
+        right_at, right_rows = pair_hits(self.right_pairs, flat, after)
+        left_at, left_rows = pair_hits(self.left_pairs, [w for s in sentences if s for w in (BOS, *s[:-1])], flat)
+        tokens, groups, rows = right_at + left_at, [0] * len(right_at) + [1] * len(left_at), right_rows + left_rows
+        index = self.index
+        start = 0
+        for words in sentences:
+            for i, kinds in enumerate(gazetteer_features(words)):
+                if not kinds:
+                    continue
+                # the match on the token itself, then as the token before the next and after the previous
+                for k, group, prefix in ((i, 2, ""), (i + 1, 3, "p:"), (i - 1, 4, "n:")):
+                    if 0 <= k < len(words):
+                        for g in kinds:
+                            row = index.get(prefix + g)
+                            if row is not None:
+                                tokens.append(start + k)
+                                groups.append(group)
+                                rows.append(row)
+            start += len(words)
+        order = np.lexsort((groups, tokens))  # stable: a group's features keep their order
+        return np.array(tokens, dtype=np.int64)[order], np.array(rows, dtype=np.int64)[order]
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """The best label sequence of each sentence (Viterbi; sentences of

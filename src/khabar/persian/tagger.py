@@ -7,6 +7,7 @@ loaded once, lazily, into a numpy matrix for scoring."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -153,12 +154,26 @@ class Tagger:
         for f, row in weights.items():
             for t, weight in row.items():
                 self.matrix[self.index[f], tag_index[t]] = weight
-        self.word_vectors: dict[str, Any] = {}  # word → its shares of the scores (see _vectors_of)
+        self.words = WordRows(self._vectors_of, _CACHE_LIMIT)  # word → its shares of the scores
         # the scores of every (previous tag, the one before) state, row p * width + q
         previous = [*tags, *START]
         self.width = len(previous)
         rows = [self.index.get(f, self.missing) for p in previous for q in previous for f in (f"t-1={p}", f"t-2={p}|{q}")]
         self.by_state = self.matrix[rows].reshape(len(previous) ** 2, 2, len(tags)).sum(axis=1)
+        # "w,w+1=" features as word → {next word: row}, looked up without building their names
+        self.pairs = pair_rows(self.index, "w,w+1=")
+        # "t-1,w=" features: word → k, and tag_word_rows[k, previous tag] its row (the zero row if none)
+        at = {p: i for i, p in enumerate(previous)}
+        self.tag_word: dict[str, int] = {}
+        cells = []
+        for f, row in self.index.items():
+            if f.startswith("t-1,w="):
+                p, _, w = f[6:].partition("|")  # a tag has no "|": the word is all after the first
+                if p in at:
+                    cells.append((self.tag_word.setdefault(w, len(self.tag_word)), at[p], row))
+        self.tag_word_rows = np.full((len(self.tag_word) + 1, self.width), self.missing, dtype=np.int64)
+        for k, p, row in cells:
+            self.tag_word_rows[k, p] = row
 
     def tag(self, words: list[str], extra: list[list[str]] | None = None) -> list[str]:
         """Tags for the words of one sentence. `extra` gives more features per
@@ -191,17 +206,17 @@ class Tagger:
         prev = np.full(len(order), len(tags), dtype=np.int64)  # START[0]
         prev2 = np.full(len(order), len(tags) + 1, dtype=np.int64)  # START[1]
         chosen = np.zeros(len(words), dtype=np.int64)
-        previous = [*tags, *START]
+        # each token's "t-1,w=" rows by the tag before it (the zero row where the model has none)
+        none = len(self.tag_word)
+        tag_word = self.tag_word.get
+        by_word = np.array([tag_word(w, none) for w in words], dtype=np.int64)
         active = len(order)
         for pos in range(lengths[0]):
             while lengths[active - 1] <= pos:
                 active -= 1
             at = first[:active] + pos
             scores = fixed[at] + by_state[prev[:active] * width + prev2[:active]]
-            for j in range(active):
-                row = index.get("t-1,w=" + previous[prev[j]] + "|" + words[at[j]])
-                if row is not None:
-                    scores[j] += matrix[row]
+            scores += matrix[self.tag_word_rows[by_word[at], prev[:active]]]  # "t-1,w=" (the zero row adds nothing)
             best = scores.argmax(axis=1)
             prev2[:active] = prev[:active]
             prev[:active] = best
@@ -211,37 +226,25 @@ class Tagger:
 
     def _context_scores(self, sentences: list[list[str]], words: list[str], starts) -> Any:
         """The scores of every word's features that do not depend on the tags
-        chosen: its own, its neighbours' (each word's share cached once) and
-        the pair with the next word."""
+        chosen: its own, its neighbours' (each word's share computed once and
+        kept, see WordRows) and the pair with the next word."""
         import numpy as np
 
-        index, matrix, cache = self.index, self.matrix, self.word_vectors
-        ids: dict[str, int] = {}
-        seq = np.array([ids.setdefault(w, len(ids)) for w in words], dtype=np.int64)
-        bos, eos = ids.setdefault(BOS, len(ids)), ids.setdefault(EOS, len(ids))
-        vectors = []
-        for w in ids:
-            vec = cache.get(w)
-            if vec is None:
-                vec = self._vectors_of(w)
-                if len(cache) > 100_000:
-                    cache.clear()
-                cache[w] = vec
-            vectors.append(vec)
-        table = np.stack(vectors)  # (words, 4, tags): own, as the word before, after, two after
+        matrix, table = self.matrix, self.words
+        seq = table.rows(words)
         ends = np.cumsum([len(s) for s in sentences])
         before, after, after2 = np.roll(seq, 1), np.roll(seq, -1), np.roll(seq, -2)
         nonempty = [k for k, s in enumerate(sentences) if s]
-        before[starts[nonempty]] = bos
-        after[ends[nonempty] - 1] = eos
-        after2[ends[nonempty] - 1] = eos
-        after2[[ends[k] - 2 for k in nonempty if len(sentences[k]) > 1]] = eos
-        fixed = table[seq, 0] + table[before, 1] + table[after, 2] + table[after2, 3]
+        before[starts[nonempty]] = WordRows.BOS
+        after[ends[nonempty] - 1] = WordRows.EOS
+        after2[ends[nonempty] - 1] = WordRows.EOS
+        after2[[ends[k] - 2 for k in nonempty if len(sentences[k]) > 1]] = WordRows.EOS
+        vectors = table.array
+        fixed = vectors[seq, 0] + vectors[before, 1] + vectors[after, 2] + vectors[after2, 3]
         following = [nxt for s in sentences if s for nxt in [*s[1:], EOS]]
-        for k, (w, nxt) in enumerate(zip(words, following, strict=True)):
-            row = index.get("w,w+1=" + w + "|" + nxt)
-            if row is not None:
-                fixed[k] += matrix[row]
+        at, rows = pair_hits(self.pairs, words, following)
+        if at:
+            fixed[at] += matrix[rows]  # one pair per token: the same sums as one at a time
         return fixed
 
     def _vectors_of(self, w: str) -> Any:
@@ -257,6 +260,96 @@ class Tagger:
             m[index.get("w+1=" + w, missing)] + m[index.get("s3+1=" + w[-3:], missing)],
             m[index.get("w+2=" + w, missing)],
         ])
+
+
+_CACHE_LIMIT = 100_000  # word forms whose shares of the scores are kept
+
+
+class WordRows:
+    """What each word form contributes to a model's scores, computed once per
+    form (by `compute`, a numpy array of one shape) and kept as a row of one
+    array, so a batch's words are gathered with one indexing; row 0 is BOS,
+    row 1 EOS. When a batch's new forms would take it past `limit` forms, all
+    are dropped first (a batch's own are always held; the values are the same
+    whenever computed). Read `array` after `rows`: adding forms may replace it."""
+
+    BOS, EOS = 0, 1
+
+    def __init__(self, compute: Callable[[str], Any], limit: int):
+        self.compute, self.limit = compute, limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.row: dict[str, int] = {}
+        self.array: Any = None
+        self._add([BOS, EOS])
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def rows(self, words: list[str]) -> Any:
+        """The rows of the words (an int array), those of new forms computed."""
+        import numpy as np
+
+        get = self.row.get
+        rows = [get(w, -1) for w in words]
+        if -1 in rows:
+            new = list(dict.fromkeys(w for w, r in zip(words, rows, strict=True) if r < 0))
+            if len(self.row) + len(new) > self.limit:
+                self.clear()
+                new = list(dict.fromkeys(w for w in words if w not in self.row))
+            self._add(new)
+            get = self.row.get
+            rows = [get(w) for w in words]
+        return np.array(rows, dtype=np.int64)
+
+    def _add(self, words: list[str]) -> None:
+        import numpy as np
+
+        if not words:
+            return
+        vectors = np.stack([self.compute(w) for w in words])
+        n = len(self.row)
+        if self.array is None:
+            self.array = np.empty((max(64, len(words)), *vectors.shape[1:]), dtype=vectors.dtype)
+        elif n + len(words) > len(self.array):
+            grown = np.empty((max(2 * len(self.array), n + len(words)), *self.array.shape[1:]), dtype=self.array.dtype)
+            grown[:n] = self.array[:n]
+            self.array = grown
+        self.array[n : n + len(words)] = vectors
+        for k, w in enumerate(words):
+            self.row[w] = n + k
+
+
+def pair_rows(index: dict[str, int], prefix: str) -> dict[str, dict[str, int]]:
+    """The features `prefix` + a + "|" + b of a model's `index` as {a: {b: row}},
+    so that a pair is looked up by its two words without building its name (a
+    word with "|" in it: every split of the name is kept, so any (a, b) whose
+    name is a feature finds it)."""
+    out: dict[str, dict[str, int]] = {}
+    for f, row in index.items():
+        if f.startswith(prefix):
+            rest = f[len(prefix) :]
+            cut = rest.find("|")
+            while cut >= 0:
+                out.setdefault(rest[:cut], {})[rest[cut + 1 :]] = row
+                cut = rest.find("|", cut + 1)
+    return out
+
+
+def pair_hits(pairs: dict[str, dict[str, int]], firsts: list[str], seconds: list[str]) -> tuple[list[int], list[int]]:
+    """(positions, rows) of the pairs (firsts[k], seconds[k]) that are features in `pairs`."""
+    at: list[int] = []
+    rows: list[int] = []
+    get = pairs.get
+    for k, (a, b) in enumerate(zip(firsts, seconds, strict=True)):
+        following = get(a)
+        if following is not None:
+            row = following.get(b)
+            if row is not None:
+                at.append(k)
+                rows.append(row)
+    return at, rows
 
 
 def tag_sentences(
