@@ -55,36 +55,70 @@ def _usage(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+STREAM_CHARS = 1_000_000  # `khabar analyze` streams a text longer than this (~2 MB of Persian)
+
+
 @app.command()
 def analyze(
     file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the Doc as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Doc as JSON (JSON lines, one a part, when streamed).")] = False,
     output_format: Annotated[
         str, typer.Option("--format", help="text (default), json or conllu.")
     ] = "text",
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date for relative times: ISO (2021-06-30) or Jalali (1400-04-09).")
     ] = None,
+    stream: Annotated[
+        bool | None,
+        typer.Option("--stream/--whole", help="Analyze part by part (--part-chars each, cut at paragraphs: "
+                     "memory bounded, output as each part is done) or as one Doc. Default: streamed above "
+                     f"{STREAM_CHARS:,} characters."),
+    ] = None,
+    part_chars: Annotated[int, typer.Option("--part-chars", help="Characters of a part when streamed.")] = 60_000,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Refuse a document longer than this (as `khabar ingest` does).")
+    ] = 10_000_000,
 ) -> None:
     """Read an article (text, HTML, JSON or WARC) and analyze it: normalized text, sentences,
-    tokens with lemmas and parts of speech, quantities and times."""
+    tokens with lemmas and parts of speech, quantities and times. A long text is streamed:
+    one Doc per part, each with `start`, its place in the text (see khabar.analyze_stream)."""
+    from dataclasses import replace
+
     from khabar.ingest.files import read_stdin
     from khabar.ingest.limits import DEFAULT
     from khabar.ingest.reader import read
     from khabar.pipeline import analyze as run
+    from khabar.pipeline import analyze_stream
 
     if output_format not in ("text", "json", "conllu"):
         raise typer.BadParameter("--format must be text, json or conllu")
+    for flag, value in (("--max-chars", max_chars), ("--part-chars", part_chars)):
+        if value < 1:
+            raise _usage(f"{flag} must be more than 0, not {value}")
     when = _parse_published(published) if published else None
     source = read_stdin(sys.stdin.buffer, DEFAULT.max_file_bytes) if file == "-" else Path(file)
-    doc = run(read(source, name="stdin" if file == "-" else None), published=when)
-    if as_json or output_format == "json":
-        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    if output_format == "conllu":
-        sys.stdout.write(doc.to_conllu())
-        return
-    render.print_doc(Console(highlight=False, soft_wrap=True), doc)
+    article = read(source, name="stdin" if file == "-" else None, limits=replace(DEFAULT, max_chars=max_chars))
+    as_json = as_json or output_format == "json"
+    if stream is None:
+        stream = sum(map(len, (article.title, article.lead, *article.body))) > STREAM_CHARS
+    docs = analyze_stream(article, published=when, part_chars=part_chars) if stream else [run(article, published=when)]
+    console = Console(highlight=False, soft_wrap=True)
+    if stream and not as_json and output_format == "text":
+        render.print_article_header(console, article)  # the parts carry no Article
+    sentences = 0
+    for n, doc in enumerate(docs, 1):
+        if as_json:
+            sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=None if stream else 2) + "\n")
+        elif output_format == "conllu":
+            sys.stdout.write(doc.to_conllu(first=sentences + 1))
+            sentences += len(doc.sentences)
+        else:
+            if stream:
+                console.print(Text(f"── part {n}: characters {doc.start:,}–{doc.start + len(doc.raw_text):,} of the input",
+                                   style="bold magenta"))
+            render.print_doc(console, doc)
+        if stream:
+            sys.stdout.flush()
 
 
 EXIT_CODES = """Exit codes: 0 done (some inputs may have been skipped: see the summary and

@@ -291,10 +291,11 @@ class Doc:
         is not a part)."""
         return self.start + self.offsets[start], self.start + self.offsets[end]
 
-    def to_conllu(self) -> str:
-        """The sentences and tokens in CoNLL-U (ID, FORM, LEMMA, UPOS; SpaceAfter=No in MISC)."""
+    def to_conllu(self, first: int = 1) -> str:
+        """The sentences and tokens in CoNLL-U (ID, FORM, LEMMA, UPOS; SpaceAfter=No in MISC);
+        sentence ids from `first` on (the parts of a streamed text go on numbering)."""
         out: list[str] = []
-        for n, sent in enumerate(self.sentences, 1):
+        for n, sent in enumerate(self.sentences, first):
             out.append(f"# sent_id = {n}")
             out.append(f"# text = {self.text[sent.start : sent.end]}")
             tokens = self.sentence_tokens(sent)
