@@ -292,7 +292,7 @@ def test_every_rule_reads_its_examples(rule):
 
 
 def test_rules_are_records_with_unique_names():
-    assert len({rule.name for rule in RULES}) == len(RULES) == 32
+    assert len({rule.name for rule in RULES}) == len(RULES) == 38
     assert all(callable(rule.resolve) and callable(rule.pattern) for rule in RULES)
 
 

@@ -38,6 +38,7 @@ SHIPPED: dict[str, Shipped] = {
     "kb/titles.tsv": Shipped("Persian titles of office", "Apache-2.0 (ours)"),
     "kb/demonyms.tsv": Shipped("demonyms → countries", "Apache-2.0 (ours)"),
     "sources.tsv": Shipped("the news-source registry", "Apache-2.0 (ours)"),
+    "times/year_names.tsv": Shipped("the names Iran's Leader gave the Jalali years 1378–1404, as the press writes them", "Apache-2.0 (ours); facts of public record"),
     "events/cameo.tsv": Shipped("CAMEO codes with quad class, Goldstein and PLOVER type/mode/context", "public GDELT lookups; CC BY-SA 4.0 (PLOVER crosswalk)"),
     "events/plover.tsv": Shipped("the 16 PLOVER event types, their modes and definitions", "CC BY-SA 4.0 (openeventdata/PLOVER)"),
     "events/triggers.tsv": Shipped("Persian event triggers: words, light verbs, type, CAMEO code, role frame", "Apache-2.0 (ours)"),

@@ -15,7 +15,8 @@ from khabar.persian.calendar import CALENDAR_WORDS, GREGORIAN, HIJRI, JALALI, to
 
 # The century a decade written with two digits is of ("دهه ۶۰ میلادی": the 1960s).
 _DECADE_CENTURY = {JALALI: 1300, GREGORIAN: 1900, HIJRI: 1400}
-_MORE_NUMBERS = re.compile(rf"{DIGIT}+|[^\s،,و][^\s،,]*")
+_MORE_NUMBERS = re.compile(rf"{DIGIT}+|[^\s،,و\-–][^\s،,]*")
+_RANGE_WORDS = frozenset(("تا", "الی"))
 
 
 def _resolve_century(hit: Hit) -> Found | None:
@@ -32,7 +33,7 @@ def _resolve_century(hit: Hit) -> Found | None:
         return hit.found("interval", value, cal, HIJRI_RANGE_REASON if cal == HIJRI else "not a valid year")  # "سده یازدهم هجری"
     if cardinal is None:  # "دهه پنجم انقلاب"
         return hit.found("interval", None, cal, "the nth decade of a period not named")
-    numbers = [n] + [number(x) for x in _MORE_NUMBERS.findall(hit["more"] or "")]
+    numbers = [n] + [number(x) for x in _MORE_NUMBERS.findall(hit["more"] or "") if x not in _RANGE_WORDS]
     if any(not isinstance(v, int) or v % 10 for v in numbers):
         return hit.found("interval", None, cal, "not a decade of years")
     first, last = min(numbers), max(numbers)
@@ -49,7 +50,7 @@ CENTURY = Rule(
     "century",
     pattern=lambda w: (
         rf"{WORD_START}(?P<unit>قرن|سده|دهه)(?:‌های|های|‌ی)?\s+(?P<number>{w.ordinal}|{DIGIT}{{1,4}}|{w.number_word})(?:\s+و\s+(?:{w.ordinal}))?"
-        rf"(?P<more>(?:\s*[،,]\s*{DIGIT}{{2,4}}|\s*[،,]\s*(?:{w.number_word}))*(?:\s+و\s*(?:{DIGIT}{{2,4}}|{w.number_word})(?=\s|$))?)"
+        rf"(?P<more>(?:\s*[،,]\s*{DIGIT}{{2,4}}|\s*[،,]\s*(?:{w.number_word}))*(?:\s+و\s*(?:{DIGIT}{{2,4}}|{w.number_word})(?=\s|$)|\s*(?:تا|الی|-|–)\s*(?:{DIGIT}{{2,4}}|{w.number_word})(?![\w\u200c]))?)"
         rf"(?:\s+(?:قرن|سده)(?:\s+{w.ordinal})?)?(?:\s+(?P<calendar>{w.calendar}){WORD_END})?{WORD_END}"
     ),
     resolve=_resolve_century,
@@ -59,6 +60,7 @@ CENTURY = Rule(
         Example("دهه ۶۰", "1981-03-21/1991-03-20"),
         Example("دهه ۹۰ میلادی", "1990-01-01/1999-12-31"),
         Example("دهه‌های ۶۰ و ۷۰", "1981-03-21/2001-03-20"),
+        Example("دهه‌های ۳۰ تا ۵۰ میلادی", "1930-01-01/1959-12-31"),
         Example("قرن بیستم", "1901-01-01/2000-12-31"),
         Example("سده یازدهم هجری", None),
     ),

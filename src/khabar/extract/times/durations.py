@@ -20,7 +20,7 @@ from khabar.extract.times.found import (
     Hit,
     Shift,
 )
-from khabar.extract.times.fragments import DIGIT, UNIT_WORDS, WORD_END, WORD_START
+from khabar.extract.times.fragments import DIGIT, UNIT_WORDS, WORD_END, WORD_START, lazy
 from khabar.extract.times.lexicon import (
     CLOCK_UNITS,
     NEXT_WORDS,
@@ -37,6 +37,13 @@ from khabar.persian.calendar import GREGORIAN
 _AGE_GROUP_BEFORE = re.compile(r"(?<![\w\u200c])(?:زیر|رده\s+سنی)\s+$")
 _NAVAD_BEFORE = re.compile(r"برنامه\s+$")  # "برنامه نود": a television programme
 _FROM_AFTER = re.compile(r"\s+از(?![\w\u200c])")
+# Before "یک روز" of a story: the start of a clause.
+_CLAUSE_START = re.compile(r"[:.!?؟«\n،؛]\s*$")
+# After "یک روز" of an amount: words that count or measure from it.
+_AMOUNT_AFTER = lazy(lambda w: (
+    rf"\s*(?:[.،؛:!?؟)»]|$|(?:قبل|پس|بعد|پیش|تا|مانده|باقی|طول|کامل|تمام|دیگر|بیشتر|کمتر|زودتر|دیرتر|فرصت|وقت|مهلت|"
+    rf"استراحت|تعطیل|کاری|از|به|برای|و|یا|است|بود|در\s+(?:روز|هفته|ماه|سال))(?![\w\u200c]))"))
+ONE_DAY = "'one day' of a story: an indefinite day, not an amount of time"
 _WORD_AMOUNTS = {"چند": None, "چندین": None, "یک": 1, "یکی": 1, "نیم": 0.5}
 
 
@@ -49,6 +56,8 @@ def _resolve_span(hit: Hit) -> Found | None:
     if hit["amount"] == "نود" and _NAVAD_BEFORE.search(text[max(0, start - 8) : start]):
         return None  # "برنامه نود هفته گذشته": the programme "Navad" last week, not ninety weeks
     said = hit["amount"]
+    if _one_day_once(hit):
+        return hit.found("date", None, None, ONE_DAY)
     n = _WORD_AMOUNTS.get(said, number(said)) if said else None
     if (hit["half"] or hit["half_before"]) and n is not None:
         n += 0.5
@@ -62,6 +71,17 @@ def _resolve_span(hit: Hit) -> Found | None:
         kind = "duration" if relative is None else "interval" if relative in UP_TO_TODAY else point
         return hit.found(kind, None, None, VAGUE_AMOUNT)
     return _amount_of_units(hit, n * UNIT_FACTOR.get(unit, 1), unit, relative)
+
+
+def _one_day_once(hit: Hit) -> bool:
+    """"یک روز امیر به من گفت": "one day" beginning a clause is a day of a story,
+    not an amount of time ("یک روز بعد", "یک روز طول کشید", "یک روز در هفته" are amounts)."""
+    if hit["amount"] not in ("یک", "یه") or hit["unit"] not in ("روز", "شب") or hit.span.strip() not in ("یک روز", "یه روز", "یک شب", "یه شب"):
+        return False
+    text, start = hit.text, hit.start
+    if not _CLAUSE_START.search(text, max(0, start - 4), start) and text[max(0, start - 4) : start].strip():
+        return False
+    return not _AMOUNT_AFTER().match(text, hit.stop)
 
 
 def _amount_of_units(hit: Hit, amount: float, unit: str, relative: str | None) -> Found:
@@ -164,4 +184,14 @@ AGE = Rule(
     keywords=lambda: ["سالگی"],
     needs=lambda w: r"سالگی",
     examples=(Example("۲۵ سالگی", "P25Y"), Example("هفتاد سالگی", "P70Y")),
+)
+
+
+VAGUE_SPAN = Rule(  # "دقایقی پیش", "ساعاتی بعد": a few minutes or hours from a time not said
+    "vague_span",
+    pattern=lambda w: rf"{WORD_START}(?:دقایقی|ساعاتی|لحظاتی|ثانیه‌هایی)\s+(?:پیش|قبل|بعد|دیگر){WORD_END}",
+    resolve=lambda hit: hit.found("time", None, None, VAGUE_AMOUNT),
+    keywords=lambda: ["دقایقی", "ساعاتی", "لحظاتی", "ثانیه‌هایی"],
+    needs=lambda w: r"(?:دقایقی|ساعاتی|لحظاتی|هایی)\s",
+    examples=(Example("دقایقی پیش", None), Example("ساعاتی بعد", None)),
 )

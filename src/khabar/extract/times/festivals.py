@@ -1,12 +1,16 @@
 """Named days and festivals: "نوروز ۱۳۹۹", "شب یلدا", "روز عاشورا", "عید فطر",
-"دهه فجر", "روز خبرنگار". Within the year written (a Jalali year below 1500, as
+"دهه فجر", "روز خبرنگار"; named weeks ("هفته دفاع مقدس"); anniversaries of
+well-known events ("هجدهمین سالگرد ارتحال امام"). Within the year written (a Jalali year below 1500, as
 the Iranian press counts them, else Gregorian), or else the occurrence nearest
 the publication date. Hijri days follow the Umm al-Qura tables, which can
 differ from Iran's official calendar by a day."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+
+from khabar.extract.numberwords import ordinal_value
 
 from khabar.extract.times.found import UNKNOWN_YEAR, Found, Hit
 from khabar.extract.times.fragments import DIGIT, UNIT_WORDS, WORD_END, WORD_START, alternation
@@ -100,4 +104,110 @@ NAMED_DAY = Rule(
         Example("عید فطر ۱۴۰۰", "2021-05-13"),
     ),
     rejects=("خانم سارینا نوروزی مقام اول را گرفت.", "مادران برایمان زیارت عاشورا می‌خوانند."),
+)
+
+
+# Weeks of Iran's official calendar the press names: calendar, month, first day, last day; None
+# where the days move from year to year or khabar does not hold them (the week is found, without a value).
+NAMED_WEEKS: dict[str, tuple[str, int, int, int] | None] = {
+    "دفاع مقدس": (JALALI, 6, 31, 37), "دولت": (JALALI, 6, 2, 8), "وحدت": (HIJRI, 3, 12, 17),
+    **dict.fromkeys((
+        "اصناف", "بسیج", "کتاب", "سلامت", "معلم", "نیروی انتظامی", "ناجا", "محیط زیست", "منابع طبیعی",
+        "پژوهش", "مجلس", "قوه قضاییه", "تربیت بدنی", "ملی کودک", "کار و کارگر", "هلال احمر", "هلال‌احمر",
+        "جهاد کشاورزی", "شوراها", "بیمه", "تعاون", "صنعت و معدن", "ازدواج", "نماز", "عفاف و حجاب",
+        "پرستار", "فرهنگ عمومی", "تربیت اسلامی", "آموزش همگانی", "صرفه‌جویی", "زن", "سلامت مردان",
+        "میراث فرهنگی", "گردشگری", "پدافند غیرعامل", "امر به معروف", "خوابگاه", "قرآن", "مساجد",
+    ), None),
+}
+NAMED_WEEK_REASON = "a named week whose days khabar's calendar does not hold"
+
+
+def _resolve_named_week(hit: Hit) -> Found:
+    days = NAMED_WEEKS[hit["name"]]
+    if days is None:
+        return hit.found("interval", None, None, NAMED_WEEK_REASON)
+    cal, month, first, last = days
+    if hit.today is None:
+        return hit.found("interval", None, cal, UNKNOWN_YEAR)
+    found = sorted(_occurrences(cal, month, first, hit.today), key=lambda d: abs((d - hit.today).days))
+    if not found:
+        return hit.found("interval", None, cal, "outside the calendar converter's range")
+    return hit.found("interval", interval(found[0], found[0] + timedelta(days=last - first)), cal)
+
+
+NAMED_WEEK = Rule(
+    "named_week",
+    pattern=lambda w: rf"{WORD_START}هفته(?:\u200cی)?\s+(?P<name>{alternation(NAMED_WEEKS)}){WORD_END}",
+    resolve=_resolve_named_week,
+    keywords=lambda: ["هفته " + name for name in NAMED_WEEKS],
+    needs=lambda w: r"هفته",
+    examples=(
+        Example("هفته دفاع مقدس", "2021-09-22/2021-09-28"),
+        Example("هفته وحدت", "2021-10-18/2021-10-23"),
+        Example("هفته اصناف", None),
+    ),
+)
+
+# Events the press counts anniversaries of: a pattern, the calendar, year, month and day.
+_EVENTS: tuple[tuple[str, str, int, int, int], ...] = (
+    (r"(?:ارتحال|رحلت)\s+(?:جانگداز\s+|جانسوز\s+)?(?:حضرت\s+)?(?:امام(?:\s+خمینی)?(?:\s*\(ره\))?(?!\s+(?:حسن|حسین|علی|رضا|صادق|باقر|کاظم|جواد|هادی|عسکری|سجاد|زین|موسی|محمد|جعفر|زمان|دوازدهم))"
+     r"|بنیان[\s\u200c]?گذار\s+(?:کبیر\s+)?(?:انقلاب(?:\s+اسلامی)?|جمهوری\s+اسلامی))", JALALI, 1368, 3, 14),
+    (r"پیروزی\s+(?:شکوهمند\s+)?انقلاب(?:\s+اسلامی)?", JALALI, 1357, 11, 22),
+    (r"(?:ورود|بازگشت)\s+(?:تاریخی\s+)?(?:حضرت\s+)?امام\s+خمینی", JALALI, 1357, 11, 12),
+    (r"تسخیر\s+لانه\s+جاسوسی", JALALI, 1358, 8, 13),
+    (r"(?:آزادسازی|آزادی|فتح)\s+(?:خونین\s*شهر|خرمشهر)", JALALI, 1361, 3, 3),
+    (r"قیام\s+(?:خونین\s+)?(?:۱۵|15|پانزده)\s+خرداد", JALALI, 1342, 3, 15),
+    (r"آغاز\s+(?:جنگ\s+تحمیلی|دفاع\s+مقدس)", JALALI, 1359, 6, 31),
+    (r"(?:فاجعه|حادثه)\s+(?:هفتم|۷|7|هفت)\s+تیر", JALALI, 1360, 4, 7),
+    (r"بمباران\s+شیمیایی\s+سردشت", JALALI, 1366, 4, 7),
+    (r"(?:سرنگونی|انهدام|حمله\s+به)\s+هواپیمای\s+(?:مسافربری\s+)?(?:ایرباس|ایران[\s\u200c]?ایر)", JALALI, 1367, 4, 12),
+    (r"شهادت\s+(?:(?:سردار|سپهبد|حاج|شهید)\s+)*(?:قاسم\s+)?سلیمانی", JALALI, 1398, 10, 13),
+    (r"شهادت\s+(?:(?:استاد|آیت[\s\u200c]?(?:ال)?له|شهید)\s+)*(?:مرتضی\s+)?مطهری", JALALI, 1358, 2, 12),
+    (r"(?:حملات|حمله|حادثه|حوادث|رویداد)\s+(?:۱۱|11)\s+سپتامبر", GREGORIAN, 2001, 9, 11),
+)
+_EVENT_GROUPS = "|".join(f"(?P<event{i}>{pattern})" for i, (pattern, *_) in enumerate(_EVENTS))
+UNKNOWN_EVENT = "an anniversary of an event whose date khabar does not hold"
+
+
+def _resolve_anniversary(hit: Hit) -> Found | None:
+    """"هجدهمین سالگرد ارتحال امام": the day that many years after the event;
+    "سالروز پیروزی انقلاب": its anniversary nearest the publication date; "هفتصدمین
+    سالگرد" of an event khabar does not know is found without a value."""
+    which = next((i for i in range(len(_EVENTS)) if hit[f"event{i}"]), None)
+    n = _ordinal(hit["ordinal"]) if hit["ordinal"] else None
+    if which is None:
+        return hit.found("date", None, None, UNKNOWN_EVENT) if n else None
+    _, cal, year, month, day = _EVENTS[which]
+    if n:
+        value = to_gregorian(cal, year + n, month, day)
+        return hit.found("date", value.isoformat() if value else None, cal, "outside the calendar converter's range")
+    if hit.today is None:
+        return hit.found("date", None, cal, UNKNOWN_YEAR)
+    found = sorted(_occurrences(cal, month, day, hit.today), key=lambda d: abs((d - hit.today).days))
+    return hit.found("date", found[0].isoformat() if found else None, cal, "outside the calendar converter's range")
+
+
+def _ordinal(text: str) -> int | None:
+    """"هجدهمین" → 18, "۳۰ امین" → 30."""
+    digits = re.match(rf"{DIGIT}+", text)
+    value = to_int(digits.group()) if digits else ordinal_value(text)
+    return value if isinstance(value, int) and value > 0 else None
+
+
+ANNIVERSARY = Rule(
+    "anniversary",
+    pattern=lambda w: (
+        rf"{WORD_START}(?:(?P<ordinal>{w.ordinal}|{DIGIT}{{1,4}}[\s\u200c]*(?:امین|مین|ام)(?![\w\u200c])|(?:{w.number_word})(?:\s+و\s+|[\s\u200c]?و[\s\u200c]?)?(?:{w.number_word})?(?:مین|م)(?![\w\u200c]))\s+)?(?:سالگرد|سالروز)"
+        rf"(?:\s+(?:{_EVENT_GROUPS}))?{WORD_END}"
+    ),
+    resolve=_resolve_anniversary,
+    keywords=lambda: ["سالگرد", "سالروز"],
+    needs=lambda w: r"سالگرد|سالروز",
+    examples=(
+        Example("هجدهمین سالگرد ارتحال امام خمینی", "2007-06-04"),
+        Example("سالروز پیروزی انقلاب اسلامی", "2021-02-10"),
+        Example("پنجاهمین سالگرد", None),
+        Example("هشتصدمین سالگرد", None),
+    ),
+    rejects=("در سالروز تأسیس این مدرسه جشن گرفتند.", "سالروز رحلت امام رضا"),
 )

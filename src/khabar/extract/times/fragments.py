@@ -144,7 +144,7 @@ def fragments() -> Fragments:
         not_year_after=not_year_after,
         # "صبح پنج‌شنبه", "عصر جمعه": a part of the day before a weekday (not "بعد از ظهر", taken on the
         # left as a whole, nor the part of a clock "۱۲:۳۰ ظهر"; "شب جمعه" is the eve, left out).
-        part_before_weekday=r"(?:(?<!از\s)(?<!قبل\s)(?<![0-9۰-۹]\s)(?:صبح|عصر|ظهر)\s+(?=\S*شنبه|جمعه))?",
+        part_before_weekday=r"(?:(?<!از\s)(?<!قبل\s)(?<![0-9۰-۹]\s)(?:صبح|عصر|ظهر)\s+(?=\S*شنبه|جمعه|آدینه))?",
         day_part=alternation(DAY_PARTS),
         day_part_word=alternation(DAY_PART_WORDS),
         relative_day=alternation(RELATIVE_DAYS),

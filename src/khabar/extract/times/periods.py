@@ -35,9 +35,12 @@ from khabar.persian.calendar import (
     JALALI,
     month_end,
     to_gregorian,
+    year_end,
 )
 
 _THIS_YEAR = ["امسال", "پارسال"]
+# How far from a new year's first day "سال جدید" still says which year it is: the one just begun or about to.
+_NEW_YEAR_REACH = 150
 _STARTS = ("آغاز", "ابتدای", "شروع", "اول")
 _ENDS = ("پایان", "آخر", "انتهای", "انتها", "اواخر")
 
@@ -216,4 +219,41 @@ ANAPHORIC = Rule(
     keywords=lambda: ["همان", "همین"],
     needs=lambda w: r"همان|همین",
     examples=(Example("همان سال", None), Example("مهر همان سال", None)),
+)
+
+
+def _resolve_new_year(hit: Hit) -> Found:
+    """"سال جدید", "سال نو": the year (of the calendar written, else the one the
+    text last named, else Jalali) whose first day is nearest the publication
+    date; "آغاز سال جدید" is that first day. Far from any new year the words do
+    not say which year they mean."""
+    cal = _calendar(hit)
+    kind = "date" if hit["edge"] else "interval"
+    if hit.today is None:
+        return hit.found(kind, None, cal, UNKNOWN_PUBLICATION)
+    this = year_of(hit.today, cal)
+    firsts = [(y, to_gregorian(cal, y, 1, 1)) for y in (this, this + 1)]
+    year, first = min(((y, d) for y, d in firsts if d is not None), key=lambda yd: abs((yd[1] - hit.today).days))
+    if abs((first - hit.today).days) > _NEW_YEAR_REACH:
+        return hit.found(kind, None, cal, "a new year named far from any new year: which one is not said")
+    if hit["edge"]:
+        return hit.found("date", first.isoformat(), cal)
+    return hit.found("interval", interval(first, year_end(cal, year)), cal, NOT_RESOLVED)
+
+
+NEW_YEAR = Rule(
+    "new_year",
+    pattern=lambda w: (
+        rf"{WORD_START}(?:(?P<edge>آغاز|شروع|ابتدای|تحویل|حلول|فرارسیدن|فرا\s+رسیدن)\s+)?سال\s+(?:جدید|نو)"
+        rf"(?:\s+(?P<calendar>{w.calendar}))?{WORD_END}(?!\s+(?:تحصیلی|زراعی|آبی|مالی){WORD_END})"
+    ),
+    resolve=_resolve_new_year,
+    keywords=lambda: ["جدید", "نو"],
+    needs=lambda w: r"سال\s+(?:جدید|نو)",
+    examples=(
+        Example("سال جدید", "2021-03-21/2022-03-20"),  # 101 days after Nowruz: the year just begun
+        Example("سال جدید میلادی", None),  # half a year from either first of January: which one is not said
+        Example("آغاز سال جدید", "2021-03-21"),
+    ),
+    rejects=("سال جدید تحصیلی از مهر آغاز می‌شود",),
 )

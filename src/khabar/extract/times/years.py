@@ -1,12 +1,16 @@
 """Years: "سال ۱۴۰۰", "سال‌های ۹۲-۹۱", "۲۰۲۱ میلادی", "فصل ۹۴-۹۳" (a season of
-a league), a year alone ("در ۱۳۹۹"), the year of "از ۹۲ تا کنون"."""
+a league), a year alone ("در ۱۳۹۹"), the year of "از ۹۲ تا کنون", a year by
+the name Iran's Leader gave it ("سال جهاد اقتصادی": data/times/year_names.tsv)."""
 
 from __future__ import annotations
 
-from khabar.extract.times.found import Found, Hit
+import re
+from functools import lru_cache
+
+from khabar.extract.times.found import NOT_RESOLVED, Found, Hit
 from khabar.extract.times.fragments import DIGIT, WORD_END, WORD_START, Fragments, alternation, lazy
 from khabar.extract.times.rule import Example, Rule
-from khabar.extract.times.values import interval, number, to_int, year_number
+from khabar.extract.times.values import interval, number, to_int, year_number, year_of
 from khabar.persian.calendar import CALENDAR_WORDS, GREGORIAN, JALALI, to_gregorian, year_end
 
 
@@ -114,4 +118,72 @@ YEAR_UNTIL_NOW = Rule(  # the year of "از ۹۲ تا کنون" (the stretch to 
     keywords=lambda: ["کنون", "تاکنون", "امروز", "حالا"],
     needs=lambda w: r"تا\s*کنون|تا\s+امروز|تا\s+به\s+امروز|تا\s+حالا",
     examples=(Example("از ۹۲ تا کنون", "2013-03-21/2014-03-20"),),
+)
+
+
+# Separators between the words of a year's name: "تولید، اشتغال", "تولید - اشتغال", "تولید و اشتغال".
+_NAME_GAP = r"(?:\s*[،,؛;:\-–ـ]\s*|\s+)(?:و\s+)?"
+_NAME_WORDS = re.compile(r"[،,؛;:\-–ـ«»]+")  # what separates the words of a name (spaces aside)
+_NAME_JUNK = re.compile(r"[\s\u200c،,؛;:\-–ـ«»]+")
+
+
+def _name_key(words: str) -> str:
+    """A year's name reduced to its letters: no "و" between words, no spaces or half-spaces."""
+    return "".join(w for w in _NAME_JUNK.split(words) if w != "و")
+
+
+@lru_cache(maxsize=1)
+def year_names() -> dict[str, tuple[str, tuple[int, ...]]]:
+    """The names of the years (data/times/year_names.tsv) as khabar normalizes
+    them, by their letters (`_name_key`): key → (the name, the Jalali years so named)."""
+    from khabar import normalize
+    from khabar.resources import rows
+
+    names: dict[str, tuple[str, tuple[int, ...]]] = {}
+    for year, name in rows("times/year_names.tsv"):
+        written = normalize(name)
+        key = _name_key(written)
+        names[key] = (written, (*names.get(key, ("", ()))[1], int(year)))
+    return names
+
+
+def _name_pattern(name: str) -> str:
+    """A year's name with any separator between its words, and a half-space within
+    a word written with a space, a half-space or nothing."""
+    words = [w for w in _NAME_WORDS.sub(" ", name).split() if w != "و"]
+    return _NAME_GAP.join(r"[\s\u200c]?".join(re.escape(p) for p in w.split("\u200c")) for w in words)
+
+
+def _year_name_pattern(w: Fragments) -> str:
+    written = sorted((name for name, _ in year_names().values()), key=lambda n: (-len(n.split()), n))  # the longest first
+    names = "|".join(_name_pattern(n) for n in written)
+    return rf"{WORD_START}سال\s+«?\s*(?P<name>{names})(?:\s*»)?{WORD_END}"
+
+
+def _resolve_year_name(hit: Hit) -> Found:
+    """"سال جهاد اقتصادی": the Jalali year so named; a name given to two years
+    ("سال اقتصاد مقاومتی") is the later one up to the publication year."""
+    years = year_names()[_name_key(hit["name"])][1]
+    if len(years) > 1:
+        this = year_of(hit.today, JALALI)
+        years = tuple(y for y in years if this is not None and y <= this)[-1:]
+        if not years:
+            return hit.found("interval", None, JALALI, "a name given to several years")
+    year = years[0]
+    return hit.found("interval", interval(to_gregorian(JALALI, year, 1, 1), year_end(JALALI, year)), JALALI, NOT_RESOLVED)
+
+
+YEAR_NAME = Rule(
+    "year_name",
+    pattern=_year_name_pattern,
+    resolve=_resolve_year_name,
+    keywords=lambda: sorted({_NAME_JUNK.split(name)[0] for name, _ in year_names().values()}),
+    needs=lambda w: r"سال\s",
+    examples=(
+        Example("سال جهاد اقتصادی", "2011-03-21/2012-03-19"),
+        Example("سال «رونق تولید»", "2019-03-21/2020-03-19"),
+        Example("سال اقتصاد مقاومتی؛ تولید - اشتغال", "2017-03-21/2018-03-20"),
+        Example("سال اقتصاد مقاومتی", "2017-03-21/2018-03-20"),
+    ),
+    rejects=("سال تولید این خودرو ۱۳۹۸ است",),
 )
