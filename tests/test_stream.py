@@ -110,7 +110,11 @@ def test_an_article():
     text = article.text()
     docs = list(Pipeline().stream(article, part_chars=100))
     assert len(docs) > 1 and "".join(d.raw_text for d in docs) == text
-    assert all(d.article is None and d.published == article.published for d in docs)
+    assert all(d.published == article.published for d in docs)
+    assert all(d.article.id == article.id and d.article.agency == "IRNA" and not d.article.body for d in docs)
+    assert all(Doc.from_dict(json.loads(json.dumps(d.to_dict()))) == d for d in docs)
+    (one,) = khabar.analyze_stream(article)
+    assert one.to_dict() == khabar.analyze(article).to_dict()
     assert [t.value for d in docs for t in d.times if t.text == "دیروز"] == ["2021-06-27"]
     other = Article(title="Talks", body=["The ministers met on Tuesday."], language="en")
     (doc,) = khabar.analyze_stream(other)

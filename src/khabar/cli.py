@@ -103,8 +103,6 @@ def analyze(
         stream = sum(map(len, (article.title, article.lead, *article.body))) > STREAM_CHARS
     docs = analyze_stream(article, published=when, part_chars=part_chars) if stream else [run(article, published=when)]
     console = Console(highlight=False, soft_wrap=True)
-    if stream and not as_json and output_format == "text":
-        render.print_article_header(console, article)  # the parts carry no Article
     sentences = 0
     for n, doc in enumerate(docs, 1):
         if as_json:

@@ -6,7 +6,9 @@
     >>> doc = nlp("…", published=date(2021, 6, 28))
     >>> Pipeline(layers=["tokenize"])("…").tokens   # what tokenize needs runs too
 
-`analyze(text, published=..., layers=...)` is the one-call face. A component is
+`analyze(text, published=..., layers=...)` is the one-call face;
+`analyze_stream` (`Pipeline.stream`) the same for a long text, one Doc per
+part of about 60,000 characters cut at paragraph breaks. A component is
 a small object with a `name`, the names it `requires`, and `__call__(doc)`
 that reads the Doc and adds its layer; models load once per process, on first
 use (khabar.resources). `published` travels on the Doc: nothing here reads
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from khabar.model import Article, Doc, Sentence, Token
@@ -253,24 +255,30 @@ class Pipeline:
         `doc.start` on, and `doc.input_span(a, b)` maps any of its spans to the
         whole text. Every part runs the same components; `published` (by
         default the Article's date) and the Article's language apply to every
-        part; the Article itself is not attached to the parts (`doc.article` is
-        None: its metadata would be repeated in every part's JSON).
+        part. Of an Article, each part carries the metadata (id, title, agency,
+        attributions — events cite them —, URL, date) but not the lead and body
+        (`doc.article.body` is empty: they are the parts' texts, and would
+        otherwise be repeated in every part's JSON).
 
         What is lost across a cut: each part is analysed on its own, so a
         sentence cut by a part boundary (only where a paragraph is longer than
         a part) becomes two sentences; a name's mentions are linked within
         its part only (a surname alone is resolved against the full name in the
-        same part, not one three parts earlier); a relative time or an event
-        sees the context of its part (an event's actors and date come from its
-        sentence, so events change only at a cut sentence). A text of at most
-        `part_chars` characters is one part, the same Doc as `analyze` gives
-        (with `article` None for an Article)."""
+        same part, not one three parts earlier, and a name found once by the
+        tagger is looked for where it repeats in its part only); an event's
+        actor named by surname alone is found only when the full name is in
+        the same part; times are resolved against `published`, which every
+        part has, so they do not change unless a cut splits an expression. A
+        text of at most `part_chars` characters is one part: the same Doc as
+        `analyze` gives."""
         if part_chars < 1:
             raise ValueError(f"part_chars must be 1 or more, not {part_chars}")
         text, published, article = _input(text, published)
         language = article.language if article is not None else None
+        meta = None if article is None else replace(article, lead="", body=[])  # its id, agency, attributions…
         for start, end, hard in cuts(text, part_chars):
-            doc = self._run(text[start:end], published, None, language, start)
+            whole = start == 0 and end == len(text)
+            doc = self._run(text[start:end], published, article if whole else meta, language, start)
             if hard:
                 doc.warnings.append(f"no space in {part_chars} characters: this part was cut inside a word")
             yield doc
@@ -292,7 +300,9 @@ def analyze(
     sentences, tokens (with lemmas and parts of speech), named entities,
     quantities and time expressions (stand-off spans), or only the `layers`
     named (with what they need). Relative times ("هفته گذشته") are resolved
-    against `published`, by default the Article's publication date."""
+    against `published`, by default the Article's publication date. The
+    whole text becomes one Doc (about 100 MB of memory per MB of text): for
+    a text of more than about a million characters use `analyze_stream`."""
     key = None if layers is None else tuple(layers)
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(key)
