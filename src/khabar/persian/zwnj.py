@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count, islice
+from operator import contains
 
 from khabar import resources
 from khabar.persian.chars import KEPT_MARKS, NON_JOINING, PERSIAN_LETTERS, ZWNJ
@@ -40,6 +42,7 @@ PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
 VOWEL_ENDINGS = ("یم", "یی", "ید", "ییم", "یید", "یند")
 
 _CACHE_LIMIT = 200_000
+_LONGEST_TOKEN = 64  # longer tokens are resolved each time, not remembered
 
 
 @dataclass
@@ -56,6 +59,12 @@ class Lexicon:
     pairs: dict[str, frozenset[str]] = field(default_factory=dict)
     right_words: frozenset[str] = frozenset()
     longest_head: int = 0
+    # Per space-delimited token, for `restore` (see `token`).
+    token_nexts: dict[str, object] = field(default_factory=dict)
+    token_forms: dict[str, str] = field(default_factory=dict)
+    token_firsts: dict[str, str] = field(default_factory=dict)
+    token_lasts: dict[str, str] = field(default_factory=dict)
+    token_rights: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         pairs: dict[str, set[str]] = {}
@@ -84,6 +93,36 @@ class Lexicon:
             self.cache.clear()
         self.cache[word] = form
         return form
+
+    def token(self, token: str) -> None:
+        """Remember what `restore` needs of a space-less token: in `token_nexts`,
+        the words of the lexicon's pairs that may follow its last word (every
+        token has an entry); in `token_forms`, its form with every word
+        resolved, if that differs; in `token_firsts` and `token_lasts`, its
+        first and last words, resolved, if it starts or ends with a word; in
+        `token_rights`, the tokens whose first word is a right-hand word
+        (a suffix, a clitic or a bound head)."""
+        parts = _WORD_SPLIT.split(token)
+        nexts: object = _NO_WORD
+        if len(parts) > 1:
+            words = [self.resolve(w) for w in parts[1::2]]
+            parts[1::2] = words
+            form = "".join(parts)
+            if form != token:
+                self.token_forms[token] = form
+            if not parts[0]:
+                self.token_firsts[token] = words[0]
+            if not parts[-1]:
+                last = self.token_lasts[token] = words[-1]
+                nexts = _ANY_WORD if last in PREFIXES else self.pairs.get(last, _NO_WORD)
+            if not parts[0] and words[0] in self.right_words:
+                self.token_rights.add(token)
+        self.token_nexts[token] = nexts
+
+    def forget_token(self, token: str) -> None:
+        for table in (self.token_nexts, self.token_forms, self.token_firsts, self.token_lasts):
+            table.pop(token, None)
+        self.token_rights.discard(token)
 
     def _resolve_plain(self, word: str) -> str:
         if word in self.words or len(word) < 3:
@@ -209,7 +248,118 @@ def lexicon() -> Lexicon:
 
 
 def restore(text: str) -> str:
-    """Restore missing half-spaces in normalized text."""
+    """Restore missing half-spaces in normalized text.
+
+    The same algorithm as `restore_by_words`, on the text cut at its spaces:
+    words never cross a space, and a join only happens across one space between
+    two words. What the algorithm needs of a token is kept per token
+    (`Lexicon.token`), so that on a text of known tokens the work per word is a
+    few look-ups done in C."""
+    lex = lexicon()
+    tokens = text.split(" ")
+    nexts = list(map(lex.token_nexts.get, tokens))
+    if None not in nexts:
+        return _restore_tokens(lex, tokens, nexts)
+    long_tokens = _learn_tokens(lex, tokens, nexts)
+    try:
+        return _restore_tokens(lex, tokens, nexts)
+    finally:
+        for token in long_tokens:  # not kept: a document without spaces is one token
+            lex.forget_token(token)
+
+
+def _restore_tokens(lex: Lexicon, tokens: list[str], nexts: list[object]) -> str:
+    # The space after token i is a candidate if token i ends with a word and
+    # token i + 1 starts with one that may follow it (None: no word there) …
+    followers = map(lex.token_firsts.get, islice(tokens, 1, None))
+    candidates = list(compress(count(), map(contains, nexts, followers)))
+    rights = lex.token_rights
+    if not rights.isdisjoint(tokens):  # … or with a right-hand word
+        lasts = lex.token_lasts
+        more = [i - 1 for i in compress(count(), map(rights.__contains__, tokens)) if i and tokens[i - 1] in lasts]
+        candidates = sorted(set(candidates).union(more))
+    changed = lex.token_forms.keys() & tokens if lex.token_forms else None
+    if not candidates and not changed:
+        return " ".join(tokens)
+    forms = list(tokens)
+    if changed:
+        for token in changed:
+            form, i = lex.token_forms[token], -1
+            while True:
+                try:
+                    i = tokens.index(token, i + 1)
+                except ValueError:
+                    break
+                forms[i] = form
+    if candidates:
+        _join_tokens(lex, tokens, forms, candidates)
+    return " ".join(forms)
+
+
+def _learn_tokens(lex: Lexicon, tokens: list[str], nexts: list[object | None]) -> list[str]:
+    """Learn the tokens not seen yet (filling their `nexts`); return the long ones
+    (to be forgotten after this text)."""
+    if len(lex.token_nexts) >= _CACHE_LIMIT:
+        for table in (lex.token_nexts, lex.token_forms, lex.token_firsts, lex.token_lasts):
+            table.clear()
+        lex.token_rights.clear()
+        nexts[:] = [None] * len(nexts)  # what was found is gone with the rest
+    long_tokens = []
+    i = nexts.index(None)
+    while True:
+        token = tokens[i]
+        if token not in lex.token_nexts:
+            lex.token(token)
+            if len(token) > _LONGEST_TOKEN:
+                long_tokens.append(token)
+        nexts[i] = lex.token_nexts[token]
+        try:
+            i = nexts.index(None, i + 1)
+        except ValueError:
+            return long_tokens
+
+
+class _AnyWord:
+    """Every word: what a prefix (می، نمی) may be followed by."""
+
+    def __contains__(self, word: object) -> bool:
+        return word is not None
+
+
+_ANY_WORD = _AnyWord()
+_NO_WORD: frozenset[str] = frozenset()
+
+
+def _candidate(lex: Lexicon, a: str, b: str) -> bool:
+    return b in lex.right_words or a in PREFIXES or b in lex.pairs.get(a, ())
+
+
+def _join_tokens(lex: Lexicon, tokens: list[str], forms: list[str], candidates: list[int]) -> None:
+    """The joins of `restore_by_words`, right to left, on tokens (in `forms`): a
+    join merges two tokens; when the left one is a single word, the joined word
+    may join the word before it (the space before it is then a candidate)."""
+    firsts, lasts, resolve = lex.token_firsts, lex.token_lasts, lex.resolve
+    first_now: dict[int, str] = {}  # the first word of a token that a join changed
+    while candidates:
+        b = candidates.pop()
+        left = lasts[tokens[b]]
+        right = first_now.get(b + 1) or firsts[tokens[b + 1]]
+        joined = lex.join(left, right)
+        if joined is None or _rereads(joined, left, right, resolve):
+            continue
+        forms[b] = forms[b][: len(forms[b]) - len(left)] + joined + forms[b + 1][len(right) :]
+        del forms[b + 1]
+        if _WORD_SPLIT.fullmatch(tokens[b]):  # a single word: the joined word is the token's first
+            first_now[b] = joined
+            j = b - 1  # "به روز رسانی": "روزرسانی" is made, then "به‌روزرسانی"
+            if j >= 0 and not (candidates and candidates[-1] == j) and tokens[j] in lasts and (
+                _candidate(lex, lasts[tokens[j]], joined)
+            ):
+                candidates.append(j)
+
+
+def restore_by_words(text: str) -> str:
+    """Restore missing half-spaces in normalized text, word by word."""
     parts = _WORD_SPLIT.split(text)
     if len(parts) < 2:
         return text
