@@ -292,7 +292,7 @@ def test_every_rule_reads_its_examples(rule):
 
 
 def test_rules_are_records_with_unique_names():
-    assert len({rule.name for rule in RULES}) == len(RULES) == 38
+    assert len({rule.name for rule in RULES}) == len(RULES) == 41
     assert all(callable(rule.resolve) and callable(rule.pattern) for rule in RULES)
 
 
@@ -309,3 +309,84 @@ def test_words_that_made_the_stage_fail_now_say_why():
     assert found("اوایل ساعت ۸ تا ۱۰", PUBLISHED) == [("اوایل ساعت ۸ تا ۱۰", "T08:00/T10:00", None)]
     # the Nowruz of Jalali 9378 is past jdatetime: the one before is the nearest known
     assert found("چهارشنبه آخر سال", date(9998, 12, 1)) == [("چهارشنبه آخر سال", "9998-03-18", None)]
+
+
+def _times(sentence, published=PUBLISHED):
+    return [(t.text, t.value) for t in extract_times(khabar.normalize(sentence), published)]
+
+
+def test_seasons_named_together_take_their_year_or_none():
+    assert _times("این دو فیلم در پاییز و زمستان امسال ساخته می‌شوند.") == [("در پاییز و زمستان امسال", "2021-09-23/2022-03-20")]
+    assert _times("کشاورزان در بهار و تابستان ۱۳۹۸ زیان دیدند.") == [("در بهار و تابستان ۱۳۹۸", "2019-03-21/2019-09-22")]
+    [(text, value)] = _times("این گیاه به فصل پاییز و زمستان نیاز دارد.")
+    assert text == "فصل پاییز و زمستان" and value is None  # no year: seasons of any year
+
+
+def test_a_range_of_decades_keeps_its_calendar_word():
+    assert _times("این ترانه‌ها در دهه‌های ۶۰ تا ۸۰ میلادی شنیده می‌شد.") == [("در دهه‌های ۶۰ تا ۸۰ میلادی", "1960-01-01/1989-12-31")]
+
+
+def test_the_new_year_is_the_one_whose_first_day_is_nearest():
+    from datetime import date
+
+    assert _times("برنامه‌های باشگاه در سال جدید اعلام شد.", date(2019, 3, 10)) == [("در سال جدید", "2019-03-21/2020-03-19")]
+    assert _times("برنامه‌های باشگاه در سال جدید اعلام شد.", date(2019, 4, 20)) == [("در سال جدید", "2019-03-21/2020-03-19")]
+    assert _times("کمی مانده به آغاز سال جدید جلسه گذاشتیم.", date(2019, 4, 20)) == [("آغاز سال جدید", "2019-03-21")]
+    assert [v for _, v in _times("از ابتدای سال جدید تاکنون ۸ حادثه رخ داد.", date(2019, 4, 20))] == ["2019-03-21/2019-04-20"]
+    [(_, value)] = _times("برنامه‌های باشگاه در سال جدید اعلام شد.", date(2019, 9, 25))
+    assert value is None  # half a year from either Nowruz: which new year is not said
+
+
+def test_years_named_by_their_slogan():
+    from datetime import date
+
+    assert _times("مدیر کارخانه سال رونق تولید را سال موفقی خواند.") == [("سال رونق تولید", "2019-03-21/2020-03-19")]
+    [(_, value)] = _times("شعار سال اقتصاد مقاومتی بر دیوار بود.", date(2015, 5, 1))
+    assert value is None  # named so in 1395 and 1396: neither had come yet
+
+
+def test_a_year_said_again_takes_the_year_named_just_before():
+    found = _times("سال ۱۳۸۵ را به یاد دارم؛ در آن سال سد ساخته شد.")
+    assert found == [("سال ۱۳۸۵", "2006-03-21/2007-03-20"), ("در آن سال", "2006-03-21/2007-03-20")]
+    [(_, value)] = _times("در آن سال سد ساخته شد.")
+    assert value is None  # no year before it
+    assert _times("سال ۱۳۸۵ گذشت.\n\nدر همان سال سد ساخته شد.")[1][1] is None  # not across paragraphs
+
+
+def test_anniversaries_of_known_events_and_of_others():
+    assert _times("مردم در سی‌امین سالگرد پیروزی انقلاب اسلامی راهپیمایی کردند.") == [
+        ("در سی‌امین سالگرد پیروزی انقلاب اسلامی", "2009-02-10")]
+    [(text, value)] = _times("شهر دویستمین سالگرد بنای پل را جشن گرفت.")
+    assert text == "دویستمین سالگرد" and value is None
+    assert _times("در سالروز رحلت امام رضا عزاداری کردند.") == []
+
+
+def test_named_weeks_and_vague_minutes_have_no_value():
+    assert _times("به مناسبت هفته کتاب نمایشگاهی برپا شد.") == [("هفته کتاب", None)]
+    assert _times("مربی تیم دقایقی پیش به ورزشگاه رسید.") == [("دقایقی پیش", None)]
+
+
+def test_one_day_of_a_story_is_not_a_duration():
+    assert _times("او گفت: یک روز پدرم مرا به بازار برد.") == [("یک روز", None)]
+    assert _times("جلسه یک روز طول کشید.") == [("یک روز", "P1D")]
+    assert _times("نتایج یک روز بعد آمد.") == [("یک روز بعد", None)]  # after a time the text named before
+
+
+def test_adineh_as_a_surname_is_not_friday():
+    assert _times("بازیگرانی چون مریم آدینه و سارا کریمی آمدند.") == []
+    assert _times("روز آدینه جلسه برگزار شد.") == [("روز آدینه", "2021-06-25")]
+
+
+def test_events_named_by_a_two_digit_year():
+    assert _times("پس از انتخابات ۹۲ دولت عوض شد.") == [("۹۲", "2013-03-21/2014-03-20")]
+    assert _times("انتخابات ۲۸ خرداد برگزار شد.")[0][0] == "۲۸ خرداد"
+
+
+def test_parts_of_a_day_and_minutes_of_a_game_alone():
+    assert _times("او قبل از ظهر به بانک رفت.") == [("قبل از ظهر", None)]
+    assert _times("مهاجم در دقیقه ۸۵ گل زد.") == [("در دقیقه ۸۵", None)]
+    assert _times("پیش از ظهر امروز جلسه بود.")[0][1] == "2021-06-30"
+
+
+def test_a_relative_day_ending_a_title_in_quotes_is_a_name():
+    assert _times("این گزارش را روزنامه «جهان امروز» منتشر کرد.") == []

@@ -157,3 +157,32 @@ CLOCK_MINUTES = Rule(  # a clock without "ساعت", told by its part of the day
     needs=lambda w: r"دقیقه",
     examples=(Example("هفت و بیست دقیقه بعد از ظهر", "T19:20"),),
 )
+
+
+PART_OF_DAY = Rule(  # "قبل از ظهر", "بامداد", "اذان مغرب": a part of a day the text does not name
+    "part_of_day",
+    pattern=lambda w: (
+        rf"{WORD_START}(?<!{DIGIT}\s)(?:(?:قبل|پیش|بعد)\s*از\s*ظهر|بعدازظهر|بامداد|سحرگاه|شامگاه|صبحگاه|نیمه[\s\u200c]?شب|اذان\s+(?:صبح|ظهر|مغرب|عشا))"
+        rf"{WORD_END}(?!\s+(?:روز|شب|امروز|دیروز|فردا|پریروز|امشب|دیشب|{w.weekday}|{DIGIT}|(?:{w.ordinal})\s+(?:{w.month}))(?![\w\u200c]))"
+    ),
+    resolve=lambda hit: hit.found("time", None, None, "a part of a day the text does not name"),
+    keywords=lambda: ["ظهر", "بعدازظهر", "بامداد", "سحرگاه", "شامگاه", "صبحگاه", "نیمه‌شب", "نیمه", "اذان"],
+    needs=lambda w: r"ظهر|بامداد|سحرگاه|شامگاه|صبحگاه|نیمه[\s\u200c]?شب|اذان",
+    examples=(Example("قبل از ظهر", None), Example("بامداد", None), Example("اذان مغرب", None)),
+    rejects=("بامداد امروز", "ساعت ۳ بعد از ظهر"),
+)
+
+_MINUTE = rf"{DIGIT}{{1,3}}(?:\s*\+\s*{DIGIT}{{1,2}})?"
+
+MATCH_MINUTE = Rule(  # "دقیقه ۹۰+۳", "دقایق ۵، ۶۱ و ۸۹": minutes of a game or a programme
+    "match_minute",
+    pattern=lambda w: (
+        rf"{WORD_START}(?<!{DIGIT}\s)(?:دقیقه|دقایق)\s+(?:{_MINUTE}(?:\s*[،,]\s*{_MINUTE})*(?:\s+(?:و|تا)\s+{_MINUTE})?|نود|چهل\s+و\s+پنج)"
+        rf"(?![\w\u200c])(?!\s*(?:[:/.]{DIGIT}|ثانیه|درصد|نفر|دقیقه|ساعت))"
+    ),
+    resolve=lambda hit: hit.found("time", None, None, "a minute of a game or a programme, not a clock time"),
+    keywords=lambda: ["دقیقه", "دقایق"],
+    needs=lambda w: rf"(?:دقیقه|دقایق)\s+(?:{DIGIT}|نود|چهل)",
+    examples=(Example("دقیقه ۹۰+۳", None), Example("دقایق ۵، ۶۱ و ۸۹", None), Example("دقیقه نود", None)),
+    rejects=("۲۰ دقیقه ۳۰ ثانیه گذشت",),
+)

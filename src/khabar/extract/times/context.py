@@ -11,6 +11,7 @@ from khabar.extract.times.found import UNKNOWN_PUBLICATION, Found
 from khabar.extract.times.fragments import WORD_END, alternation, lazy
 from khabar.extract.times.lexicon import EDGES, END_WORD, TIME_ZONES
 from khabar.extract.times.values import a_year_earlier, edge_of, interval
+from khabar.persian.calendar import day_in, to_gregorian, year_end
 from khabar.persian.chars import ZWNJ
 
 # Words before a time expression that belong to it (a temporal phrase, as the
@@ -129,3 +130,35 @@ def apart(text: str, found: list[Found]) -> list[Found]:
             t.set_span(text, start, t.end)
         out.append(t)
     return out
+
+
+_YEAR_ANAPHOR = re.compile(r"(?:همان|همین|این|آن)\s+سال$")
+
+
+def resolve_anaphora(text: str, found: list[Found]) -> list[Found]:
+    """"در همان سال", "این سال": the year named last before it in the same
+    paragraph, when that time is one whole year ("سال ۱۳۵۷", "سال جهاد اقتصادی");
+    otherwise it stays without a value."""
+    from khabar.extract.times.periods import ANAPHORIC_REASON
+
+    for i, expr in enumerate(found):
+        if expr.reason != ANAPHORIC_REASON or not _YEAR_ANAPHOR.search(expr.text):
+            continue
+        before = found[i - 1] if i else None
+        if before is None or "\n" in text[before.end : expr.start] or not _whole_year(before):
+            continue
+        expr.value, expr.calendar, expr.reason = before.value, before.calendar, None
+    return found
+
+
+def _whole_year(expr: Found) -> bool:
+    """Whether the expression's value is one whole year of its calendar."""
+    days = _days_of(expr.value) if expr.kind == "interval" and expr.calendar else None
+    if days is None:
+        return False
+    first, last = days
+    try:
+        year = day_in(first, expr.calendar)[0]
+    except (ValueError, OverflowError):
+        return False
+    return to_gregorian(expr.calendar, year, 1, 1) == first and year_end(expr.calendar, year) == last

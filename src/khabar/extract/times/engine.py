@@ -9,7 +9,13 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from khabar.extract.times.combine import chain, merge
-from khabar.extract.times.context import apart, extend_left, extend_right, with_zone
+from khabar.extract.times.context import (
+    apart,
+    extend_left,
+    extend_right,
+    resolve_anaphora,
+    with_zone,
+)
 from khabar.extract.times.found import BEYOND_CONVERTERS, NOT_A_TIME, Found, Hit
 from khabar.extract.times.gate import lines_to_try
 from khabar.extract.times.registry import RULES
@@ -25,7 +31,7 @@ def extract_times(text: str, published: datetime | date | None = None) -> list[T
     found = [expr for expr in _longest(_candidates(text, today)) if expr.kind != NOT_A_TIME]
     merged = chain(text, merge(text, merge(text, found)), today)  # twice: a datetime made by the first pass may begin or end an interval
     widened = [with_zone(text, extend_right(text, extend_left(text, t, today), today), today) for t in merged]
-    return [expr.expr() for expr in apart(text, widened)]
+    return [expr.expr() for expr in resolve_anaphora(text, apart(text, widened))]
 
 
 def _candidates(text: str, today: date | None) -> list[Found]:

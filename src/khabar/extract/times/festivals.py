@@ -11,7 +11,6 @@ import re
 from datetime import date, timedelta
 
 from khabar.extract.numberwords import ordinal_value
-
 from khabar.extract.times.found import UNKNOWN_YEAR, Found, Hit
 from khabar.extract.times.fragments import DIGIT, UNIT_WORDS, WORD_END, WORD_START, alternation
 from khabar.extract.times.rule import Example, Rule
@@ -139,8 +138,8 @@ NAMED_WEEK = Rule(
     "named_week",
     pattern=lambda w: rf"{WORD_START}هفته(?:\u200cی)?\s+(?P<name>{alternation(NAMED_WEEKS)}){WORD_END}",
     resolve=_resolve_named_week,
-    keywords=lambda: ["هفته " + name for name in NAMED_WEEKS],
-    needs=lambda w: r"هفته",
+    keywords=lambda: ["هفته"],
+    needs=lambda w: rf"هفته(?:\u200cی)?\s+(?:{alternation(NAMED_WEEKS)})",
     examples=(
         Example("هفته دفاع مقدس", "2021-09-22/2021-09-28"),
         Example("هفته وحدت", "2021-10-18/2021-10-23"),

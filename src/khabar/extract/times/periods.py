@@ -39,6 +39,7 @@ from khabar.persian.calendar import (
 )
 
 _THIS_YEAR = ["امسال", "پارسال"]
+ANAPHORIC_REASON = "refers to a time named earlier in the text"
 # How far from a new year's first day "سال جدید" still says which year it is: the one just begun or about to.
 _NEW_YEAR_REACH = 150
 _STARTS = ("آغاز", "ابتدای", "شروع", "اول")
@@ -61,6 +62,8 @@ def _shift(hit: Hit) -> int:
 
 
 def _resolve_period(hit: Hit) -> Found:
+    if hit["anaphor"]:  # "در این سال": the year named before it (context.resolve_anaphora)
+        return hit.found("interval", None, None, ANAPHORIC_REASON)
     unit = "سال" if hit["this_year"] else hit["week"] or hit["unit"]  # "این هفته": the week of the publication date
     cal = _calendar(hit)
     if hit.today is None:
@@ -76,7 +79,7 @@ PERIOD = Rule(
     "period",
     pattern=lambda w: (
         rf"{WORD_START}(?:(?P<this_year>امسال|پارسال)|(?:(?:این|همین|همان)\s+)?(?P<unit>هفته|ماه|سال|فصل|قرن|دهه)(?P<plural>‌های|ها)?\s+"
-        rf"(?P<relative>{w.relative})|(?:این|همین)\s+(?P<week>هفته))(?:\s+(?P<calendar>{w.calendar}){WORD_END})?{WORD_END}"
+        rf"(?P<relative>{w.relative})|(?:این|همین)\s+(?P<week>هفته)|(?P<anaphor>(?:این|آن)\s+سال))(?:\s+(?P<calendar>{w.calendar}){WORD_END})?{WORD_END}"
     ),
     resolve=_resolve_period,
     keywords=lambda: ["ماه", "سال", "هفته", "قرن", "دهه", "فصل", *_THIS_YEAR],
@@ -89,6 +92,7 @@ PERIOD = Rule(
         Example("این هفته", "2021-06-26/2021-07-02"),
         Example("ماه آینده میلادی", "2021-07-01/2021-07-31"),
         Example("سال‌های اخیر", None),
+        Example("آن سال", None),
     ),
 )
 
@@ -97,7 +101,7 @@ def _part_of_period_pattern(w: Fragments) -> str:
     return (
         rf"{WORD_START}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|آخر|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
         rf"(?P<count>{w.number}|{w.number_word})[\s\u200c]*(?:(?P<count_unit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)|ماهه)\s+)"
-        rf"(?:(?P<this_year>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<relative>{w.relative})|(?!\s+(?:{DIGIT}|(?:{w.month}|{w.ordinal}|تحصیلی|زراعی|آبی|مبارک){WORD_END}))))"
+        rf"(?:(?P<this_year>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<relative>{w.relative})|(?!\s+(?:{DIGIT}|(?:{w.month}|{w.ordinal}|تحصیلی|زراعی|آبی|مبارک|جدید|نو){WORD_END}))))"
         rf"(?:\s+(?P<calendar>{w.calendar}){WORD_END})?{WORD_END}"
     )
 
@@ -210,12 +214,12 @@ ORDINAL_PERIOD = Rule(
     examples=(Example("سومین روز", None), Example("روزهای پایانی سال", None)),
 )
 
-ANAPHORIC = Rule(
+ANAPHORIC = Rule(  # the year of "همان سال" is the one named just before it (context.resolve_anaphora)
     "anaphoric",
     pattern=lambda w: (
         rf"{WORD_START}(?:(?P<month>{w.jalali_month})[\s\u200c]*(?:ماه)?\s+)?(?:همان|همین)\s+(?P<unit>سال|ماه|هفته|روز|روزها|سال‌ها){WORD_END}"
     ),
-    resolve=lambda hit: hit.found("interval", None, None, "refers to a time named earlier in the text"),
+    resolve=lambda hit: hit.found("interval", None, None, ANAPHORIC_REASON),
     keywords=lambda: ["همان", "همین"],
     needs=lambda w: r"همان|همین",
     examples=(Example("همان سال", None), Example("مهر همان سال", None)),
@@ -248,7 +252,7 @@ NEW_YEAR = Rule(
         rf"(?:\s+(?P<calendar>{w.calendar}))?{WORD_END}(?!\s+(?:تحصیلی|زراعی|آبی|مالی){WORD_END})"
     ),
     resolve=_resolve_new_year,
-    keywords=lambda: ["جدید", "نو"],
+    keywords=lambda: ["سال"],
     needs=lambda w: r"سال\s+(?:جدید|نو)",
     examples=(
         Example("سال جدید", "2021-03-21/2022-03-20"),  # 101 days after Nowruz: the year just begun

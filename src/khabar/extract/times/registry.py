@@ -6,6 +6,8 @@ from __future__ import annotations
 from khabar.extract.times.clock import (
     CLOCK_MINUTES,
     CLOCK_PART,
+    MATCH_MINUTE,
+    PART_OF_DAY,
     TIME,
     TIME_OFFSET,
     TIME_TO,
@@ -23,17 +25,24 @@ from khabar.extract.times.months import (
     MONTHS_ENDING,
     PART_OF_MONTH,
 )
-from khabar.extract.times.periods import ANAPHORIC, NEW_YEAR, ORDINAL_PERIOD, PART_OF_PERIOD, PERIOD, QUARTER
+from khabar.extract.times.periods import (
+    ANAPHORIC,
+    NEW_YEAR,
+    ORDINAL_PERIOD,
+    PART_OF_PERIOD,
+    PERIOD,
+    QUARTER,
+)
 from khabar.extract.times.ranges import CLOCK_RANGE, TIME_RANGE
 from khabar.extract.times.relative import LAST_WEEKDAY, RELATIVE_DAY, WEEKDAY
 from khabar.extract.times.rule import Rule
 from khabar.extract.times.seasons import SEASON, SEASONS_OF_YEAR
-from khabar.extract.times.years import BARE_YEAR, YEAR, YEAR_NAME, YEAR_UNTIL_NOW
+from khabar.extract.times.years import BARE_YEAR, EVENT_YEAR, YEAR, YEAR_NAME, YEAR_UNTIL_NOW
 
 RULES: tuple[Rule, ...] = (
     DATE_WORDS, DATE_NUMERIC, MONTH_YEAR,
     TIME, TIME_WORDS, TIME_TO, TIME_OFFSET, CLOCK_PART, CLOCK_MINUTES, TIME_RANGE, CLOCK_RANGE,
     MONTHS_ENDING, DAY_OF_MONTH, YEAR_UNTIL_NOW, RELATIVE_DAY, QUARTER, PART_OF_PERIOD, PERIOD,
     LAST_WEEKDAY, WEEKDAY, SPAN, VAGUE_SPAN, YEAR_NAME, YEAR, PART_OF_MONTH, CENTURY, ORDINAL_PERIOD, AGE, ANAPHORIC,
-    SEASON, SEASONS_OF_YEAR, NAMED_DAY, NAMED_WEEK, ANNIVERSARY, NEW_YEAR, MONTH_RANGE, MONTH_ALONE, BARE_YEAR,
+    SEASON, SEASONS_OF_YEAR, PART_OF_DAY, MATCH_MINUTE, NAMED_DAY, NAMED_WEEK, ANNIVERSARY, NEW_YEAR, MONTH_RANGE, MONTH_ALONE, BARE_YEAR, EVENT_YEAR,
 )

@@ -16,10 +16,16 @@ from khabar.extract.times.values import year_of
 from khabar.persian.calendar import GREGORIAN, JALALI, WEEKDAYS, to_gregorian
 
 _FUTURE = re.compile(r"خواه|\bمی‌(?:شود|کند|کنند|شوند|رسد|آید|گیرد|دهد|رود)\b|آینده|فردا")
+# A relative day ending a title of one or two words in quotes ("«وطن امروز»").
+_TITLE_START = re.compile(r"«\s*[^\s«»]+(?:\s+[^\s«»]+)?\s+$")
+_TITLE_END = re.compile(r"\s*»")
 _AHEAD = ("آینده", "آتی", "بعد", "پیش رو", "پیش‌رو")
 
 
-def _resolve_relative_day(hit: Hit) -> Found:
+def _resolve_relative_day(hit: Hit) -> Found | None:
+    if (not hit["day_part"] and not hit["weekday"] and _TITLE_END.match(hit.text, hit.stop)
+            and _TITLE_START.search(hit.text, max(0, hit.start - 30), hit.start)):
+        return None  # "«وطن امروز»", "«ایران فردا»": the last word of a title in quotes
     if hit.today is None:
         return hit.found("date", None, None, UNKNOWN_PUBLICATION)
     return hit.found("date", (hit.today + timedelta(days=RELATIVE_DAYS[hit["relative_day"]])).isoformat(), GREGORIAN)
@@ -36,6 +42,7 @@ RELATIVE_DAY = Rule(
     needs=lambda w: rf"{WORD_START}(?:{w.relative_day})",
     joined=True,
     examples=(Example("دیروز", "2021-06-29"), Example("صبح امروز", "2021-06-30"), Example("پس‌فردا", "2021-07-02")),
+    rejects=("این خبر را روزنامه «وطن امروز» نوشت.",),
 )
 
 

@@ -58,7 +58,7 @@ def _resolve_seasons(hit: Hit) -> Found | None:
     else:
         return hit.found("interval", None, JALALI, NO_YEAR)
     months = [SEASONS[name] for name in names]
-    last_year = year + sum(1 for a, b in zip(months, months[1:]) if b <= a)  # "زمستان و بهار": into the next year
+    last_year = year + sum(1 for a, b in zip(months, months[1:], strict=False) if b <= a)  # "زمستان و بهار": into the next year
     value = interval(to_gregorian(JALALI, year, months[0], 1), month_end(JALALI, last_year, months[-1] + 2))
     return hit.found("interval", value, cal, OUT_OF_RANGE)
 

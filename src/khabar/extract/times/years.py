@@ -8,7 +8,15 @@ import re
 from functools import lru_cache
 
 from khabar.extract.times.found import NOT_RESOLVED, Found, Hit
-from khabar.extract.times.fragments import DIGIT, WORD_END, WORD_START, Fragments, alternation, lazy
+from khabar.extract.times.fragments import (
+    DIGIT,
+    UNIT_WORDS,
+    WORD_END,
+    WORD_START,
+    Fragments,
+    alternation,
+    lazy,
+)
 from khabar.extract.times.rule import Example, Rule
 from khabar.extract.times.values import interval, number, to_int, year_number, year_of
 from khabar.persian.calendar import CALENDAR_WORDS, GREGORIAN, JALALI, to_gregorian, year_end
@@ -177,8 +185,8 @@ YEAR_NAME = Rule(
     "year_name",
     pattern=_year_name_pattern,
     resolve=_resolve_year_name,
-    keywords=lambda: sorted({_NAME_JUNK.split(name)[0] for name, _ in year_names().values()}),
-    needs=lambda w: r"سال\s",
+    keywords=lambda: ["سال"],
+    needs=lambda w: rf"سال\s+«?\s*(?:{alternation({_NAME_JUNK.split(name)[0] for name, _ in year_names().values()})})",
     examples=(
         Example("سال جهاد اقتصادی", "2011-03-21/2012-03-19"),
         Example("سال «رونق تولید»", "2019-03-21/2020-03-19"),
@@ -186,4 +194,31 @@ YEAR_NAME = Rule(
         Example("سال اقتصاد مقاومتی", "2017-03-21/2018-03-20"),
     ),
     rejects=("سال تولید این خودرو ۱۳۹۸ است",),
+)
+
+
+# Events the press names by their Jalali year in two digits: "انتخابات ۹۶", "فتنه ۸۸", "کنکور ۹۹".
+_YEAR_EVENTS = ("انتخابات", "فتنه", "فتنه‌گران", "فتنه گران", "کنکور", "بودجه", "سرشماری", "اغتشاشات", "حوادث", "وقایع")
+
+
+def _resolve_event_year(hit: Hit) -> Found | None:
+    year = year_number(hit["year"], JALALI)
+    if year is None:
+        return None
+    m = hit.match
+    value = interval(to_gregorian(JALALI, year, 1, 1), year_end(JALALI, year))
+    return Found(m.start("year"), m.end("year"), m["year"], "interval", value, JALALI, None if value else "not a valid year")
+
+
+EVENT_YEAR = Rule(
+    "event_year",
+    pattern=lambda w: (
+        rf"{WORD_START}(?:{alternation(_YEAR_EVENTS)})\s+(?P<year>{DIGIT}{{2}})(?![0-9۰-۹/.:٫٬,،\-–]?{DIGIT})"
+        rf"(?!\s*(?:[/.:\-–]|(?:{w.not_year_after}|{w.month}|{UNIT_WORDS}|تا|الی|درصد|نفر|سال){WORD_END}))"
+    ),
+    resolve=_resolve_event_year,
+    keywords=lambda: list(_YEAR_EVENTS),
+    needs=lambda w: rf"(?:{alternation(_YEAR_EVENTS)})\s+{DIGIT}{{2}}",
+    examples=(Example("انتخابات ۹۶", "2017-03-21/2018-03-20"), Example("فتنه ۸۸", "2009-03-21/2010-03-20")),
+    rejects=("انتخابات ۲۹ خرداد برگزار شد", "بودجه ۱۲ درصد افزایش یافت", "حوادث ۲۴ ساعت گذشته"),
 )
