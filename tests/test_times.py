@@ -390,3 +390,11 @@ def test_parts_of_a_day_and_minutes_of_a_game_alone():
 
 def test_a_relative_day_ending_a_title_in_quotes_is_a_name():
     assert _times("این گزارش را روزنامه «جهان امروز» منتشر کرد.") == []
+
+
+def test_a_new_year_around_january_without_a_calendar_is_flagged():
+    from datetime import date
+
+    [(_, value)] = _times("مهمانی سال نو در کاخ برگزار شد.", date(2021, 1, 3))
+    assert value is None
+    assert _times("مهمانی سال نو میلادی در کاخ برگزار شد.", date(2021, 1, 3)) == [("سال نو میلادی", "2021-01-01")]

@@ -162,12 +162,12 @@ CLOCK_MINUTES = Rule(  # a clock without "ساعت", told by its part of the day
 PART_OF_DAY = Rule(  # "قبل از ظهر", "بامداد", "اذان مغرب": a part of a day the text does not name
     "part_of_day",
     pattern=lambda w: (
-        rf"{WORD_START}(?<!{DIGIT}\s)(?:(?:قبل|پیش|بعد)\s*از\s*ظهر|بعدازظهر|بامداد|سحرگاه|شامگاه|صبحگاه|نیمه[\s\u200c]?شب|اذان\s+(?:صبح|ظهر|مغرب|عشا))"
+        rf"{WORD_START}(?<!{DIGIT}\s)(?:(?:قبل|پیش|بعد)\s*از\s*ظهر|بعدازظهر|بامداد|سحرگاه|شامگاه|نیمه[\s\u200c]?شب|اذان\s+(?:صبح|ظهر|مغرب|عشا))"
         rf"{WORD_END}(?!\s+(?:روز|شب|امروز|دیروز|فردا|پریروز|امشب|دیشب|{w.weekday}|{DIGIT}|(?:{w.ordinal})\s+(?:{w.month}))(?![\w\u200c]))"
     ),
     resolve=lambda hit: hit.found("time", None, None, "a part of a day the text does not name"),
-    keywords=lambda: ["ظهر", "بعدازظهر", "بامداد", "سحرگاه", "شامگاه", "صبحگاه", "نیمه‌شب", "نیمه", "اذان"],
-    needs=lambda w: r"ظهر|بامداد|سحرگاه|شامگاه|صبحگاه|نیمه[\s\u200c]?شب|اذان",
+    keywords=lambda: ["ظهر", "بعدازظهر", "بامداد", "سحرگاه", "شامگاه", "نیمه‌شب", "نیمه", "اذان"],
+    needs=lambda w: r"ظهر|بامداد|سحرگاه|شامگاه|نیمه[\s\u200c]?شب|اذان",
     examples=(Example("قبل از ظهر", None), Example("بامداد", None), Example("اذان مغرب", None)),
     rejects=("بامداد امروز", "ساعت ۳ بعد از ظهر"),
 )

@@ -21,6 +21,7 @@ _LEFT = re.compile(
     r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر|"
     r"ساعات\s+(?:اولیه|نخست|پایانی)|(?:نخستین|اولین|آخرین)\s+ساعات)\s*)$"
 )
+_TWO_ENDS = re.compile(r"\s(?:تا|و|الی)\s|[-–]")
 _IN_BEFORE = re.compile(r"^در\s*(?=\S)(?!طول)")
 _SPACES = re.compile(r"\s+")
 _OPENING_BEFORE = re.compile(r"(?<![\w\u200c])(?:از\s+)?(?:اول|ابتدای|آغاز)\s+$")
@@ -39,6 +40,8 @@ def extend_left(text: str, expr: Found, today: date | None = None) -> Found:
         if m is None or m.start() == m.end():
             return expr
         word = _IN_BEFORE.sub("", _SPACES.sub(" ", m.group().strip())) or "در"
+        if word == "بین" and not _TWO_ENDS.search(expr.text):
+            return expr  # "بین" opens a range ("بین ۸ تا ۱۰"); before one time it is another word ("لیو بین بین")
         edge = EDGES.get(word)
         if edge and expr.kind == "interval" and (days := _days_of(expr.value)):
             first, last = days

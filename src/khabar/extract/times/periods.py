@@ -6,6 +6,7 @@ periods the text counts but does not place ("سومین روز", "همان سا�
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from khabar.extract.times.found import (
     HIJRI_RANGE_REASON,
@@ -226,15 +227,23 @@ ANAPHORIC = Rule(  # the year of "همان سال" is the one named just before 
 )
 
 
+def _near_new_year_day(day: date) -> bool:
+    """Whether `day` is within three weeks of a first of January."""
+    return min(abs((date(y, 1, 1) - day).days) for y in (day.year, day.year + 1)) <= 21
+
+
 def _resolve_new_year(hit: Hit) -> Found:
     """"سال جدید", "سال نو": the year (of the calendar written, else the one the
     text last named, else Jalali) whose first day is nearest the publication
     date; "آغاز سال جدید" is that first day. Far from any new year the words do
-    not say which year they mean."""
+    not say which year they mean, and around the first of January, with no
+    calendar named, not whether it is the Christian or the Iranian one."""
     cal = _calendar(hit)
     kind = "date" if hit["edge"] else "interval"
     if hit.today is None:
         return hit.found(kind, None, cal, UNKNOWN_PUBLICATION)
+    if not hit["calendar"] and calendar_cue(hit.text, hit.start) is None and _near_new_year_day(hit.today):
+        return hit.found(kind, None, None, "a new year named around the first of January: the Christian or the Iranian one is not said")
     this = year_of(hit.today, cal)
     firsts = [(y, to_gregorian(cal, y, 1, 1)) for y in (this, this + 1)]
     year, first = min(((y, d) for y, d in firsts if d is not None), key=lambda yd: abs((yd[1] - hit.today).days))
