@@ -346,3 +346,16 @@ def test_gazetteer_tries_only_lengths_a_name_may_have():
     words = ["سفیر", "کشورمان", "در", "سازمان", "ملل", "متحد", "گفت"]
     assert gazetteer_features(words)[3:6] == [["gz=LOC-B"], ["gz=LOC-I"], ["gz=LOC-I"]]
     assert gazetteer_features(["تهران"]) == [["gz=LOC-B"]]
+
+
+def test_gazetteer_extends_a_match_only_through_beginnings_of_names():
+    """_beginnings holds each name and its beginnings before a space; a token
+    with a space in it begins no match, as before."""
+    from khabar.extract.gazetteer import _beginnings, gazetteer, gazetteer_features
+
+    beginnings = _beginnings()
+    assert {"سازمان", "سازمان ملل", "سازمان ملل متحد"} <= beginnings
+    assert beginnings >= gazetteer().keys()
+    assert gazetteer_features(["سازمان ملل", "متحد"]) == [[], []]
+    assert gazetteer_features(["از", "سازمان", "ملل", "متحد", "و", "تهران"]) == [
+        [], ["gz=LOC-B"], ["gz=LOC-I"], ["gz=LOC-I"], [], ["gz=LOC-B"]]

@@ -83,3 +83,25 @@ def test_tags_do_not_depend_on_what_the_word_table_holds(monkeypatch):
     fresh.words = WordRows(fresh._vectors_of, limit=6)  # fewer than the words of the batch
     assert tag_sentences(fresh, sentences) == expected
     assert tag_sentences(fresh, sentences[1:]) == expected[1:]
+
+
+def test_sentences_side_by_side_in_bounded_groups(monkeypatch):
+    """side_by_side: at most `most` sentences, and their grid (longest × number)
+    within `cells` unless one sentence alone is longer; tagging in the
+    smallest groups gives the same tags."""
+    from khabar.persian import tagger
+
+    assert tagger.side_by_side([100, 50, 3, 3, 2], most=3, cells=200) == [(0, 2), (2, 5)]
+    assert tagger.side_by_side([500, 1], most=3, cells=200) == [(0, 1), (1, 2)]
+    assert tagger.side_by_side([], most=3, cells=200) == []
+    sentences = [s.split() for s in (
+        "کتاب‌های تازه را دیروز در نمایشگاه خریدم و به خانه بردم .",
+        "هوا سرد است .",
+        "",
+        "او آمد .",
+    )]
+    loaded = tagger.load_model("tagger.json.gz")
+    expected = tagger.tag_sentences(loaded, sentences)
+    assert expected[1] == ["NOUN", "ADJ", "AUX", "PUNCT"] and expected[2] == []
+    monkeypatch.setattr(tagger, "GRID_CELLS", 1)  # every sentence a group of its own
+    assert tagger.tag_sentences(loaded, sentences) == expected

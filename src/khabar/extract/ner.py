@@ -19,7 +19,14 @@ from typing import Any
 
 from khabar import resources
 from khabar.extract.gazetteer import gazetteer_features
-from khabar.persian.tagger import WordRows, pair_hits, pair_rows, word_features
+from khabar.persian.tagger import (
+    GRID_CELLS,
+    WordRows,
+    pair_hits,
+    pair_rows,
+    side_by_side,
+    word_features,
+)
 
 BOS, EOS = "<s>", "</s>"
 _CACHE_LIMIT = 200_000
@@ -175,8 +182,9 @@ class CRFTagger:
         starts = np.cumsum([0] + [len(s) for s in sentences[:-1]])
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
         chosen = np.zeros(len(scores), dtype=np.int64)
-        for i in range(0, len(order), _BATCH):  # a batch's grid is its longest sentence × its size
-            batch = order[i : i + _BATCH]
+        lengths = [len(sentences[k]) for k in order]
+        for first, end in side_by_side(lengths, _BATCH, GRID_CELLS):  # a grid: the longest sentence × the batch
+            batch = order[first:end]
             tokens = np.concatenate([starts[k] + np.arange(len(sentences[k])) for k in batch])
             chosen[tokens] = self._viterbi(scores, tokens, [len(sentences[k]) for k in batch])
         names = [self.labels[i] for i in chosen.tolist()]
@@ -193,22 +201,23 @@ class CRFTagger:
         grid = np.zeros((longest * width, size))
         grid[where] = scores[tokens]
         grid = grid.reshape(longest, width, size)
-        active = np.searchsorted(-np.array(lengths), -np.arange(longest), side="left")  # sentences longer than pos
-        back = np.zeros((longest, width, size), dtype=np.int64)
+        active = np.searchsorted(-np.array(lengths), -np.arange(longest), side="left").tolist()  # longer than pos
+        back = np.zeros((longest, width * size), dtype=np.int64)  # back[pos, j * size + label]: the label before
         delta = grid[0].copy()  # a finished sentence's row keeps its final scores
+        into = self.transitions.T.copy()  # into[to, from]: the maximum is taken over the last, contiguous axis
         for pos in range(1, longest):
-            n = int(active[pos])
-            cand = delta[:n, :, None] + self.transitions  # (sentence, from, to)
-            back[pos, :n] = cand.argmax(axis=1)
-            delta[:n] = cand.max(axis=1) + grid[pos, :n]
+            n = active[pos]
+            cand = delta[:n, None, :] + into  # (sentence, to, from)
+            back[pos, : n * size] = cand.argmax(axis=2).reshape(-1)
+            delta[:n] = cand.max(axis=2) + grid[pos, :n]
         label = delta.argmax(axis=1)  # each sentence's best last label
         path = np.zeros((longest, width), dtype=np.int64)
-        rows = np.arange(width)
+        base = np.arange(width) * size
         for pos in range(longest - 1, -1, -1):
-            n = int(active[pos])
+            n = active[pos]
             path[pos, :n] = label[:n]
             if pos:
-                label[:n] = back[pos, rows[:n], label[:n]]
+                label[:n] = back[pos, base[:n] + label[:n]]
         return path.reshape(-1)[where]
 
 

@@ -199,30 +199,49 @@ class Tagger:
                         row = index.get(f)
                         if row is not None:
                             fixed[start + i] += matrix[row]
-        by_state, width = self.by_state, self.width
-        order = sorted(range(len(sentences)), key=lambda k: -len(sentences[k]))
-        lengths = [len(sentences[k]) for k in order]
-        first = starts[order]
-        prev = np.full(len(order), len(tags), dtype=np.int64)  # START[0]
-        prev2 = np.full(len(order), len(tags) + 1, dtype=np.int64)  # START[1]
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
         chosen = np.zeros(len(words), dtype=np.int64)
-        # each token's "t-1,w=" rows by the tag before it (the zero row where the model has none)
+        # each token's word among those with "t-1,w=" features (`none`: it has none)
         none = len(self.tag_word)
         tag_word = self.tag_word.get
         by_word = np.array([tag_word(w, none) for w in words], dtype=np.int64)
-        active = len(order)
-        for pos in range(lengths[0]):
-            while lengths[active - 1] <= pos:
-                active -= 1
-            at = first[:active] + pos
-            scores = fixed[at] + by_state[prev[:active] * width + prev2[:active]]
-            scores += matrix[self.tag_word_rows[by_word[at], prev[:active]]]  # "t-1,w=" (the zero row adds nothing)
-            best = scores.argmax(axis=1)
-            prev2[:active] = prev[:active]
-            prev[:active] = best
-            chosen[at] = best
+        lengths = [len(sentences[k]) for k in order]
+        for first, end in side_by_side(lengths, SIDE_BY_SIDE, GRID_CELLS):
+            group = order[first:end]
+            self._greedy(fixed, by_word, starts[group], lengths[first:end], chosen)
         names = [tags[k] for k in chosen.tolist()]
         return [names[start : start + len(s)] for start, s in zip(starts.tolist(), sentences, strict=True)]
+
+    def _greedy(self, fixed: Any, by_word: Any, firsts: Any, lengths: list[int], chosen: Any) -> None:
+        """Tag side by side the sentences whose tokens begin at `firsts` (their
+        lengths given longest first): the scores of their tokens laid out
+        position by position, so a step reads one slice; the tags go to `chosen`."""
+        import numpy as np
+
+        width, longest, size = len(lengths), lengths[0], len(self.tags)
+        tokens = np.concatenate([first + np.arange(n) for first, n in zip(firsts.tolist(), lengths, strict=True)])
+        where = np.concatenate([np.arange(n) * width + j for j, n in enumerate(lengths)])  # token → (position, j)
+        grid = np.zeros((longest * width, size), dtype=fixed.dtype)
+        grid[where] = fixed[tokens]
+        grid = grid.reshape(longest, width, size)
+        word = np.full(longest * width, len(self.tag_word), dtype=np.int64)
+        word[where] = by_word[tokens]
+        word = word.reshape(longest, width)
+        picked = np.zeros((longest, width), dtype=np.int64)
+        active = np.searchsorted(-np.array(lengths), -np.arange(longest), side="left").tolist()  # longer than pos
+        prev = np.full(width, size, dtype=np.int64)  # START[0]
+        prev2 = np.full(width, size + 1, dtype=np.int64)  # START[1]
+        by_state, states, matrix, tag_word_rows = self.by_state, self.width, self.matrix, self.tag_word_rows
+        for pos in range(longest):
+            n = active[pos]
+            before = prev[:n]
+            scores = grid[pos, :n] + by_state[before * states + prev2[:n]]
+            scores += matrix[tag_word_rows[word[pos, :n], before]]  # "t-1,w=" (the zero row adds nothing)
+            best = scores.argmax(axis=1)
+            prev2[:n] = before
+            prev[:n] = best
+            picked[pos, :n] = best
+        chosen[tokens] = picked.reshape(-1)[where]
 
     def _context_scores(self, sentences: list[list[str]], words: list[str], starts) -> Any:
         """The scores of every word's features that do not depend on the tags
@@ -319,6 +338,23 @@ class WordRows:
         self.array[n : n + len(words)] = vectors
         for k, w in enumerate(words):
             self.row[w] = n + k
+
+
+SIDE_BY_SIDE = 256  # sentences tagged side by side, at most
+GRID_CELLS = 1 << 16  # positions × sentences of a group, at most (unless one sentence is longer)
+
+
+def side_by_side(lengths: list[int], most: int = SIDE_BY_SIDE, cells: int = GRID_CELLS) -> list[tuple[int, int]]:
+    """(first, end) of runs of sentences, given their lengths longest first, to
+    be decoded side by side: at most `most` of them, and their grid (the
+    longest × their number) of at most `cells`, so one long sentence does not
+    make a grid of its length times many short ones."""
+    bounds, first = [], 0
+    while first < len(lengths):
+        end = first + max(1, min(most, cells // max(lengths[first], 1)))
+        bounds.append((first, min(end, len(lengths))))
+        first = end
+    return bounds
 
 
 def pair_rows(index: dict[str, int], prefix: str) -> dict[str, dict[str, int]]:
