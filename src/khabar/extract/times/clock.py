@@ -166,7 +166,7 @@ PART_OF_DAY = Rule(  # "قبل از ظهر", "بامداد", "اذان مغرب"
         rf"{WORD_END}(?!\s+(?:روز|شب|امروز|دیروز|فردا|پریروز|امشب|دیشب|{w.weekday}|{DIGIT}|(?:{w.ordinal})\s+(?:{w.month}))(?![\w\u200c]))"
     ),
     resolve=lambda hit: hit.found("time", None, None, "a part of a day the text does not name"),
-    keywords=lambda: ["ظهر", "بعدازظهر", "بامداد", "سحرگاه", "شامگاه", "نیمه‌شب", "نیمه", "اذان"],
+    keywords=lambda: ["ظهر", "بعدازظهر", "بامداد", "سحرگاه", "شامگاه", "نیمه‌شب", "شب", "اذان"],
     needs=lambda w: r"ظهر|بامداد|سحرگاه|شامگاه|نیمه[\s\u200c]?شب|اذان",
     examples=(Example("قبل از ظهر", None), Example("بامداد", None), Example("اذان مغرب", None)),
     rejects=("بامداد امروز", "ساعت ۳ بعد از ظهر"),
