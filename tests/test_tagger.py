@@ -41,30 +41,41 @@ def test_word_rows_computes_each_form_once_and_starts_over_past_its_limit():
         seen.append(w)
         return np.array([len(w), w.count("ا")], dtype=np.float32)
 
-    table = WordRows(compute, limit=5)
+    table = WordRows(compute, limit=5, numbers=({"آمد": 7}, {"باران": 3, BOS: 0}))
     assert seen == [BOS, EOS]
     rows = table.rows(["باران", "آمد", "باران"])
     assert rows.tolist() == [2, 3, 2]
     assert table.array[rows].tolist() == [[5, 2], [3, 0], [5, 2]]
+    assert table.numbers[[0, 1, 2, 3]].tolist() == [[-1, 0], [-1, -1], [-1, 3], [7, -1]]
     assert table.rows(["آمد", EOS]).tolist() == [3, 1]
     assert seen == [BOS, EOS, "باران", "آمد"]  # nothing computed twice
     rows = table.rows(["دریا", "کوه", "باران"])  # 4 held + 2 new > 5: start over
     assert len(table) == 5 and table.rows([BOS]).tolist() == [0]
     assert table.array[rows].tolist() == [[4, 1], [3, 0], [5, 2]]
+    assert table.numbers[rows].tolist() == [[-1, -1], [-1, -1], [-1, 3]]
     many = [f"واژه{k}" for k in range(100)]  # more than the array held at first: it grows
     big = WordRows(compute, limit=1000)
     rows = big.rows(many)  # (the array is read after: it may be a new one)
     assert big.array[rows][:, 0].tolist() == [len(w) for w in many]
+    assert big.numbers.shape == (len(big.array), 0)
 
 
-def test_pair_features_are_found_by_their_two_words():
-    """pair_rows/pair_hits: "w,w+1=a|b" found from (a, b), a word with "|" in it too."""
-    from khabar.persian.tagger import pair_hits, pair_rows
+def test_pair_features_are_found_by_the_numbers_of_their_two_words():
+    """PairFeatures: "w,w+1=a|b" found from the numbers of a and b, a word
+    with "|" in it too; a word in no pair (-1) finds nothing."""
+    import numpy as np
+
+    from khabar.persian.tagger import PairFeatures
 
     index = {"w,w+1=باد|وزید": 0, "w,w+1=x|y|z": 1, "w=باد": 2, "w-1,w=باد|وزید": 3}
-    pairs = pair_rows(index, "w,w+1=")
-    assert pairs == {"باد": {"وزید": 0}, "x": {"y|z": 1}, "x|y": {"z": 1}}
-    assert pair_hits(pairs, ["باد", "وزید", "x|y", "x"], ["وزید", "</s>", "z", "y|z"]) == ([0, 2, 3], [0, 1, 1])
+    pairs = PairFeatures(index, "w,w+1=")
+    assert set(pairs.number) == {"باد", "وزید", "x", "y|z", "x|y", "z"}
+    firsts, seconds = ["باد", "وزید", "x|y", "x", "باران", "وزید"], ["وزید", "</s>", "z", "y|z", "وزید", "باد"]
+    number = [[pairs.number.get(w, -1) for w in words] for words in (firsts, seconds)]
+    at, rows = pairs.hits(np.array(number[0]), np.array(number[1]))
+    assert at.tolist() == [0, 2, 3] and rows.tolist() == [0, 1, 1]
+    none = PairFeatures({"w=باد": 0}, "w,w+1=")
+    assert [a.tolist() for a in none.hits(np.array([-1]), np.array([-1]))] == [[], []]
 
 
 def test_tags_do_not_depend_on_what_the_word_table_holds(monkeypatch):
@@ -80,7 +91,7 @@ def test_tags_do_not_depend_on_what_the_word_table_holds(monkeypatch):
     fresh.__dict__.update(loaded.__dict__)
     from khabar.persian.tagger import WordRows
 
-    fresh.words = WordRows(fresh._vectors_of, limit=6)  # fewer than the words of the batch
+    fresh.words = WordRows(fresh._vectors_of, 6, loaded.words.tables)  # fewer than the words of the batch
     assert tag_sentences(fresh, sentences) == expected
     assert tag_sentences(fresh, sentences[1:]) == expected[1:]
 

@@ -21,9 +21,8 @@ from khabar import resources
 from khabar.extract.gazetteer import gazetteer_features
 from khabar.persian.tagger import (
     GRID_CELLS,
+    PairFeatures,
     WordRows,
-    pair_hits,
-    pair_rows,
     side_by_side,
     word_features,
 )
@@ -114,10 +113,11 @@ class CRFTagger:
             for b, weight in row.items():
                 self.transitions[at[a], at[b]] = weight
         self.tables = lexicon()
-        self.words = WordRows(self._vectors_of, _CACHE_LIMIT)  # word → its five parts (see word_parts)
-        # the pair features as {first word: {second word: row}} (see pair_rows)
-        self.right_pairs = pair_rows(self.index, "w,w+1=")
-        self.left_pairs = pair_rows(self.index, "w-1,w=")
+        # the pair features, looked up by the numbers of their words
+        self.right_pairs = PairFeatures(self.index, "w,w+1=")
+        self.left_pairs = PairFeatures(self.index, "w-1,w=")
+        # word → its five parts (see word_parts), and its numbers among the pairs' words
+        self.words = WordRows(self._vectors_of, _CACHE_LIMIT, (self.right_pairs.number, self.left_pairs.number))
 
     def _vectors_of(self, w: str) -> Any:
         import numpy as np
@@ -125,32 +125,43 @@ class CRFTagger:
         index, missing, m = self.index, self.missing, self.matrix
         return np.stack([m[[index.get(f, missing) for f in part]].sum(axis=0) for part in word_parts(w, self.tables)])
 
+    def _layout(self, sentences: list[list[str]]) -> tuple[Any, Any]:
+        """The WordRows rows of the sentences' words, each sentence between two
+        BOS and two EOS, and where in them the sentences' own tokens are."""
+        import numpy as np
+
+        padded = self.words.rows([w for s in sentences for w in (BOS, BOS, *s, EOS, EOS)])
+        offsets = np.cumsum([0] + [len(s) + 4 for s in sentences[:-1]])
+        at = np.concatenate([np.arange(len(s)) + off + 2 for s, off in zip(sentences, offsets, strict=True)])
+        return padded, at
+
     def emissions(self, sentences: list[list[str]]) -> Any:
         """The state scores of every token of every sentence, one row per token."""
         import numpy as np
 
-        padded = self.words.rows([w for s in sentences for w in (BOS, BOS, *s, EOS, EOS)])
+        padded, at = self._layout(sentences)
         table = self.words.array  # (word forms, 5, labels)
-        offsets = np.cumsum([0] + [len(s) + 4 for s in sentences[:-1]])
-        at = np.concatenate([np.arange(len(s)) + off + 2 for s, off in zip(sentences, offsets, strict=True)])
         scores = (table[padded[at], 0] + table[padded[at - 1], 1] + table[padded[at + 1], 2]
                   + table[padded[at - 2], 3] + table[padded[at + 2], 4])
-        tokens, rows = self.extra_rows(sentences)
+        tokens, rows = self.extra_rows(sentences, (padded, at))
         np.add.at(scores, tokens, self.matrix[rows])
         return scores
 
-    def extra_rows(self, sentences: list[list[str]]) -> tuple[Any, Any]:
+    def extra_rows(self, sentences: list[list[str]], layout: tuple[Any, Any] | None = None) -> tuple[Any, Any]:
         """(token, row) of every feature of `token_extras` that the model has,
         tokens numbered across the sentences, each token's in the order
         `token_extras` gives them (the scores are summed in that order); the
-        pairs are looked up by their words, without building their names."""
+        pairs are looked up by the numbers of their words (`layout`: the
+        sentences' `_layout`, made here if not given)."""
         import numpy as np
 
-        flat = [w for s in sentences for w in s]
-        after = [w for s in sentences if s for w in (*s[1:], EOS)]
-        right_at, right_rows = pair_hits(self.right_pairs, flat, after)
-        left_at, left_rows = pair_hits(self.left_pairs, [w for s in sentences if s for w in (BOS, *s[:-1])], flat)
-        tokens, groups, rows = right_at + left_at, [0] * len(right_at) + [1] * len(left_at), right_rows + left_rows
+        padded, at = layout or self._layout(sentences)
+        numbers = self.words.numbers
+        right_at, right_rows = self.right_pairs.hits(numbers[padded[at], 0], numbers[padded[at + 1], 0])
+        left_at, left_rows = self.left_pairs.hits(numbers[padded[at - 1], 1], numbers[padded[at], 1])
+        tokens = right_at.tolist() + left_at.tolist()
+        groups = [0] * len(right_at) + [1] * len(left_at)
+        rows = right_rows.tolist() + left_rows.tolist()
         index = self.index
         start = 0
         for words in sentences:

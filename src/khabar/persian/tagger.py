@@ -154,15 +154,15 @@ class Tagger:
         for f, row in weights.items():
             for t, weight in row.items():
                 self.matrix[self.index[f], tag_index[t]] = weight
-        self.words = WordRows(self._vectors_of, _CACHE_LIMIT)  # word → its shares of the scores
         # the scores of every (previous tag, the one before) state, row p * width + q
         previous = [*tags, *START]
         self.width = len(previous)
         rows = [self.index.get(f, self.missing) for p in previous for q in previous for f in (f"t-1={p}", f"t-2={p}|{q}")]
         self.by_state = self.matrix[rows].reshape(len(previous) ** 2, 2, len(tags)).sum(axis=1)
-        # "w,w+1=" features as word → {next word: row}, looked up without building their names
-        self.pairs = pair_rows(self.index, "w,w+1=")
-        # "t-1,w=" features: word → k, and tag_word_rows[k, previous tag] its row (the zero row if none)
+        # "w,w+1=" features, looked up by the numbers of their words
+        self.pairs = PairFeatures(self.index, "w,w+1=")
+        # "t-1,w=" features: word → k, and tag_word_rows[k, previous tag] its row (the zero row if
+        # none; the last row, k = -1, for a word without any)
         at = {p: i for i, p in enumerate(previous)}
         self.tag_word: dict[str, int] = {}
         cells = []
@@ -174,6 +174,8 @@ class Tagger:
         self.tag_word_rows = np.full((len(self.tag_word) + 1, self.width), self.missing, dtype=np.int64)
         for k, p, row in cells:
             self.tag_word_rows[k, p] = row
+        # word → its shares of the scores, and its numbers among the pairs' words and the "t-1,w=" words
+        self.words = WordRows(self._vectors_of, _CACHE_LIMIT, (self.pairs.number, self.tag_word))
 
     def tag(self, words: list[str], extra: list[list[str]] | None = None) -> list[str]:
         """Tags for the words of one sentence. `extra` gives more features per
@@ -191,7 +193,7 @@ class Tagger:
         index, matrix, tags = self.index, self.matrix, self.tags
         words = [w for s in sentences for w in s]
         starts = np.cumsum([0] + [len(s) for s in sentences[:-1]])
-        fixed = self._context_scores(sentences, words, starts)
+        fixed, by_word = self._context_scores(sentences, words, starts)
         if extras:
             for start, feats_of in zip(starts, extras, strict=True):
                 for i, feats in enumerate(feats_of):
@@ -201,10 +203,6 @@ class Tagger:
                             fixed[start + i] += matrix[row]
         order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
         chosen = np.zeros(len(words), dtype=np.int64)
-        # each token's word among those with "t-1,w=" features (`none`: it has none)
-        none = len(self.tag_word)
-        tag_word = self.tag_word.get
-        by_word = np.array([tag_word(w, none) for w in words], dtype=np.int64)
         lengths = [len(sentences[k]) for k in order]
         for first, end in side_by_side(lengths, SIDE_BY_SIDE, GRID_CELLS):
             group = order[first:end]
@@ -224,7 +222,7 @@ class Tagger:
         grid = np.zeros((longest * width, size), dtype=fixed.dtype)
         grid[where] = fixed[tokens]
         grid = grid.reshape(longest, width, size)
-        word = np.full(longest * width, len(self.tag_word), dtype=np.int64)
+        word = np.full(longest * width, -1, dtype=np.int64)  # -1: the last row of tag_word_rows, all zero rows
         word[where] = by_word[tokens]
         word = word.reshape(longest, width)
         picked = np.zeros((longest, width), dtype=np.int64)
@@ -243,10 +241,11 @@ class Tagger:
             picked[pos, :n] = best
         chosen[tokens] = picked.reshape(-1)[where]
 
-    def _context_scores(self, sentences: list[list[str]], words: list[str], starts) -> Any:
+    def _context_scores(self, sentences: list[list[str]], words: list[str], starts) -> tuple[Any, Any]:
         """The scores of every word's features that do not depend on the tags
         chosen: its own, its neighbours' (each word's share computed once and
-        kept, see WordRows) and the pair with the next word."""
+        kept, see WordRows) and the pair with the next word; and each word's
+        number among the words of "t-1,w=" features (-1: none)."""
         import numpy as np
 
         matrix, table = self.matrix, self.words
@@ -258,13 +257,11 @@ class Tagger:
         after[ends[nonempty] - 1] = WordRows.EOS
         after2[ends[nonempty] - 1] = WordRows.EOS
         after2[[ends[k] - 2 for k in nonempty if len(sentences[k]) > 1]] = WordRows.EOS
-        vectors = table.array
+        vectors, numbers = table.array, table.numbers
         fixed = vectors[seq, 0] + vectors[before, 1] + vectors[after, 2] + vectors[after2, 3]
-        following = [nxt for s in sentences if s for nxt in [*s[1:], EOS]]
-        at, rows = pair_hits(self.pairs, words, following)
-        if at:
-            fixed[at] += matrix[rows]  # one pair per token: the same sums as one at a time
-        return fixed
+        at, rows = self.pairs.hits(numbers[seq, 0], numbers[after, 0])
+        fixed[at] += matrix[rows]  # one pair per token: the same sums as one at a time
+        return fixed, numbers[seq, 1]
 
     def _vectors_of(self, w: str) -> Any:
         """A word's shares of the scores: its own features, and as the word
@@ -288,19 +285,22 @@ class WordRows:
     """What each word form contributes to a model's scores, computed once per
     form (by `compute`, a numpy array of one shape) and kept as a row of one
     array, so a batch's words are gathered with one indexing; row 0 is BOS,
-    row 1 EOS. When a batch's new forms would take it past `limit` forms, all
-    are dropped first (a batch's own are always held; the values are the same
-    whenever computed). Read `array` after `rows`: adding forms may replace it."""
+    row 1 EOS. With each row, the form's number in each of the tables
+    `numbers` (-1 if not there): `numbers[row, t]`. When a batch's new forms
+    would take it past `limit` forms, all are dropped first (a batch's own are
+    always held; the values are the same whenever computed). Read `array` and
+    `numbers` after `rows`: adding forms may replace them."""
 
     BOS, EOS = 0, 1
 
-    def __init__(self, compute: Callable[[str], Any], limit: int):
-        self.compute, self.limit = compute, limit
+    def __init__(self, compute: Callable[[str], Any], limit: int, numbers: tuple[dict[str, int], ...] = ()):
+        self.compute, self.limit, self.tables = compute, limit, numbers
         self.clear()
 
     def clear(self) -> None:
         self.row: dict[str, int] = {}
         self.array: Any = None
+        self.numbers: Any = None
         self._add([BOS, EOS])
 
     def __len__(self) -> int:
@@ -328,14 +328,20 @@ class WordRows:
         if not words:
             return
         vectors = np.stack([self.compute(w) for w in words])
+        numbers = np.array([[t.get(w, -1) for t in self.tables] for w in words], dtype=np.int64).reshape(len(words), -1)
         n = len(self.row)
         if self.array is None:
-            self.array = np.empty((max(64, len(words)), *vectors.shape[1:]), dtype=vectors.dtype)
+            size = max(64, len(words))
+            self.array = np.empty((size, *vectors.shape[1:]), dtype=vectors.dtype)
+            self.numbers = np.empty((size, len(self.tables)), dtype=np.int64)
         elif n + len(words) > len(self.array):
-            grown = np.empty((max(2 * len(self.array), n + len(words)), *self.array.shape[1:]), dtype=self.array.dtype)
-            grown[:n] = self.array[:n]
-            self.array = grown
+            size = max(2 * len(self.array), n + len(words))
+            array, self.array = self.array, np.empty((size, *self.array.shape[1:]), dtype=self.array.dtype)
+            self.array[:n] = array[:n]
+            numbers_before, self.numbers = self.numbers, np.empty((size, len(self.tables)), dtype=np.int64)
+            self.numbers[:n] = numbers_before[:n]
         self.array[n : n + len(words)] = vectors
+        self.numbers[n : n + len(words)] = numbers
         for k, w in enumerate(words):
             self.row[w] = n + k
 
@@ -357,35 +363,45 @@ def side_by_side(lengths: list[int], most: int = SIDE_BY_SIDE, cells: int = GRID
     return bounds
 
 
-def pair_rows(index: dict[str, int], prefix: str) -> dict[str, dict[str, int]]:
-    """The features `prefix` + a + "|" + b of a model's `index` as {a: {b: row}},
-    so that a pair is looked up by its two words without building its name (a
-    word with "|" in it: every split of the name is kept, so any (a, b) whose
-    name is a feature finds it)."""
-    out: dict[str, dict[str, int]] = {}
-    for f, row in index.items():
-        if f.startswith(prefix):
-            rest = f[len(prefix) :]
-            cut = rest.find("|")
-            while cut >= 0:
-                out.setdefault(rest[:cut], {})[rest[cut + 1 :]] = row
-                cut = rest.find("|", cut + 1)
-    return out
+class PairFeatures:
+    """The features `prefix` + a + "|" + b of a model's `index`, looked up for
+    a whole batch at once from the numbers of the two words (`number`, which a
+    WordRows keeps for each word form) instead of building each name. A word
+    with "|" in it: every split of the name is kept, so any (a, b) whose name
+    is a feature finds it."""
 
+    def __init__(self, index: dict[str, int], prefix: str):
+        import numpy as np
 
-def pair_hits(pairs: dict[str, dict[str, int]], firsts: list[str], seconds: list[str]) -> tuple[list[int], list[int]]:
-    """(positions, rows) of the pairs (firsts[k], seconds[k]) that are features in `pairs`."""
-    at: list[int] = []
-    rows: list[int] = []
-    get = pairs.get
-    for k, (a, b) in enumerate(zip(firsts, seconds, strict=True)):
-        following = get(a)
-        if following is not None:
-            row = following.get(b)
-            if row is not None:
-                at.append(k)
-                rows.append(row)
-    return at, rows
+        splits = []
+        for f, row in index.items():
+            if f.startswith(prefix):
+                rest = f[len(prefix) :]
+                cut = rest.find("|")
+                while cut >= 0:
+                    splits.append((rest[:cut], rest[cut + 1 :], row))
+                    cut = rest.find("|", cut + 1)
+        self.number: dict[str, int] = {}
+        for a, b, _ in splits:
+            self.number.setdefault(a, len(self.number))
+            self.number.setdefault(b, len(self.number))
+        self.base = max(len(self.number), 1)
+        keys = np.array([self.number[a] * self.base + self.number[b] for a, b, _ in splits], dtype=np.int64)
+        order = np.argsort(keys)
+        self.keys = keys[order]
+        self.rows = np.array([row for _, _, row in splits], dtype=np.int64)[order]
+
+    def hits(self, firsts: Any, seconds: Any) -> tuple[Any, Any]:
+        """(positions, rows) of the pairs of word numbers (firsts[k], seconds[k])
+        that are features (-1: a word in no pair)."""
+        import numpy as np
+
+        if not len(self.keys):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        key = firsts * self.base + seconds
+        at = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        hit = np.flatnonzero((firsts >= 0) & (seconds >= 0) & (self.keys[at] == key))
+        return hit, self.rows[at[hit]]
 
 
 def tag_sentences(
