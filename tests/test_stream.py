@@ -33,14 +33,16 @@ def _covers(text: str, bounds: list[tuple[int, int, bool]], part_chars: int) -> 
 
 @pytest.mark.parametrize("part_chars", [1, 2, 7, 40, 80, 150, 10_000])
 def test_parts_cover_the_text_in_order(part_chars):
-    text = TEXT + "\n" + "یک دو سه. " * 30 + "\r\nپایان"
-    _covers(text, list(cuts(text, part_chars)), part_chars)
+    text = "  \n" + TEXT + "\n" + "یک دو سه. " * 30 + "\r\n\r\nپایان  \n"
+    bounds = list(cuts(text, part_chars))
+    _covers(text, bounds, part_chars)
+    assert all(b > a for a, b, _ in bounds)
 
 
 def test_parts_end_at_paragraph_breaks():
     bounds = list(cuts(TEXT, max(map(len, PARAGRAPHS)) + 2))
     assert [TEXT[a:b].strip() for a, b, _ in bounds] == PARAGRAPHS
-    assert all(TEXT[b - 1] == "\n" for _, b, _ in bounds[:-1])
+    assert all(TEXT[b : b + 2] == "\n\n" for _, b, _ in bounds[:-1])  # the break opens the next part
 
 
 def test_a_long_paragraph_is_cut_at_a_sentence_end_then_a_space():
@@ -49,12 +51,12 @@ def test_a_long_paragraph_is_cut_at_a_sentence_end_then_a_space():
     _covers(sentences, bounds, 100)
     for _, end, hard in bounds[:-1]:
         assert not hard
-        assert sentences[end - 2] in ".!؟" and sentences[end - 1] == " "
+        assert sentences[end - 1] in ".!؟" and sentences[end] == " "
     words = "بازار ارز امروز آرام بود و خریداران کم بودند " * 20  # no sentence end
     bounds = list(cuts(words, 60))
     _covers(words, bounds, 60)
     for _, end, hard in bounds[:-1]:
-        assert not hard and (words[end - 1].isspace() or words[end].isspace())  # never inside a word
+        assert not hard and words[end].isspace() and not words[end - 1].isspace()  # never inside a word
 
 
 def test_a_run_without_spaces_is_cut_at_the_limit_and_said():
@@ -77,6 +79,7 @@ def test_spans_map_back_to_the_whole_text():
             raw_a, raw_b = doc.raw_span(span.start, span.end)
             assert TEXT[a:b] == doc.raw_text[raw_a:raw_b]
             assert khabar.normalize(TEXT[a:b]) == span.text
+            assert TEXT[b - 1 : b] == span.text[-1:]  # ends at its own last character, not the part's trailing break
     iran = [doc.input_span(t.start, t.end) for doc in docs for t in doc.tokens if t.text == "ایران"]
     assert [TEXT[a:b] for a, b in iran] == ["ايران"]  # the input's characters, Arabic yeh and all
 
@@ -96,6 +99,9 @@ def test_the_same_entities_and_times_as_analyze():
     assert entities and times
     quantities = [(d.input_span(q.start, q.end), q.value) for d in parts for q in d.quantities]
     assert quantities == [(whole.input_span(q.start, q.end), q.value) for q in whole.quantities]
+    for layer in ("tokens", "sentences"):
+        spans = [d.input_span(x.start, x.end) for d in parts for x in getattr(d, layer)]
+        assert spans == [whole.input_span(x.start, x.end) for x in getattr(whole, layer)]
 
 
 def test_a_short_text_is_one_part_the_same_as_analyze():

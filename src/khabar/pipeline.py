@@ -44,19 +44,23 @@ class Component:
 
 
 PART_CHARS = 60_000  # characters of a part of a streamed text (Pipeline.stream)
-_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)\]]*\s")
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”)\]]*(?=\s)")
 _SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\S")
 
 
 def cuts(text: str, part_chars: int = PART_CHARS) -> Iterator[tuple[int, int, bool]]:
     """The parts of `text` as (start, end, cut_inside_a_word): consecutive,
     covering it (an empty text: one empty part), each of at most `part_chars`
-    characters and ending after the last newline within that length; failing
-    that after the last sentence end (a full stop, question or exclamation
-    mark, ellipsis, then a space), then at the last space; a run of
-    `part_chars` characters without any space is cut at that length (True).
-    Linear: a part's characters are searched at most twice, and the next
-    part starts where this one ends; nothing but the bounds is kept."""
+    characters. A part ends at the last blank line within that length, else
+    at the last newline; failing that after the last sentence end (a full
+    stop, question or exclamation mark or ellipsis, with any closing quote or
+    bracket, before a space), then at the last space. The whitespace of a cut
+    opens the next part: a part's last span then maps to its last character
+    (a Doc's end absorbs trailing whitespace). Only a run of `part_chars`
+    characters without any space is cut at that length (True). Linear: a
+    part's characters are searched a few times at most, and the next part
+    starts where this one ends; nothing but the bounds is kept."""
     n = len(text)
     start = 0
     while True:  # an empty text is one empty part
@@ -64,23 +68,35 @@ def cuts(text: str, part_chars: int = PART_CHARS) -> Iterator[tuple[int, int, bo
         if limit >= n:
             yield start, n, False
             return
-        end = text.rfind("\n", start, limit) + 1
+        word = _WORD.search(text, start, limit)
+        if word is None:  # nothing but whitespace
+            yield start, limit, False
+            start = limit
+            continue
+        first = word.start()  # a cut lies after the part's first visible character
+        end = text.rfind("\n\n", first, limit + 1)
+        if end < first:
+            end = text.rfind("\n", first, limit + 1)
         hard = False
-        if end <= start:
-            window = text[start : limit + 1]  # a space just after the limit counts: cut before it
-            last = _last_end(_SENTENCE_END, window) or _last_end(_SPACE, window)
-            end = limit if last is None else min(start + last, limit)
+        if end < first:
+            window = text[first : limit + 1]  # a space just after the limit counts: cut before it
+            last = _last(_SENTENCE_END, window, "end")
+            if last is None:
+                last = _last(_SPACE, window, "start")
+            end = first + last if last is not None else limit
             hard = last is None
+        while end > first + 1 and text[end - 1].isspace():  # the whole run of whitespace goes to the next part
+            end -= 1
         yield start, end, hard
         start = end
 
 
-def _last_end(pattern: re.Pattern[str], window: str) -> int | None:
-    """Where the last match of `pattern` in `window` ends (None: no match)."""
-    last = None
+def _last(pattern: re.Pattern[str], window: str, edge: str) -> int | None:
+    """Where the last match of `pattern` in `window` starts or ends (`edge`); None: no match."""
+    found = None
     for match in pattern.finditer(window):
-        last = match.end()
-    return last
+        found = match.end() if edge == "end" else match.start()
+    return found
 
 
 def _input(text: str | Article, published: Published) -> tuple[str, date | datetime | None, Article | None]:
