@@ -259,14 +259,15 @@ class Pipeline:
     ) -> Iterator[Doc]:
         """Analyze a long text part by part: one Doc per part of about
         `part_chars` characters, in order, so that time grows linearly with the
-        text and memory with the part, not the whole (a 20 MB text in a few
-        hundred MB rather than gigabytes; keep no more of the Docs than you need).
+        text and memory with the part, not the whole (~100 MB for a 20 MB
+        text, against gigabytes whole, if the caller keeps no more of the
+        parts than it needs).
 
         The text (an Article's: title, lead and body, as `analyze` reads it) is
-        cut at paragraph breaks (after a newline); a paragraph longer than a part
-        is cut after a sentence end, else after a space, never inside a word (a
-        run of `part_chars` characters without a space is cut where it reaches
-        that length, and the Doc says so in its warnings). The parts cover the
+        cut at a blank line, else a newline; a paragraph longer than a part is
+        cut after a sentence end, else at a space, never inside a word (only a
+        run of `part_chars` characters without a space is cut at that length,
+        and that part's warnings say so); see `cuts`. The parts cover the
         text with no gap or overlap: each Doc's `raw_text` is the text from
         `doc.start` on, and `doc.input_span(a, b)` maps any of its spans to the
         whole text. Every part runs the same components; `published` (by
@@ -276,17 +277,18 @@ class Pipeline:
         (`doc.article.body` is empty: they are the parts' texts, and would
         otherwise be repeated in every part's JSON).
 
-        What is lost across a cut: each part is analysed on its own, so a
-        sentence cut by a part boundary (only where a paragraph is longer than
-        a part) becomes two sentences; a name's mentions are linked within
-        its part only (a surname alone is resolved against the full name in the
-        same part, not one three parts earlier, and a name found once by the
-        tagger is looked for where it repeats in its part only); an event's
-        actor named by surname alone is found only when the full name is in
-        the same part; times are resolved against `published`, which every
-        part has, so they do not change unless a cut splits an expression. A
-        text of at most `part_chars` characters is one part: the same Doc as
-        `analyze` gives."""
+        What is lost across a cut, each part being analysed on its own: a
+        sentence that a cut splits (only in a paragraph longer than a part)
+        becomes two; a name found once by the tagger is looked for where it
+        repeats in its own part only; a surname alone is linked to the person
+        named in full, a place to the region named earlier, and an event's
+        actor named by surname found, only within one part; `analyze` merges
+        the mentions of one event across the whole text into one Event with
+        their evidence, the stream within each part (an event stated in two
+        parts is two Events). Tokens, sentences (but at such a cut), times and
+        quantities are those of `analyze`: times are resolved against
+        `published`, which every part has. A text of at most `part_chars`
+        characters is one part: the same Doc as `analyze` gives."""
         if part_chars < 1:
             raise ValueError(f"part_chars must be 1 or more, not {part_chars}")
         text, published, article = _input(text, published)
