@@ -150,3 +150,21 @@ def test_arabic_letters_in_a_name():
     assert kb.lookup("الحياة").id == "M:ALHAYAT"  # ي and ة of Arabic text
     assert kb.lookup("إدلب").id == kb.lookup("ادلب").id
     assert kb.lookup("مؤتلفه اسلامی").id == "O:motalefeh"
+
+
+def test_lookup_answers_are_kept_and_the_same():
+    """KnowledgeBase.lookup keeps its answers: asked again (or after the store
+    was emptied), the same entry; types as a list still work."""
+    from khabar.extract import kb as kb_module
+    from khabar.extract.kb import knowledge_base
+
+    kb = knowledge_base()
+    first = kb.lookup("ایران", ("GPE",), normalized=True)
+    assert first is not None and first.type == "GPE"
+    assert ("ایران", ("GPE",), True) in kb._found and first.id == "G:IRN"
+    assert kb.lookup("ایران", ("GPE",), normalized=True) is first
+    assert kb.lookup("ایران", ["GPE"], normalized=True) is first
+    assert kb.lookup("کلمه‌ای که نام نیست") is None
+    kb._found.clear()
+    assert kb.lookup("ایران", ("GPE",), normalized=True) is first
+    assert kb_module.LOOKUPS_KEPT >= 10_000

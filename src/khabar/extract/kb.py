@@ -16,7 +16,7 @@ A name is found whatever its spelling of half-spaces, spaces, dots, آ/ا and ئ
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar import resources
@@ -43,6 +43,7 @@ class KBEntry:
         return not self.id.startswith(("L:IR-", "L:gn"))
 
 
+LOOKUPS_KEPT = 200_000  # answers of KnowledgeBase.lookup kept (all dropped past it)
 SEAT_OF_GOVERNMENT = "seat_of_government"  # the office of offices.tsv that a city holds, not a person
 
 
@@ -87,11 +88,25 @@ class KnowledgeBase:
     terms: tuple[Term, ...]
     titles: dict[str, Title]  # by name key
     demonyms: dict[str, str]  # name key → ISO 3166 alpha-3
+    # the answers of `lookup` so far (the entity layer asks hundreds per article, often the same)
+    _found: dict[tuple[str, tuple[str, ...] | None, bool], KBEntry | None] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str, types: tuple[str, ...] | None = None, *, normalized: bool = False) -> KBEntry | None:
         """The entry called `name` (any spelling, the Arabic ة as ه or ت too);
         with `types`, the first entry of the first of those types that has
         one. `normalized`: the name comes from normalized text (a faster key)."""
+        asked = (name, types, normalized)
+        try:
+            found = self._found.get(asked, self)  # self: not asked before
+        except TypeError:  # types given as a list
+            return self._lookup(name, tuple(types or ()), normalized)
+        if found is self:
+            if len(self._found) >= LOOKUPS_KEPT:
+                self._found.clear()
+            found = self._found[asked] = self._lookup(name, types, normalized)
+        return found
+
+    def _lookup(self, name: str, types: tuple[str, ...] | None, normalized: bool) -> KBEntry | None:
         key = normalized_name_key(name) if normalized else name_key(name)
         ids = self.by_name.get(key, ())
         if not ids and "ة" in key:  # an Arabic spelling: "حماة" for "حماه", "الحیاة" for "الحیات"

@@ -215,12 +215,14 @@ class CRFTagger:
         active = np.searchsorted(-np.array(lengths), -np.arange(longest), side="left").tolist()  # longer than pos
         back = np.zeros((longest, width * size), dtype=np.int64)  # back[pos, j * size + label]: the label before
         delta = grid[0].copy()  # a finished sentence's row keeps its final scores
-        into = self.transitions.T.copy()  # into[to, from]: the maximum is taken over the last, contiguous axis
+        into = self.transitions.T.copy()  # into[to, from]: the best is found over the last, contiguous axis
+        cells = np.arange(width * size) * size  # where each (sentence, to) begins in a flat candidate array
         for pos in range(1, longest):
             n = active[pos]
-            cand = delta[:n, None, :] + into  # (sentence, to, from)
-            back[pos, : n * size] = cand.argmax(axis=2).reshape(-1)
-            delta[:n] = cand.max(axis=2) + grid[pos, :n]
+            cand = (delta[:n, None, :] + into).reshape(-1)  # (sentence, to, from), flat
+            best = cand.reshape(n * size, size).argmax(axis=1)
+            back[pos, : n * size] = best
+            delta[:n] = cand[cells[: n * size] + best].reshape(n, size) + grid[pos, :n]  # the maximum, read at its place
         label = delta.argmax(axis=1)  # each sentence's best last label
         path = np.zeros((longest, width), dtype=np.int64)
         base = np.arange(width) * size
