@@ -205,3 +205,21 @@ def test_ministers_of_the_2000s():
     assert found["وزیر کشور"][1:] == ("P:mousavi_lari", "IRN", "GOV")
     found = _entities("نخست‌وزیر انگلیس در بروکسل با سران اروپا گفت‌وگو کرد.", dt.date(2016, 2, 19))
     assert found["نخست‌وزیر انگلیس"][1] == "P:cameron"
+
+
+def test_words_that_may_begin_a_role_phrase_are_kept():
+    """find_roles asks once per word form whether it may begin a role phrase;
+    the answers kept are those of the keys, and the phrases are the same."""
+    from khabar.extract import roles
+    from khabar.extract.kb import knowledge_base
+    from khabar.persian.normalize import normalized_name_key
+
+    kb = knowledge_base()
+    words = ["دیروز", "وزیر", "امور", "خارجه", "ترکیه", "با", "همتای", "روس", "خود", "دیدار", "کرد"]
+    roles._may_begin(kb).clear()
+    first = roles.find_roles(words, kb)
+    kept = roles._may_begin(kb)
+    assert kept["وزیر"] is True and kept["همتای"] is True and kept["دیروز"] is False
+    assert all(kept[w] == (normalized_name_key(w) in roles._prefixes(kb)) for w in kept)
+    assert [(p.first, p.end, p.country) for p in first] == [(1, 5, "TUR"), (6, 9, "RUS")]
+    assert [(p.first, p.end, p.country) for p in roles.find_roles(words, kb)] == [(1, 5, "TUR"), (6, 9, "RUS")]

@@ -76,16 +76,32 @@ def _prefixes(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
+WORDS_KEPT = 100_000  # word forms whose answer to "may it begin a role phrase?" is kept
+
+
+@lru_cache(maxsize=2)
+def _may_begin(kb: KnowledgeBase) -> dict[str, bool]:
+    """Word form → whether its key is in `_prefixes(kb)`, filled as words come
+    (most words of a text are asked, and words repeat)."""
+    return {}
+
+
 def find_roles(words: list[str], kb: KnowledgeBase, names: list[tuple[int, int]] = ()) -> list[RolePhrase]:
     """The role phrases of one sentence's words, left to right, not overlapping;
     a title written without its country knows the countries the sentence names
     that are not another title's nor inside a name (`names`: the spans of the
     sentence's organisations and people: "کمیسیون سیاست خارجی مجلس سوئد")."""
     found: list[RolePhrase] = []
-    prefixes = _prefixes(kb)
+    prefixes, may_begin = _prefixes(kb), _may_begin(kb)
     i = 0
     while i < len(words):
-        if normalized_name_key(words[i]) not in prefixes:
+        word = words[i]
+        begins = may_begin.get(word)
+        if begins is None:  # a word form not seen before
+            if len(may_begin) >= WORDS_KEPT:
+                may_begin.clear()
+            begins = may_begin[word] = normalized_name_key(word) in prefixes
+        if not begins:
             i += 1
             continue
         phrase = _role_at(words, i, kb)

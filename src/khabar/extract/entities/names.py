@@ -237,7 +237,10 @@ def places_in_a_list(words: list[str], found: list[Span], taken: list[bool], kb:
     "و" or "،" is a place, where the tagger took it for a person or missed it."""
     places = {(a, b) for a, b, label in found if label == "LOC"}
     out = list(found)
-    changed = bool(places) and any(w in COORDINATORS for w in words)
+    coordinators = [k for k, w in enumerate(words) if w in COORDINATORS] if places else []
+    # only a word on either side of a "و" or "،" can be beside a place across it
+    beside = sorted({i for k in coordinators for i in (k - 1, k + 1) if 0 <= i < len(words)})
+    changed = bool(coordinators)
     while changed:
         changed = False
         for k, (a, b, label) in enumerate(out):
@@ -245,7 +248,8 @@ def places_in_a_list(words: list[str], found: list[Span], taken: list[bool], kb:
                 out[k] = (a, b, "LOC")
                 places.add((a, b))
                 changed = True
-        for i, word in enumerate(words):
+        for i in beside:
+            word = words[i]
             if not taken[i] and _beside_a_place(i, places, words) and _a_place(word, kb):
                 taken[i] = True
                 out.append((i, i + 1, "LOC"))
