@@ -398,3 +398,16 @@ def test_a_new_year_around_january_without_a_calendar_is_flagged():
     [(_, value)] = _times("مهمانی سال نو در کاخ برگزار شد.", date(2021, 1, 3))
     assert value is None
     assert _times("مهمانی سال نو میلادی در کاخ برگزار شد.", date(2021, 1, 3)) == [("سال نو میلادی", "2021-01-01")]
+
+
+def test_a_season_of_this_year_in_a_text_that_counts_christian_years():
+    from datetime import date
+
+    text = "عضویت در سال ۲۰۰۶ میلادی قطعی است و تابستان سال جاری مذاکرات تمام می‌شود."
+    assert _times(text, date(2005, 1, 14))[-1] == ("تابستان سال جاری", "2005-06-22/2005-09-22")
+
+
+def test_a_part_of_the_day_before_a_date_is_the_dates():
+    from datetime import date
+
+    assert _times("شامگاه ۳۱ شهریور امسال حادثه رخ داد.", date(2010, 9, 26)) == [("شامگاه ۳۱ شهریور امسال", "2010-09-22")]

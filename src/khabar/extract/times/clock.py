@@ -163,13 +163,13 @@ PART_OF_DAY = Rule(  # "قبل از ظهر", "بامداد", "اذان مغرب"
     "part_of_day",
     pattern=lambda w: (
         rf"{WORD_START}(?<!{DIGIT}\s)(?:(?:قبل|پیش|بعد)\s*از\s*ظهر|بعدازظهر|بامداد|سحرگاه|شامگاه|نیمه[\s\u200c]?شب|اذان\s+(?:صبح|ظهر|مغرب|عشا))"
-        rf"{WORD_END}(?!\s+(?:روز|شب|امروز|دیروز|فردا|پریروز|امشب|دیشب|{w.weekday}|{DIGIT}|(?:{w.ordinal})\s+(?:{w.month}))(?![\w\u200c]))"
+        rf"{WORD_END}(?!\s+(?:(?:روز|شب|امروز|دیروز|فردا|پریروز|امشب|دیشب|{w.weekday})(?![\w\u200c])|{DIGIT}|(?:{w.ordinal})\s+(?:{w.month})))"
     ),
     resolve=lambda hit: hit.found("time", None, None, "a part of a day the text does not name"),
     keywords=lambda: ["ظهر", "بعدازظهر", "بامداد", "سحرگاه", "شامگاه", "نیمه‌شب", "شب", "اذان"],
     needs=lambda w: r"ظهر|بامداد|سحرگاه|شامگاه|نیمه[\s\u200c]?شب|اذان",
     examples=(Example("قبل از ظهر", None), Example("بامداد", None), Example("اذان مغرب", None)),
-    rejects=("بامداد امروز", "ساعت ۳ بعد از ظهر"),
+    rejects=("بامداد امروز", "ساعت ۳ بعد از ظهر", "شامگاه ۳۱ شهریور", "بعد از ظهر سوم مهر"),
 )
 
 _MINUTE = rf"{DIGIT}{{1,3}}(?:\s*\+\s*{DIGIT}{{1,2}})?"

@@ -102,7 +102,7 @@ def _part_of_period_pattern(w: Fragments) -> str:
     return (
         rf"{WORD_START}(?:(?:از\s+)?(?P<edge>اوایل|اواخر|اواسط|ابتدای|آغاز|شروع|اول|پایان|آخر|انتهای|انتها|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))\s+|"
         rf"(?P<count>{w.number}|{w.number_word})[\s\u200c]*(?:(?P<count_unit>ماهه|ماه)(?:\u200cی)?\s+(?P<which>نخست|اول|ابتدای|پایانی|آخر|دوم)|ماهه)\s+)"
-        rf"(?:(?P<this_year>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<relative>{w.relative})|(?!\s+(?:{DIGIT}|(?:{w.month}|{w.ordinal}|تحصیلی|زراعی|آبی|مبارک|جدید|نو){WORD_END}))))"
+        rf"(?:(?P<this_year>امسال|پارسال)|(?P<unit>سال|ماه|هفته|قرن|دهه)(?:\s+(?P<relative>{w.relative})|(?!\s+(?:{DIGIT}|(?:{w.month}|{w.ordinal}|تحصیلی|زراعی|آبی|مبارک){WORD_END})|(?<=سال)\s+(?:جدید|نو){WORD_END})))"
         rf"(?:\s+(?P<calendar>{w.calendar}){WORD_END})?{WORD_END}"
     )
 

@@ -12,8 +12,15 @@ from khabar.extract.times.found import OUT_OF_RANGE, UNKNOWN_YEAR, Found, Hit
 from khabar.extract.times.fragments import WORD_END, WORD_START
 from khabar.extract.times.lexicon import NEXT_WORDS, PAST_WORDS
 from khabar.extract.times.rule import Example, Rule
-from khabar.extract.times.values import interval, year_number, year_of
-from khabar.persian.calendar import GREGORIAN, JALALI, SEASONS, month_end, to_gregorian
+from khabar.extract.times.values import calendar_cue, interval, year_number, year_of
+from khabar.persian.calendar import (
+    CALENDAR_WORDS,
+    GREGORIAN,
+    JALALI,
+    SEASONS,
+    month_end,
+    to_gregorian,
+)
 
 _SEASON_WORD = re.compile("|".join(SEASONS))
 NO_YEAR = "seasons named without a year: a time of any year"
@@ -50,9 +57,12 @@ def _resolve_seasons(hit: Hit) -> Found | None:
         if year > 1700 or hit["calendar"] == "میلادی":  # "بهار و تابستان ۲۰۱۷": of the Jalali year that begins in that spring
             year, cal = year - 621, GREGORIAN
     elif hit["this_year"] or hit["relative"]:
-        this = year_of(hit.today, JALALI)
-        if this is None:
-            return hit.found("interval", None, JALALI, UNKNOWN_YEAR)
+        # "تابستان سال جاری" in a text that counts Christian years: the summer of this Christian year
+        cal = CALENDAR_WORDS.get(hit["calendar"] or "") or calendar_cue(hit.text, hit.start) or JALALI
+        cal = GREGORIAN if cal == GREGORIAN else JALALI
+        if hit.today is None:
+            return hit.found("interval", None, cal, UNKNOWN_YEAR)
+        this = hit.today.year - 621 if cal == GREGORIAN else year_of(hit.today, JALALI)
         word = hit["this_year"] or hit["relative"]
         year = this + (-1 if word == "پارسال" else PAST_WORDS.get(word, 0) or NEXT_WORDS.get(word, 0))
     else:
