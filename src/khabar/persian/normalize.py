@@ -30,19 +30,31 @@ _JOINING = "".join(c for c in _LETTERS if c not in chars.NON_JOINING)
 _HAS_LATIN = re.compile(r"[A-Za-z]+")
 _ASCII_RUN = re.compile(r"[ -~]*")
 
-_SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_ZWNJ_RUN = re.compile(f"{ZWNJ}+")
 _KEEPS_ZWNJ_BEFORE = frozenset(_JOINING + chars.KEPT_MARKS)
 _LETTER_SET = frozenset(_LETTERS)
 # Every pattern below starts with the character it is about, so scanning is fast.
 _LATIN_PUNCT = re.compile(r"[,;?]")
 _SPACE_BEFORE_CLOSE = re.compile(r" +(?=[.،؛:!؟)\]»}])")
-_SPACE_THEN_CLOSE = re.compile(r"[ ][.،؛:!؟)\]»}]")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[«{]) +")
 _NO_SPACE_AFTER_MARK = re.compile(rf"([،؛؟!:)\]»}}])(?={_L})")
 _DIGITS_AND_MARKS = frozenset(chars.PERSIAN_DIGITS + "،؛:!؟")
 _OPENER = re.compile(r"[(\[«{]")
+
+# A whole run of ZWNJs that `_zwnj_or_nothing` changes: one that does not
+# follow a joining letter, or of two or more, or not followed by a letter.
+# (It starts with a literal character: scanning for it is fast.)
+_BAD_ZWNJ_RUN = re.compile(
+    f"{ZWNJ}(?<!{ZWNJ}{ZWNJ})(?:(?<![{''.join(sorted(_KEEPS_ZWNJ_BEFORE))}]{ZWNJ}){ZWNJ}*|{ZWNJ}+|(?!{_L}))"
+)
+# What tells, faster than the substitution's own pattern, that it has work to do.
+_SPACE_THEN_CLOSE = tuple((c, re.compile(re.escape(c) + f"(?<= {re.escape(c)})")) for c in ".،؛:!؟)]»}")
+_OPEN_THEN_SPACE_PAIRS = tuple(c + " " for c in "([«{")
+_MARK_THEN_LETTER = tuple((c, re.compile(re.escape(c) + f"(?={_L})")) for c in "،؛؟!:)]»}")
+_GLUED_OPENER = tuple(
+    (c, re.compile(re.escape(c) + f"(?<=[{_LETTERS}{''.join(sorted(_DIGITS_AND_MARKS))}]{re.escape(c)})"))
+    for c in "([«{"
+)
 
 @lru_cache(maxsize=2)
 def _table(digits: str) -> dict[int, str | None]:
@@ -73,10 +85,47 @@ def _translate(text: str, digits: str) -> str:
     return rare.sub(lambda m: m.group().translate(table), text)
 
 
+@lru_cache(maxsize=2)
+def _special(digits: str) -> re.Pattern[str]:
+    """A pattern for any character that phase A does more with than a frequent
+    one-for-one swap: a character outside the fast NFC ranges, a combining mark,
+    a Latin letter (it may start a protected span), a carriage return, or a
+    character of the table that is not one of the frequent ones. A text without
+    any is mapped by the swaps alone (nothing to compose, no mark to drop, no
+    protected span)."""
+    table = _table(digits)
+    plain = [
+        cp
+        for cp in range(0x10000)
+        if not _OUTSIDE_FAST_NFC.match(ch := chr(cp))
+        and not unicodedata.combining(ch)
+        and not ("A" <= ch <= "Z" or "a" <= ch <= "z")
+        and ch != "\r"
+        and (cp not in table or ch in _FREQUENT)
+    ]
+    ranges = []
+    for cp in plain:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[^{body}]")
+
+
+def _swap(text: str, digits: str) -> str:
+    for old, new in _changing(digits)[0]:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 def _phase_a(text: str, digits: str) -> str:
     """Per-character mapping, leaving URLs, e-mails and Latin words untouched;
     then NFC again (a mapping or deletion may bring a mark to a new base), and marks
     that follow a space or the start of the text (stray marks) dropped."""
+    if not _special(digits).search(text):  # the common case: the frequent swaps are all
+        return _swap(text, digits)
     text = _nfc(text)
     if not _HAS_LATIN.search(text):
         text = _translate(text, digits)
@@ -189,17 +238,25 @@ def _strip_invisible(span: str) -> str:
 
 
 def _phase_b(text: str, restore_zwnj: bool) -> str:
-    """Spacing, punctuation and half-space fixes: boundary characters only."""
+    """Spacing, punctuation and half-space fixes: boundary characters only.
+
+    Each substitution runs only if it would change something: that is tested
+    first with substring tests (`in`, much faster than a pattern scan) or a
+    pattern that starts with one literal character (scanned for fast)."""
     if ZWNJ in text:
-        text = _ZWNJ_RUN.sub(_zwnj_or_nothing, text)
-    if "  " in text:
-        text = _SPACE_RUN.sub(" ", text)
-    text = _LATIN_PUNCT.sub(_persian_punct, text)
-    if _SPACE_THEN_CLOSE.search(text):  # a one-character test is much cheaper than " +"
+        text = _BAD_ZWNJ_RUN.sub(_zwnj_or_nothing, text)
+    while "  " in text:  # as _SPACE_RUN.sub(" ", text), faster
+        text = text.replace("  ", " ")
+    if "," in text or ";" in text or "?" in text:
+        text = _LATIN_PUNCT.sub(_persian_punct, text)
+    if any(close in text and pattern.search(text) for close, pattern in _SPACE_THEN_CLOSE):
         text = _SPACE_BEFORE_CLOSE.sub(_drop_space_before_close, text)
-    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
-    text = _NO_SPACE_AFTER_MARK.sub(r"\1 ", text)
-    text = _OPENER.sub(_space_before_open, text)
+    if any(pair in text for pair in _OPEN_THEN_SPACE_PAIRS):
+        text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    if any(mark in text and pattern.search(text) for mark, pattern in _MARK_THEN_LETTER):
+        text = _NO_SPACE_AFTER_MARK.sub(r"\1 ", text)
+    if any(opener in text and pattern.search(text) for opener, pattern in _GLUED_OPENER):
+        text = _OPENER.sub(_space_before_open, text)
     if restore_zwnj:
         from khabar.persian.zwnj import restore
 
@@ -272,11 +329,22 @@ def normalize_aligned(
     ``len(text)``. A span ``(s, e)`` of the output is ``text[offsets[s]:offsets[e]]``
     in the input. Offsets never decrease.
     """
-    mid, mid_offsets = _phase_a_offsets(_lone_cr_as_newline(text), digits)
+    mid, mid_offsets = _phase_a_offsets_or_identity(_lone_cr_as_newline(text), digits)
     out = _phase_b(mid, restore_zwnj)
     offsets = _align_boundaries(mid, out)
-    mapped = [mid_offsets[i] for i in offsets]
-    return out, mapped + [len(text)]
+    if mid_offsets is not None:
+        offsets = list(map(mid_offsets.__getitem__, offsets))
+    offsets.append(len(text))
+    return out, offsets
+
+
+# Offsets are mostly runs of consecutive integers: slices of this list give them
+# without making an int object per character (texts longer than it use range).
+_INTS = list(range(1 << 16))
+
+
+def _run(start: int, end: int) -> list[int] | range:
+    return _INTS[start:end] if end <= len(_INTS) else range(start, end)
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -299,24 +367,36 @@ def _length_changing(digits: str) -> re.Pattern[str]:
 
 
 def _phase_a_offsets(text: str, digits: str) -> tuple[str, list[int]]:
-    """Phase A output and its offsets. Character-by-character work is done only in
-    the windows (between spaces or line breaks) that hold a character whose
-    mapping may change the length; everywhere else the offsets are the identity."""
+    """Phase A output and its offsets."""
+    mid, offsets = _phase_a_offsets_or_identity(text, digits)
+    return mid, list(range(len(mid))) if offsets is None else offsets
+
+
+def _phase_a_offsets_or_identity(text: str, digits: str) -> tuple[str, list[int] | None]:
+    """Phase A output and its offsets (None: the identity, when no character
+    changed length). Character-by-character work is done only in the windows
+    (between spaces or line breaks) that hold a character whose mapping may
+    change the length; everywhere else the offsets are the identity."""
+    if not _special(digits).search(text):  # only one-for-one swaps
+        return _swap(text, digits), None
     if _OUTSIDE_FAST_NFC.search(text):
         return _phase_a_aligned(text, digits)
     mid = _phase_a(text, digits)
+    first = _length_changing(digits).search(text)
+    if first is None and len(mid) == len(text):
+        return mid, None
     offsets: list[int] = []
     pos = 0
     n = len(text)
-    for m in _length_changing(digits).finditer(text):
+    for m in _length_changing(digits).finditer(text, first.start() if first else n):
         if m.start() < pos:
             continue
         start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()), pos - 1) + 1
         end = min((i for i in (text.find(" ", m.end()), text.find("\n", m.end())) if i >= 0), default=n)
-        offsets.extend(range(pos, start))
+        offsets += _run(pos, start)
         offsets.extend(o + start for o in _phase_a_aligned(text[start:end], digits)[1])
         pos = end
-    offsets.extend(range(pos, n))
+    offsets += _run(pos, n)
     if len(offsets) != len(mid):  # a window was not independent after all
         return _phase_a_aligned(text, digits)
     return mid, offsets
@@ -390,13 +470,15 @@ def _align_boundaries(src: str, out: str) -> list[int]:
     Stretches that the two strings share are mapped at once (found by comparing
     slices); the character-by-character rule of `_align_boundaries_slow` runs
     only where they differ, so the result is the same, much faster."""
+    if src == out:
+        return list(_run(0, len(out)))
     offsets: list[int] = []
     n, m = len(src), len(out)
     i = j = 0
     while j < m:
         same = _common_prefix(src, i, out, j, min(_STRETCH, n - i, m - j))
         if same:
-            offsets.extend(range(i, i + same))
+            offsets += _run(i, i + same)
             i += same
             j += same
             continue

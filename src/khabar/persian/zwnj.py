@@ -64,7 +64,9 @@ class Lexicon:
     token_forms: dict[str, str] = field(default_factory=dict)
     token_firsts: dict[str, str] = field(default_factory=dict)
     token_lasts: dict[str, str] = field(default_factory=dict)
-    token_rights: set[str] = field(default_factory=set)
+    token_follows: dict[str, str] = field(default_factory=dict)
+    pair_nexts: dict[str, frozenset[str]] = field(default_factory=dict)
+    joins: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         pairs: dict[str, set[str]] = {}
@@ -77,6 +79,7 @@ class Lexicon:
             frozenset(PLURAL_SUFFIXES + HEH_CLITICS + COMPARATIVE_SUFFIXES) | self.heads
         )
         self.longest_head = max(map(len, self.heads), default=0)
+        self.pair_nexts = {first: rests | _ONLY_RIGHT for first, rests in self.pairs.items()}
 
     def resolve(self, word: str) -> str:
         """The written form of one word (no spaces inside)."""
@@ -95,13 +98,17 @@ class Lexicon:
         return form
 
     def token(self, token: str) -> None:
-        """Remember what `restore` needs of a space-less token: in `token_nexts`,
-        the words of the lexicon's pairs that may follow its last word (every
-        token has an entry); in `token_forms`, its form with every word
-        resolved, if that differs; in `token_firsts` and `token_lasts`, its
-        first and last words, resolved, if it starts or ends with a word; in
-        `token_rights`, the tokens whose first word is a right-hand word
-        (a suffix, a clitic or a bound head)."""
+        """Remember what `restore` needs of a space-less token.
+
+        `token_nexts` (every token has an entry): what may follow its last word
+        for the space after it to be a candidate for a join — the words its
+        pairs in the lexicon go on with, and `_RIGHT`, or every word after a
+        prefix, or nothing if it does not end with a word. `token_follows`: its
+        first word, or `_RIGHT` if that is a right-hand word (a suffix, a
+        clitic or a bound head: a candidate after any word). `token_forms`: its
+        form with every word resolved, if that differs. `token_firsts`,
+        `token_lasts`: its first and last words, resolved, if it starts or
+        ends with a word."""
         parts = _WORD_SPLIT.split(token)
         nexts: object = _NO_WORD
         if len(parts) > 1:
@@ -111,18 +118,32 @@ class Lexicon:
             if form != token:
                 self.token_forms[token] = form
             if not parts[0]:
-                self.token_firsts[token] = words[0]
+                first = self.token_firsts[token] = words[0]
+                self.token_follows[token] = _RIGHT if first in self.right_words else first
             if not parts[-1]:
                 last = self.token_lasts[token] = words[-1]
-                nexts = _ANY_WORD if last in PREFIXES else self.pairs.get(last, _NO_WORD)
-            if not parts[0] and words[0] in self.right_words:
-                self.token_rights.add(token)
+                nexts = _ANY_WORD if last in PREFIXES else self.pair_nexts.get(last, _ONLY_RIGHT)
         self.token_nexts[token] = nexts
 
     def forget_token(self, token: str) -> None:
-        for table in (self.token_nexts, self.token_forms, self.token_firsts, self.token_lasts):
+        for table in self._token_tables():
             table.pop(token, None)
-        self.token_rights.discard(token)
+
+    def _token_tables(self) -> tuple[dict, ...]:
+        return (self.token_nexts, self.token_follows, self.token_forms, self.token_firsts, self.token_lasts)
+
+    def join_spaced(self, left: str, right: str) -> str | None:
+        """`join`, unless the joined word would be reread as another word (remembered)."""
+        key = (left, right)
+        joined = self.joins.get(key, _UNKNOWN)
+        if joined is _UNKNOWN:
+            joined = self.join(left, right)
+            if joined is not None and _rereads(joined, left, right, self.resolve):
+                joined = None
+            if len(self.joins) >= _CACHE_LIMIT:
+                self.joins.clear()
+            self.joins[key] = joined
+        return joined
 
     def _resolve_plain(self, word: str) -> str:
         if word in self.words or len(word) < 3:
@@ -258,8 +279,11 @@ def restore(text: str) -> str:
     lex = lexicon()
     tokens = text.split(" ")
     nexts = list(map(lex.token_nexts.get, tokens))
-    if None not in nexts:
-        return _restore_tokens(lex, tokens, nexts)
+    if nexts[-1] is not None:
+        try:  # a token not seen yet has None in `nexts`, which `contains` does not take
+            return _restore_tokens(lex, tokens, nexts)
+        except TypeError:
+            pass
     long_tokens = _learn_tokens(lex, tokens, nexts)
     try:
         return _restore_tokens(lex, tokens, nexts)
@@ -270,29 +294,15 @@ def restore(text: str) -> str:
 
 def _restore_tokens(lex: Lexicon, tokens: list[str], nexts: list[object]) -> str:
     # The space after token i is a candidate if token i ends with a word and
-    # token i + 1 starts with one that may follow it (None: no word there) …
-    followers = map(lex.token_firsts.get, islice(tokens, 1, None))
+    # token i + 1 starts with one that may follow it (None: no word there).
+    followers = map(lex.token_follows.get, islice(tokens, 1, None))
     candidates = list(compress(count(), map(contains, nexts, followers)))
-    rights = lex.token_rights
-    if not rights.isdisjoint(tokens):  # … or with a right-hand word
-        lasts = lex.token_lasts
-        more = [i - 1 for i in compress(count(), map(rights.__contains__, tokens)) if i and tokens[i - 1] in lasts]
-        candidates = sorted(set(candidates).union(more))
-    changed = lex.token_forms.keys() & tokens if lex.token_forms else None
-    if not candidates and not changed:
-        return " ".join(tokens)
-    forms = list(tokens)
-    if changed:
-        for token in changed:
-            form, i = lex.token_forms[token], -1
-            while True:
-                try:
-                    i = tokens.index(token, i + 1)
-                except ValueError:
-                    break
-                forms[i] = form
-    if candidates:
-        _join_tokens(lex, tokens, forms, candidates)
+    forms = list(map(lex.token_forms.get, tokens, tokens)) if lex.token_forms else tokens
+    if not candidates:
+        return " ".join(forms)
+    if forms is tokens:
+        forms = list(tokens)
+    _join_tokens(lex, tokens, forms, candidates)
     return " ".join(forms)
 
 
@@ -300,9 +310,8 @@ def _learn_tokens(lex: Lexicon, tokens: list[str], nexts: list[object | None]) -
     """Learn the tokens not seen yet (filling their `nexts`); return the long ones
     (to be forgotten after this text)."""
     if len(lex.token_nexts) >= _CACHE_LIMIT:
-        for table in (lex.token_nexts, lex.token_forms, lex.token_firsts, lex.token_lasts):
+        for table in lex._token_tables():
             table.clear()
-        lex.token_rights.clear()
         nexts[:] = [None] * len(nexts)  # what was found is gone with the rest
     long_tokens = []
     i = nexts.index(None)
@@ -328,6 +337,9 @@ class _AnyWord:
 
 _ANY_WORD = _AnyWord()
 _NO_WORD: frozenset[str] = frozenset()
+_RIGHT = "\0right"  # stands for any right-hand word in `token_follows`
+_ONLY_RIGHT = frozenset([_RIGHT])
+_UNKNOWN = object()
 
 
 def _candidate(lex: Lexicon, a: str, b: str) -> bool:
@@ -338,14 +350,14 @@ def _join_tokens(lex: Lexicon, tokens: list[str], forms: list[str], candidates: 
     """The joins of `restore_by_words`, right to left, on tokens (in `forms`): a
     join merges two tokens; when the left one is a single word, the joined word
     may join the word before it (the space before it is then a candidate)."""
-    firsts, lasts, resolve = lex.token_firsts, lex.token_lasts, lex.resolve
+    firsts, lasts = lex.token_firsts, lex.token_lasts
     first_now: dict[int, str] = {}  # the first word of a token that a join changed
     while candidates:
         b = candidates.pop()
         left = lasts[tokens[b]]
         right = first_now.get(b + 1) or firsts[tokens[b + 1]]
-        joined = lex.join(left, right)
-        if joined is None or _rereads(joined, left, right, resolve):
+        joined = lex.join_spaced(left, right)
+        if joined is None:
             continue
         forms[b] = forms[b][: len(forms[b]) - len(left)] + joined + forms[b + 1][len(right) :]
         del forms[b + 1]
