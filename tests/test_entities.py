@@ -317,7 +317,10 @@ def test_extra_rows_are_the_rows_of_token_extras_in_their_order():
         "",
         "علی و مریم از دانشگاه تهران آمدند .",
         "باران",
+        "تهران",
+        "از سازمان ملل",  # a name of several words cut by the sentence's end: "سازمان" alone, if at all
     )]
+    sentences += [["سازمان", "ملل متحد", "و", "تهران"], ["a|b", "تهران", "x y"]]  # tokens with a space or a bar
     assert gazetteer_features(sentences[0]) == [[], ["gz=LOC-B"], ["gz=LOC-I"], ["gz=LOC-I"], [], ["gz=LOC-B"], []]
     tagger = crf_tagger()
     expected_tokens, expected_rows = [], []
@@ -359,3 +362,19 @@ def test_gazetteer_extends_a_match_only_through_beginnings_of_names():
     assert gazetteer_features(["سازمان ملل", "متحد"]) == [[], []]
     assert gazetteer_features(["از", "سازمان", "ملل", "متحد", "و", "تهران"]) == [
         [], ["gz=LOC-B"], ["gz=LOC-I"], ["gz=LOC-I"], [], ["gz=LOC-B"]]
+
+
+def test_gazetteer_matches_word_by_word_and_for_a_batch():
+    """longest_match (word by word) and the tables the entity tagger uses to
+    match a batch at once: kinds, names of one word, two-word beginnings."""
+    from khabar.extract import gazetteer
+
+    words = ["از", "سازمان", "ملل", "متحد", "و", "تهران"]
+    assert gazetteer.longest_match(words, 1, len(words)) == (3, "LOC")
+    assert gazetteer.longest_match(words, 1, 3) == (2, "ORG")  # up to the end given
+    assert gazetteer.longest_match(words, 5, len(words)) == (1, "LOC")
+    assert gazetteer.longest_match(words, 0, len(words)) is None
+    assert gazetteer.kinds() == ("FIRST", "LOC", "ORG", "PER")
+    assert gazetteer.kind_alone()["تهران"] == gazetteer.kinds().index("LOC")
+    assert "سازمان ملل متحد" not in gazetteer.kind_alone()
+    assert ("سازمان", "ملل") in set(gazetteer.two_word_beginnings())

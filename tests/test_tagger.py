@@ -68,13 +68,13 @@ def test_pair_features_are_found_by_the_numbers_of_their_two_words():
     from khabar.persian.tagger import PairFeatures
 
     index = {"w,w+1=باد|وزید": 0, "w,w+1=x|y|z": 1, "w=باد": 2, "w-1,w=باد|وزید": 3}
-    pairs = PairFeatures(index, "w,w+1=")
+    pairs = PairFeatures.of(index, "w,w+1=")
     assert set(pairs.number) == {"باد", "وزید", "x", "y|z", "x|y", "z"}
     firsts, seconds = ["باد", "وزید", "x|y", "x", "باران", "وزید"], ["وزید", "</s>", "z", "y|z", "وزید", "باد"]
     number = [[pairs.number.get(w, -1) for w in words] for words in (firsts, seconds)]
     at, rows = pairs.hits(np.array(number[0]), np.array(number[1]))
     assert at.tolist() == [0, 2, 3] and rows.tolist() == [0, 1, 1]
-    none = PairFeatures({"w=باد": 0}, "w,w+1=")
+    none = PairFeatures.of({"w=باد": 0}, "w,w+1=")
     assert [a.tolist() for a in none.hits(np.array([-1]), np.array([-1]))] == [[], []]
 
 

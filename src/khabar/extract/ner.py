@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from khabar import resources
+from khabar.extract import gazetteer
 from khabar.extract.gazetteer import gazetteer_features
 from khabar.persian.tagger import (
     GRID_CELLS,
@@ -114,10 +115,20 @@ class CRFTagger:
                 self.transitions[at[a], at[b]] = weight
         self.tables = lexicon()
         # the pair features, looked up by the numbers of their words
-        self.right_pairs = PairFeatures(self.index, "w,w+1=")
-        self.left_pairs = PairFeatures(self.index, "w-1,w=")
-        # word → its five parts (see word_parts), and its numbers among the pairs' words
-        self.words = WordRows(self._vectors_of, _CACHE_LIMIT, (self.right_pairs.number, self.left_pairs.number))
+        self.right_pairs = PairFeatures.of(self.index, "w,w+1=")
+        self.left_pairs = PairFeatures.of(self.index, "w-1,w=")
+        # the gazetteer: which two words may begin a name, and the rows of its features
+        # gazetteer_rows[where, kind, inside]: where 0 the token, 1 the token after it ("p:"),
+        # 2 the token before it ("n:"); inside 0 the first word of the name ("-B"), 1 another ("-I")
+        self.name_beginnings = PairFeatures([(a, b, 0) for a, b in gazetteer.two_word_beginnings()])
+        self.gazetteer_rows = np.array([[[self.index.get(f"{where}gz={kind}-{part}", -1) for part in "BI"]
+                                         for kind in gazetteer.kinds()] for where in ("", "p:", "n:")], dtype=np.int64)
+        # word → its five parts (see word_parts), and its numbers: among the pairs' words (0, 1), the
+        # words of two-word beginnings of names (2), the most words of a name it begins (3), the kind
+        # of name it is alone (4), and 1 if it has a space (5)
+        self.words = WordRows(self._vectors_of, _CACHE_LIMIT, (
+            self.right_pairs.number, self.left_pairs.number, self.name_beginnings.number,
+            gazetteer._first_words(), gazetteer.kind_alone(), _has_space))
 
     def _vectors_of(self, w: str) -> Any:
         import numpy as np
@@ -159,27 +170,66 @@ class CRFTagger:
         numbers = self.words.numbers
         right_at, right_rows = self.right_pairs.hits(numbers[padded[at], 0], numbers[padded[at + 1], 0])
         left_at, left_rows = self.left_pairs.hits(numbers[padded[at - 1], 1], numbers[padded[at], 1])
-        tokens = right_at.tolist() + left_at.tolist()
-        groups = [0] * len(right_at) + [1] * len(left_at)
-        rows = right_rows.tolist() + left_rows.tolist()
-        index = self.index
-        start = 0
-        for words in sentences:
-            for i, kinds in enumerate(gazetteer_features(words)):
-                if not kinds:
-                    continue
-                # the match on the token itself, then as the token before the next and after the previous
-                for k, group, prefix in ((i, 2, ""), (i + 1, 3, "p:"), (i - 1, 4, "n:")):
-                    if 0 <= k < len(words):
-                        for g in kinds:
-                            row = index.get(prefix + g)
-                            if row is not None:
-                                tokens.append(start + k)
-                                groups.append(group)
-                                rows.append(row)
-            start += len(words)
+        gz_at, gz_rows, gz_groups = self._gazetteer_hits(sentences, padded, at)
+        tokens = np.concatenate([right_at, left_at, gz_at])
+        groups = np.concatenate([np.zeros(len(right_at), dtype=np.int64), np.ones(len(left_at), dtype=np.int64),
+                                 gz_groups])
+        rows = np.concatenate([right_rows, left_rows, gz_rows])
         order = np.lexsort((groups, tokens))  # stable: a group's features keep their order
-        return np.array(tokens, dtype=np.int64)[order], np.array(rows, dtype=np.int64)[order]
+        return tokens[order], rows[order]
+
+    def _gazetteer_hits(self, sentences: list[list[str]], padded: Any, at: Any) -> tuple[Any, Any, Any]:
+        """(token, row, group) of the gazetteer's features, as `token_extras`
+        has them (gazetteer_features): group 2 on the token of a match, 3 on
+        the token after it ("p:"), 4 on the token before it ("n:"). Matches
+        are taken left to right, longest first; a word that begins a name of
+        several words and is followed by the beginning of one is matched word
+        by word (`gazetteer.longest_match`), the others — a name of one word
+        or none — for the whole batch at once."""
+        import numpy as np
+
+        numbers = self.words.numbers[padded[at]]
+        count = len(at)
+        lengths = [len(s) for s in sentences]
+        ends = np.repeat(np.cumsum(lengths), lengths)  # each token's sentence end
+        last = np.arange(count) + 1 == ends
+        following = self.words.numbers[padded[at + 1]]
+        extending = np.zeros(count, dtype=bool)
+        extending[self.name_beginnings.hits(numbers[:, 2], following[:, 2])[0]] = True
+        extending |= following[:, 5] == 1  # a next word with a space: see what it makes, word by word
+        extending &= (numbers[:, 3] > 1) & ~last
+        first, length, kind = [], [], []
+        covered = np.zeros(count, dtype=bool)
+        flat: list[str] | None = None
+        number_of_kind = {k: n for n, k in enumerate(gazetteer.kinds())}
+        done = -1  # tokens up to here are inside a match taken
+        for i in np.flatnonzero(extending).tolist():
+            if i <= done:
+                continue
+            flat = flat if flat is not None else [w for s in sentences for w in s]
+            match = gazetteer.longest_match(flat, i, int(ends[i]))
+            if match is not None:
+                first.append(i)
+                length.append(match[0])
+                kind.append(number_of_kind[match[1]])
+                covered[i : i + match[0]] = True
+                done = i + match[0] - 1
+        alone = np.flatnonzero((numbers[:, 4] >= 0) & ~extending & ~covered)  # names of one word
+        first = np.concatenate([np.array(first, dtype=np.int64), alone])
+        kind = np.concatenate([np.array(kind, dtype=np.int64), numbers[alone, 4]])
+        length = np.concatenate([np.array(length, dtype=np.int64), np.ones(len(alone), dtype=np.int64)])
+        # every token of every match: its kind, and whether it is the name's first
+        tokens = np.repeat(first, length) + np.arange(length.sum()) - np.repeat(np.cumsum(length) - length, length)
+        kinds = np.repeat(kind, length)
+        inside = (tokens != np.repeat(first, length)).astype(np.int64)
+        starts = np.arange(count) == ends - np.repeat(lengths, lengths)  # each sentence's first token
+        parts = []
+        for where, group, to, keep in ((0, 2, tokens, np.ones(len(tokens), dtype=bool)),
+                                       (1, 3, tokens + 1, ~last[tokens]), (2, 4, tokens - 1, ~starts[tokens])):
+            rows = self.gazetteer_rows[where, kinds, inside]
+            keep = keep & (rows >= 0)
+            parts.append((to[keep], rows[keep], np.full(int(keep.sum()), group, dtype=np.int64)))
+        return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """The best label sequence of each sentence (Viterbi; sentences of
@@ -232,6 +282,10 @@ class CRFTagger:
             if pos:
                 label[:n] = back[pos, base[:n] + label[:n]]
         return path.reshape(-1)[where]
+
+
+def _has_space(word: str) -> int:
+    return 1 if " " in word else -1
 
 
 @lru_cache(maxsize=1)

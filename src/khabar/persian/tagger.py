@@ -160,7 +160,7 @@ class Tagger:
         rows = [self.index.get(f, self.missing) for p in previous for q in previous for f in (f"t-1={p}", f"t-2={p}|{q}")]
         self.by_state = self.matrix[rows].reshape(len(previous) ** 2, 2, len(tags)).sum(axis=1)
         # "w,w+1=" features, looked up by the numbers of their words
-        self.pairs = PairFeatures(self.index, "w,w+1=")
+        self.pairs = PairFeatures.of(self.index, "w,w+1=")
         # "t-1,w=" features: word → k, and tag_word_rows[k, previous tag] its row (the zero row if
         # none; the last row, k = -1, for a word without any)
         at = {p: i for i, p in enumerate(previous)}
@@ -286,14 +286,15 @@ class WordRows:
     form (by `compute`, a numpy array of one shape) and kept as a row of one
     array, so a batch's words are gathered with one indexing; row 0 is BOS,
     row 1 EOS. With each row, the form's number in each of the tables
-    `numbers` (-1 if not there): `numbers[row, t]`. When a batch's new forms
+    `numbers` (-1 if not there; a table may also be a function of the word):
+    `numbers[row, t]`. When a batch's new forms
     would take it past `limit` forms, all are dropped first (a batch's own are
     always held; the values are the same whenever computed). Read `array` and
     `numbers` after `rows`: adding forms may replace them."""
 
     BOS, EOS = 0, 1
 
-    def __init__(self, compute: Callable[[str], Any], limit: int, numbers: tuple[dict[str, int], ...] = ()):
+    def __init__(self, compute: Callable[[str], Any], limit: int, numbers: tuple[Any, ...] = ()):
         self.compute, self.limit, self.tables = compute, limit, numbers
         self.clear()
 
@@ -328,7 +329,9 @@ class WordRows:
         if not words:
             return
         vectors = np.stack([self.compute(w) for w in words])
-        numbers = np.array([[t.get(w, -1) for t in self.tables] for w in words], dtype=np.int64).reshape(len(words), -1)
+        numbers = np.array(
+            [[t.get(w, -1) if isinstance(t, dict) else t(w) for t in self.tables] for w in words], dtype=np.int64
+        ).reshape(len(words), -1)
         n = len(self.row)
         if self.array is None:
             size = max(64, len(words))
@@ -364,15 +367,28 @@ def side_by_side(lengths: list[int], most: int = SIDE_BY_SIDE, cells: int = GRID
 
 
 class PairFeatures:
-    """The features `prefix` + a + "|" + b of a model's `index`, looked up for
-    a whole batch at once from the numbers of the two words (`number`, which a
-    WordRows keeps for each word form) instead of building each name. A word
-    with "|" in it: every split of the name is kept, so any (a, b) whose name
-    is a feature finds it."""
+    """Pairs of words (a, b), each with a row, looked up for a whole batch at
+    once from the numbers of the two words (`number`, which a WordRows keeps
+    for each word form) instead of building each pair's name."""
 
-    def __init__(self, index: dict[str, int], prefix: str):
+    def __init__(self, pairs: list[tuple[str, str, int]]):
         import numpy as np
 
+        self.number: dict[str, int] = {}
+        for a, b, _ in pairs:
+            self.number.setdefault(a, len(self.number))
+            self.number.setdefault(b, len(self.number))
+        self.base = max(len(self.number), 1)
+        keys = np.array([self.number[a] * self.base + self.number[b] for a, b, _ in pairs], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.rows = np.array([row for _, _, row in pairs], dtype=np.int64)[order]
+
+    @classmethod
+    def of(cls, index: dict[str, int], prefix: str) -> PairFeatures:
+        """The features `prefix` + a + "|" + b of a model's `index`. A word with
+        "|" in it: every split of the name is kept, so any (a, b) whose name is
+        a feature finds it."""
         splits = []
         for f, row in index.items():
             if f.startswith(prefix):
@@ -381,15 +397,7 @@ class PairFeatures:
                 while cut >= 0:
                     splits.append((rest[:cut], rest[cut + 1 :], row))
                     cut = rest.find("|", cut + 1)
-        self.number: dict[str, int] = {}
-        for a, b, _ in splits:
-            self.number.setdefault(a, len(self.number))
-            self.number.setdefault(b, len(self.number))
-        self.base = max(len(self.number), 1)
-        keys = np.array([self.number[a] * self.base + self.number[b] for a, b, _ in splits], dtype=np.int64)
-        order = np.argsort(keys)
-        self.keys = keys[order]
-        self.rows = np.array([row for _, _, row in splits], dtype=np.int64)[order]
+        return cls(splits)
 
     def hits(self, firsts: Any, seconds: Any) -> tuple[Any, Any]:
         """(positions, rows) of the pairs of word numbers (firsts[k], seconds[k])
