@@ -124,8 +124,49 @@ def _phase_a(text: str, digits: str) -> str:
     """Per-character mapping, leaving URLs, e-mails and Latin words untouched;
     then NFC again (a mapping or deletion may bring a mark to a new base), and marks
     that follow a space or the start of the text (stray marks) dropped."""
-    if not _special(digits).search(text):  # the common case: the frequent swaps are all
+    first = _special(digits).search(text)
+    if not first:  # the common case: the frequent swaps are all
         return _swap(text, digits)
+    windows = _windows(text, digits, first.start())
+    if windows is not None:
+        pieces: list[str] = []
+        pos = 0
+        for start, end in windows:
+            pieces.append(text[pos:start])
+            pieces.append(_phase_a_text(text[start:end], digits))
+            pos = end
+        pieces.append(text[pos:])
+        return _swap("".join(pieces), digits)  # the swaps do nothing to what phase A made
+    return _phase_a_text(text, digits)
+
+
+def _windows(text: str, digits: str, first: int) -> list[tuple[int, int]] | None:
+    """The stretches between spaces and line breaks that hold a special character
+    (see `_special`), if there is no Latin letter and no character outside the
+    fast NFC ranges (None otherwise). Phase A of such a text is phase A of each
+    of them and the swaps elsewhere: without Latin letters there is no protected
+    span, and a character, its marks (NFC) and the test for a stray mark (a
+    space, a line break or the start before it) never reach across a space or a
+    line break, which phase A keeps as they are."""
+    windows: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _special(digits).finditer(text, first):
+        i = m.start()
+        ch = m.group()
+        if ch <= "\x7f" and ch.isalpha() or _OUTSIDE_FAST_NFC.match(ch):
+            return None
+        if windows and i < windows[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+        end = min((k for k in (text.find(" ", i), text.find("\n", i)) if k >= 0), default=n)
+        if windows and start <= windows[-1][1]:
+            start = windows.pop()[0]
+        windows.append((start, end))
+    return windows
+
+
+def _phase_a_text(text: str, digits: str) -> str:
+    """Phase A of any text (see `_phase_a`)."""
     text = _nfc(text)
     if not _HAS_LATIN.search(text):
         text = _translate(text, digits)
