@@ -17,11 +17,16 @@ ranks of a series, not amounts; their number is printed):
 - recall: gold quantities that some found quantity overlaps with the same value
   / gold quantities (value+unit recall is printed too).
 
-Usage: python bench/audit.py [--errors]   (--errors lists every miss and false positive)
+Sets (--set, same scoring): `tuned` (default), the 30 articles above, which the rules were tuned
+on; `heldout`, the 15 articles of bench/audit_heldout_articles.txt with bench/audit_heldout_times.jsonl
+and bench/audit_heldout_quantities.jsonl, annotated before khabar's output on them was seen.
+
+Usage: python bench/audit.py [--set tuned|heldout] [--errors]   (--errors lists every miss and false positive)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -35,6 +40,11 @@ from khabar.ingest.reader import iter_articles  # noqa: E402
 
 BENCH = ROOT / "bench"
 FARS = DATA / "news" / "farsnews"
+# --set: the articles file, the gold times and the gold quantities.
+SETS = {
+    "tuned": ("audit_articles.txt", "audit_times.jsonl", "audit_quantities.jsonl"),
+    "heldout": ("audit_heldout_articles.txt", "audit_heldout_times.jsonl", "audit_heldout_quantities.jsonl"),
+}
 
 
 def read_jsonl(path: Path) -> dict[str, list[dict]]:
@@ -47,9 +57,9 @@ def read_jsonl(path: Path) -> dict[str, list[dict]]:
     return out
 
 
-def read_articles() -> dict[str, object]:
-    """The audit articles by label, in the order of audit_articles.txt."""
-    lines = (BENCH / "audit_articles.txt").read_text(encoding="utf-8").splitlines()
+def read_articles(listing: str = "audit_articles.txt") -> dict[str, object]:
+    """The audit articles by label, in the order of the listing file (bench/audit_articles.txt by default)."""
+    lines = (BENCH / listing).read_text(encoding="utf-8").splitlines()
     labels = [s.strip() for s in lines if s.strip() and not s.startswith("#")]
     found: dict[str, object] = {}
     for name in sorted({label.split("#")[0] for label in labels}):
@@ -127,25 +137,30 @@ def ratio(tally: Counter, a: str, b: str) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Time and quantity audit of issue 22.")
+    parser.add_argument("--set", choices=sorted(SETS), default="tuned", help="which audit set (default: tuned)")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    args = parser.parse_args()
     if not FARS.exists():
         print(f"skip: {FARS} not found")
         return
-    times, quantities = read_jsonl(BENCH / "audit_times.jsonl"), read_jsonl(BENCH / "audit_quantities.jsonl")
+    listing, times_file, quantities_file = SETS[args.set]
+    times, quantities = read_jsonl(BENCH / times_file), read_jsonl(BENCH / quantities_file)
     tally: Counter = Counter()
     errors: list[str] = []
-    articles = read_articles()
+    articles = read_articles(listing)
     for label, article in articles.items():
         doc = khabar.analyze(article)
         score_times(label, doc, times.get(label, []), tally, errors)
         score_quantities(label, doc, quantities.get(label, []), tally, errors)
-    print(f"{len(articles)} articles, {tally['times gold']} gold times, {tally['quantities gold']} gold quantities")
+    print(f"set {args.set}: {len(articles)} articles, {tally['times gold']} gold times, {tally['quantities gold']} gold quantities")
     print(f"times: precision {ratio(tally, 'times right', 'times found')}, recall {ratio(tally, 'times recalled', 'times gold')}")
     print(f"quantities: value precision {ratio(tally, 'value right', 'quantities found')}, "
           f"value+unit precision {ratio(tally, 'value+unit right', 'quantities found')}")
     print(f"quantities: recall {ratio(tally, 'quantities recalled', 'quantities gold')}, "
           f"value+unit recall {ratio(tally, 'quantities recalled with unit', 'quantities gold')} "
           f"({tally['ordinals left out']} ordinals left out)")
-    if "--errors" in sys.argv:
+    if args.errors:
         print(*errors, sep="\n")
 
 
