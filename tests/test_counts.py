@@ -91,3 +91,28 @@ def test_a_noun_tagged_as_a_name_still_counts_unless_it_is_an_entity():
 ])
 def test_a_noun_glued_to_digits_is_counted_but_not_a_unit_or_suffix(text, expected):
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("در این حمله سه فلسطینی زخمی شدند.", [("سه فلسطینی", "count", 3, "فلسطینی")]),
+    ("حدود ۸۵ هزار نظامی در رزمایش بودند.", [("حدود ۸۵ هزار نظامی", "count", 85000, "نظامی")]),
+    ("کشته شدن ۱۳ پلیس عراق در انفجار", [("۱۳ پلیس", "count", 13, "پلیس")]),
+])
+def test_people_named_by_an_adjective_and_the_head_of_an_organisation_are_counted(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "روابط دو جانبه گسترش یافت.", "این مسابقه پنج تیمی است.", "راه‌حل دو دولتی مطرح شد.",
+    "سفر ۵۰ میلیون یورویی", "مراسم ۱۵ خرداد برگزار شد.",
+])
+def test_adjectives_of_a_noun_before_and_dates_are_no_counts(text):
+    assert all(kind != "count" for _, kind, _, _ in quantities(text))
+
+
+def test_numbers_listed_after_a_label_noun_are_labels():
+    doc = khabar.analyze("امسال مناطق ۴، ۵ و ۹ طرح را اجرا می‌کنند و ماده ۱۲ و ۲۰ نفر حاضرند.", layers=["quantities"])
+    assert [(q.text, q.ordinal) for q in doc.quantities] == [("۴", True), ("۵", True), ("۹", True), ("۱۲", True), ("۲۰ نفر", False)]
+    assert quantities("مواد ۲۲ گانه قانون") == [("۲۲ گانه", "count", 22, "گانه")]
+    (q,) = khabar.analyze("تبصره ۲- این بند اجرا شود.", layers=["quantities"]).quantities
+    assert q.ordinal and "label" in q.note

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from khabar.extract.gazetteer import gazetteer
 from khabar.extract.numbers import (
     COUNTERS,
     CURRENCIES,
@@ -26,12 +27,21 @@ from khabar.extract.numbers import (
 )
 from khabar.extract.numberwords import CARDINALS, combine
 from khabar.model import Doc, Quantity, Token
+from khabar.persian.calendar import (
+    AFGHAN_MONTHS,
+    GREGORIAN_MONTH_NAMES,
+    HIJRI_MONTH_NAMES,
+    JALALI_MONTHS,
+)
 
 NOT_COUNTS = frozenset({"یک", "یه", "یکی", "نه"})  # an article, "no"
 COUNT_NOTE = "a count of the noun that follows"
 _SCORE_BEFORE = re.compile(r"[0-9۰-۹]+\s+بر\s+$")
-_UNIT_PREFIXES = tuple(sorted({*CURRENCIES, *MEASURES, *COUNTERS, *PERCENT, *TIME_UNITS}, key=len, reverse=True))
-MULTIPLIERS = frozenset({"برابر", "چندان"})  # "دو برابر": twice, not two of a thing
+PEOPLE_ADJECTIVES = frozenset({"نظامی", "غیرنظامی", "شبه\u200cنظامی", "روستایی", "زندانی", "خارجی", "معترض"})
+_MONTHS = frozenset({*JALALI_MONTHS, *GREGORIAN_MONTH_NAMES, *HIJRI_MONTH_NAMES, *AFGHAN_MONTHS})
+_UNIT_WORDS = frozenset({*CURRENCIES, *MEASURES, *COUNTERS, *PERCENT, *TIME_UNITS})
+_UNIT_PREFIXES = tuple(sorted(_UNIT_WORDS, key=len, reverse=True))
+MULTIPLIERS = frozenset({"برابر", "چندان", "جانبه", "طرفه", "منظوره"})  # "دو برابر": twice; "دو جانبه": bilateral
 
 
 def counted_nouns(doc: Doc) -> list[Quantity]:
@@ -76,12 +86,17 @@ def _noted(note: str | None) -> str:
 
 
 def _named_starts(doc: Doc) -> set[int]:
-    """The starts of the tokens inside a named entity (empty when the entities layer did not run)."""
+    """The starts of the tokens inside a named entity: a person, a place, or an
+    organisation of one word ("۲ استقلال"); an organisation of several words
+    begins with the noun a number before it counts ("۱۳ پلیس عراق"). Empty
+    when the entities layer did not run."""
     if not doc.entities:
         return set()
     starts = [t.start for t in doc.tokens]
     inside: set[int] = set()
     for e in doc.entities:
+        if e.label not in ("PER", "LOC") and " " in e.text:
+            continue
         for k in range(bisect_right(starts, e.start) - 1, len(starts)):
             if k >= 0 and starts[k] >= e.end:
                 break
@@ -102,9 +117,46 @@ def _joins(text: str, q: Quantity, token: Token) -> bool:
 
 
 def _a_noun_to_count(token: Token, named: set[int] = frozenset()) -> bool:
-    if token.start in named or (token.pos == "PROPN" and token.text.endswith("ی")):
-        return False  # "۳ تهران", "۲ استقلال" are no things counted; "۵۰ میلیون یورویی" is an adjective
-    return token.pos in ("NOUN", "PROPN") and token.text not in TIME_UNITS and token.text not in CARDINALS and token.text not in MULTIPLIERS
+    """Whether `token` is a noun a number before it counts. The tagger reads
+    some common nouns as names ("۵۰ ایالت"): a proper noun counts unless it is
+    a known name or a month (a common noun: unless a month).
+    An adjective right after a number stands for a
+    noun (Persian adjectives follow their noun) when it names people: of a
+    place ("سه فلسطینی", "۱۳ اروپایی") or of PEOPLE_ADJECTIVES ("۸۵ هزار
+    نظامی"); not "پنج تیمی", "دو دولتی" (adjectives of a noun before them)."""
+    if token.start in named or token.text in TIME_UNITS or token.text in CARDINALS or token.text in MULTIPLIERS:
+        return False  # "۳ تهران", "۲ استقلال" are no things counted
+    if token.pos == "ADJ":
+        return token.text in PEOPLE_ADJECTIVES or _of_a_place(token.text)
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
+    if token.text in _MONTHS:
+        return False  # "۲۲ بهمن": a date
+    if token.pos == "NOUN":  # the gazetteer's villages are named by common nouns ("سرباز", "بانک")
+        return True
+    known = gazetteer().get(token.text) not in (None, "FIRST")  # a first name is often a word too ("مسافر")
+    return not known and _unit_stem(token.text) is None
+
+
+def _of_a_place(word: str) -> bool:
+    """Whether `word` is an adjective of a known place ("فلسطینی", "اروپایی", "ایرانی")."""
+    from khabar.extract.kb import knowledge_base
+
+    if word in knowledge_base().demonyms:
+        return True
+    for cut in ("\u200cای", "یی", "ی"):
+        if word.endswith(cut) and gazetteer().get(word[: -len(cut)]) == "LOC":
+            return True
+    return False
+
+
+def _unit_stem(word: str) -> str | None:
+    """The unit or number an adjective in -ی is made from ("یورویی" → "یورو"), or None."""
+    for cut in ("\u200cای", "یی", "ی"):
+        stem = word[: -len(cut)] if word.endswith(cut) else None
+        if stem and (stem in CARDINALS or stem in _UNIT_WORDS):
+            return stem
+    return None
 
 
 def _number_run(tokens: list[Token], i: int) -> int | None:

@@ -112,10 +112,18 @@ _NUMBER_WORDS = sorted(set(CARDINALS) | set(FRACTION_WORDS) | {"اول", "اول
 _CANDIDATE = re.compile(rf"(?<![0-9۰-۹/.,٫٬:\w])[0-9۰-۹]|(?<![^\s«(])(?:{'|'.join(_NUMBER_WORDS)})")
 _TOKEN = re.compile(r"[0-9۰-۹]+(?:[.,٫٬/:][0-9۰-۹]+)*|[٪%–-]|[^\s\d،؛:!?؟«»()\[\]{}\"'.,…٪%]+")
 _SPACED_TOKEN = re.compile(r"[^\S\n]*(" + _TOKEN.pattern + ")")
-# Nouns a number after which names a place in a series, not an amount of what follows.
+# Nouns a number after which names a place in a series, not an amount of what follows
+# (singular and plural: "ماده ۵", "مواد ۵ و ۶", "تبصره ۲", "مناطق ۴").
+_LABEL_NOUNS = (
+    "دقیقه|شماره|ردیف|بند|بندهای|ماده|مواد|اصل|اصول|تبصره|تبصره\u200cهای|صفحه|پلاک|کلانتری|ناحیه|شعبه|منطقه|مناطق|"
+    "کد|حساب|کارت|ستاره|قطعنامه|سوره|آیه|پرواز|ایستگاه|کانال"
+)
 _POSITION_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:دقیقه|شماره|ردیف|بند|ماده|اصل|صفحه|پلاک|کلانتری|ناحیه|شعبه|منطقه|کد|حساب|کارت|ستاره|"
-    r"قطعنامه|سوره|آیه|پرواز|ایستگاه|کانال)\s+$"
+    rf"(?<![\w\u200c])(?:{_LABEL_NOUNS})\s+$"
+)
+# The next numbers of a list after one ("مناطق ۴، ۵ و ۹", "مواد ۲ و ۳"): labels too.
+_LIST_AFTER_LABEL = re.compile(
+    rf"(?<![\w\u200c])(?:{_LABEL_NOUNS})\s+[0-9۰-۹]+(?:\s*[،,]\s*[0-9۰-۹]+)*(?:\s*[،,]\s*|\s+و\s+)$"
 )
 LABEL_NOTE = "a place in a series or a label (article, branch, account), not an amount"
 _IDENTIFIER = re.compile(r"[0-9۰-۹]{12,}")  # a card or account number
@@ -135,7 +143,7 @@ _CUP_ROUND = re.compile(r"(?:یک|۱)\s+(?:دوم|چهارم|هشتم|شانزد
 def _position_before(text: str, pos: int) -> bool:
     """Whether the number at `pos` is a place in a series ("دقیقه ۶۱", "ماده ۵"),
     not after an amount of that noun ("۹۰ دقیقه ۲ گل": two goals)."""
-    m = _POSITION_BEFORE.search(text, max(0, pos - 12), pos)
+    m = _POSITION_BEFORE.search(text, max(0, pos - 14), pos)
     if m is None:
         return False
     amount_unit = m.group().strip() in ("دقیقه", "صفحه")  # "۹۰ دقیقه ۲ گل"; but "ستاره ۷۸۰ ستاره ۱۱۲" is a code
@@ -466,7 +474,9 @@ def _unit_after(text: str, pos: int, toks: list[_Tok], reading: _Reading) -> tup
             return None
     if determiner and not reading.ordinal:
         return None
-    if _position_before(text, pos) and not isinstance(reading.value, list):
+    label = _position_before(text, pos) or _LIST_AFTER_LABEL.search(text, max(0, pos - 60), pos)
+    fold = j < len(toks) and toks[j].text == "گانه"  # "مواد ۲۲ گانه": the 22 articles, an amount
+    if label and not fold and not isinstance(reading.value, list):
         reading.ordinal = True  # "ماده ۱۸۰", "شعبه ۱۱۵۷": a rank or a label
         return "number", None, LABEL_NOTE
     return "number", None, None
