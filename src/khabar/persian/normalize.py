@@ -49,7 +49,11 @@ _BAD_ZWNJ_RUN = re.compile(
 )
 # What tells, faster than the substitution's own pattern, that it has work to do.
 _SPACE_THEN_CLOSE = tuple((c, re.compile(re.escape(c) + f"(?<= {re.escape(c)})")) for c in ".،؛:!؟)]»}")
-_OPEN_THEN_SPACE_PAIRS = tuple(c + " " for c in "([«{")
+# (A literal pattern of two characters is found faster than `in` finds them.)
+_OPEN_THEN_SPACE = tuple((c, re.compile(re.escape(c) + " ")) for c in "([«{")
+_TWO_SPACES = re.compile("  ")
+_SPACE_AT_LINE_BREAK = re.compile("\n(?: |(?<= \n))")
+_THREE_LINE_BREAKS = re.compile("\n\n\n")
 _MARK_THEN_LETTER = tuple((c, re.compile(re.escape(c) + f"(?={_L})")) for c in "،؛؟!:)]»}")
 _GLUED_OPENER = tuple(
     (c, re.compile(re.escape(c) + f"(?<=[{_LETTERS}{''.join(sorted(_DIGITS_AND_MARKS))}]{re.escape(c)})"))
@@ -282,17 +286,19 @@ def _phase_b(text: str, restore_zwnj: bool) -> str:
     """Spacing, punctuation and half-space fixes: boundary characters only.
 
     Each substitution runs only if it would change something: that is tested
-    first with substring tests (`in`, much faster than a pattern scan) or a
-    pattern that starts with one literal character (scanned for fast)."""
+    first with a one-character `in` or a pattern that starts with a literal
+    character (both much faster than a scan for a class of characters; a
+    two-character `in` is slower than such a pattern)."""
     if ZWNJ in text:
         text = _BAD_ZWNJ_RUN.sub(_zwnj_or_nothing, text)
-    while "  " in text:  # as _SPACE_RUN.sub(" ", text), faster
-        text = text.replace("  ", " ")
+    if _TWO_SPACES.search(text):
+        while "  " in text:  # as re.sub(" {2,}", " ", text), faster
+            text = text.replace("  ", " ")
     if "," in text or ";" in text or "?" in text:
         text = _LATIN_PUNCT.sub(_persian_punct, text)
     if any(close in text and pattern.search(text) for close, pattern in _SPACE_THEN_CLOSE):
         text = _SPACE_BEFORE_CLOSE.sub(_drop_space_before_close, text)
-    if any(pair in text for pair in _OPEN_THEN_SPACE_PAIRS):
+    if any(opener in text and pattern.search(text) for opener, pattern in _OPEN_THEN_SPACE):
         text = _SPACE_AFTER_OPEN.sub(r"\1", text)
     if any(mark in text and pattern.search(text) for mark, pattern in _MARK_THEN_LETTER):
         text = _NO_SPACE_AFTER_MARK.sub(r"\1 ", text)
@@ -302,9 +308,9 @@ def _phase_b(text: str, restore_zwnj: bool) -> str:
         from khabar.persian.zwnj import restore
 
         text = restore(text)
-    if " \n" in text or "\n " in text:
+    if _SPACE_AT_LINE_BREAK.search(text):
         text = text.replace(" \n", "\n").replace("\n ", "\n")
-    if "\n\n\n" in text:
+    if _THREE_LINE_BREAKS.search(text):
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip(" \n")
 
