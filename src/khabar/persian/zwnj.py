@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, islice
-from operator import contains
+from operator import contains, itemgetter
 
 from khabar import resources
 from khabar.persian.chars import KEPT_MARKS, NON_JOINING, PERSIAN_LETTERS, ZWNJ
@@ -60,11 +60,9 @@ class Lexicon:
     right_words: frozenset[str] = frozenset()
     longest_head: int = 0
     # Per space-delimited token, for `restore` (see `token`).
-    token_nexts: dict[str, object] = field(default_factory=dict)
-    token_forms: dict[str, str] = field(default_factory=dict)
+    token_infos: dict[str, tuple[object, str | None, str]] = field(default_factory=dict)
     token_firsts: dict[str, str] = field(default_factory=dict)
     token_lasts: dict[str, str] = field(default_factory=dict)
-    token_follows: dict[str, str] = field(default_factory=dict)
     pair_nexts: dict[str, frozenset[str]] = field(default_factory=dict)
     joins: dict[tuple[str, str], object] = field(default_factory=dict)
 
@@ -100,37 +98,37 @@ class Lexicon:
     def token(self, token: str) -> None:
         """Remember what `restore` needs of a space-less token.
 
-        `token_nexts` (every token has an entry): what may follow its last word
-        for the space after it to be a candidate for a join — the words its
-        pairs in the lexicon go on with, and `_RIGHT`, or every word after a
-        prefix, or nothing if it does not end with a word. `token_follows`: its
-        first word, or `_RIGHT` if that is a right-hand word (a suffix, a
-        clitic or a bound head: a candidate after any word). `token_forms`: its
-        form with every word resolved, if that differs. `token_firsts`,
-        `token_lasts`: its first and last words, resolved, if it starts or
-        ends with a word."""
+        `token_infos[token]` is (nexts, follow, form). nexts: what may follow
+        its last word for the space after it to be a candidate for a join —
+        the words its pairs in the lexicon go on with, and `_RIGHT`; or every
+        word after a prefix; or nothing if it does not end with a word. follow:
+        its first word, or `_RIGHT` if that is a right-hand word (a suffix, a
+        clitic or a bound head: a candidate after any word), or None if it does
+        not start with a word. form: the token with every word resolved.
+        `token_firsts`, `token_lasts`: its first and last words, resolved, if
+        it starts or ends with a word."""
         parts = _WORD_SPLIT.split(token)
         nexts: object = _NO_WORD
+        follow = None
+        form = token
         if len(parts) > 1:
             words = [self.resolve(w) for w in parts[1::2]]
             parts[1::2] = words
             form = "".join(parts)
-            if form != token:
-                self.token_forms[token] = form
             if not parts[0]:
                 first = self.token_firsts[token] = words[0]
-                self.token_follows[token] = _RIGHT if first in self.right_words else first
+                follow = _RIGHT if first in self.right_words else first
             if not parts[-1]:
                 last = self.token_lasts[token] = words[-1]
                 nexts = _ANY_WORD if last in PREFIXES else self.pair_nexts.get(last, _ONLY_RIGHT)
-        self.token_nexts[token] = nexts
+        self.token_infos[token] = (nexts, follow, form)
 
     def forget_token(self, token: str) -> None:
         for table in self._token_tables():
             table.pop(token, None)
 
     def _token_tables(self) -> tuple[dict, ...]:
-        return (self.token_nexts, self.token_follows, self.token_forms, self.token_firsts, self.token_lasts)
+        return (self.token_infos, self.token_firsts, self.token_lasts)
 
     def join_spaced(self, left: str, right: str) -> str | None:
         """`join`, unless the joined word would be reread as another word (remembered)."""
@@ -278,52 +276,52 @@ def restore(text: str) -> str:
     few look-ups done in C."""
     lex = lexicon()
     tokens = text.split(" ")
-    nexts = list(map(lex.token_nexts.get, tokens))
-    if nexts[-1] is not None:
-        try:  # a token not seen yet has None in `nexts`, which `contains` does not take
-            return _restore_tokens(lex, tokens, nexts)
-        except TypeError:
-            pass
-    long_tokens = _learn_tokens(lex, tokens, nexts)
+    infos = list(map(lex.token_infos.get, tokens))
     try:
-        return _restore_tokens(lex, tokens, nexts)
+        forms = list(map(_FORM, infos))
+    except TypeError:  # a token not seen yet: None in `infos`
+        pass
+    else:
+        return _restore_tokens(lex, tokens, infos, forms)
+    long_tokens = _learn_tokens(lex, tokens, infos)
+    try:
+        return _restore_tokens(lex, tokens, infos, list(map(_FORM, infos)))
     finally:
         for token in long_tokens:  # not kept: a document without spaces is one token
             lex.forget_token(token)
 
 
-def _restore_tokens(lex: Lexicon, tokens: list[str], nexts: list[object]) -> str:
+_NEXTS, _FOLLOW, _FORM = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def _restore_tokens(lex: Lexicon, tokens: list[str], infos: list, forms: list[str]) -> str:
     # The space after token i is a candidate if token i ends with a word and
-    # token i + 1 starts with one that may follow it (None: no word there).
-    followers = map(lex.token_follows.get, islice(tokens, 1, None))
-    candidates = list(compress(count(), map(contains, nexts, followers)))
-    forms = list(map(lex.token_forms.get, tokens, tokens)) if lex.token_forms else tokens
-    if not candidates:
-        return " ".join(forms)
-    if forms is tokens:
-        forms = list(tokens)
-    _join_tokens(lex, tokens, forms, candidates)
+    # token i + 1 starts with one that may follow it.
+    follows = map(_FOLLOW, islice(infos, 1, None))
+    candidates = list(compress(count(), map(contains, map(_NEXTS, infos), follows)))
+    if candidates:
+        _join_tokens(lex, tokens, forms, candidates)
     return " ".join(forms)
 
 
-def _learn_tokens(lex: Lexicon, tokens: list[str], nexts: list[object | None]) -> list[str]:
-    """Learn the tokens not seen yet (filling their `nexts`); return the long ones
+def _learn_tokens(lex: Lexicon, tokens: list[str], infos: list) -> list[str]:
+    """Learn the tokens not seen yet (filling their `infos`); return the long ones
     (to be forgotten after this text)."""
-    if len(lex.token_nexts) >= _CACHE_LIMIT:
+    if len(lex.token_infos) >= _CACHE_LIMIT:
         for table in lex._token_tables():
             table.clear()
-        nexts[:] = [None] * len(nexts)  # what was found is gone with the rest
+        infos[:] = [None] * len(infos)  # what was found is gone with the rest
     long_tokens = []
-    i = nexts.index(None)
+    i = infos.index(None)
     while True:
         token = tokens[i]
-        if token not in lex.token_nexts:
+        if token not in lex.token_infos:
             lex.token(token)
             if len(token) > _LONGEST_TOKEN:
                 long_tokens.append(token)
-        nexts[i] = lex.token_nexts[token]
+        infos[i] = lex.token_infos[token]
         try:
-            i = nexts.index(None, i + 1)
+            i = infos.index(None, i + 1)
         except ValueError:
             return long_tokens
 
@@ -337,7 +335,7 @@ class _AnyWord:
 
 _ANY_WORD = _AnyWord()
 _NO_WORD: frozenset[str] = frozenset()
-_RIGHT = "\0right"  # stands for any right-hand word in `token_follows`
+_RIGHT = "\0right"  # stands for any right-hand word among the follows of `Lexicon.token`
 _ONLY_RIGHT = frozenset([_RIGHT])
 _UNKNOWN = object()
 
