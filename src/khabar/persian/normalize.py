@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 from khabar.persian import chars
 from khabar.persian.chars import ZWNJ
@@ -98,9 +99,10 @@ def _special(digits: str) -> re.Pattern[str]:
     any is mapped by the swaps alone (nothing to compose, no mark to drop, no
     protected span)."""
     table = _table(digits)
+    fast_ranges = (range(0x300), range(0x600, 0x700), range(0x2000, 0x2070), range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
     plain = [
         cp
-        for cp in range(0x10000)
+        for cp in chain.from_iterable(fast_ranges)
         if not _OUTSIDE_FAST_NFC.match(ch := chr(cp))
         and not unicodedata.combining(ch)
         and not ("A" <= ch <= "Z" or "a" <= ch <= "z")
