@@ -292,7 +292,7 @@ def test_every_rule_reads_its_examples(rule):
 
 
 def test_rules_are_records_with_unique_names():
-    assert len({rule.name for rule in RULES}) == len(RULES) == 41
+    assert len({rule.name for rule in RULES}) == len(RULES) == 43
     assert all(callable(rule.resolve) and callable(rule.pattern) for rule in RULES)
 
 
@@ -411,3 +411,33 @@ def test_a_part_of_the_day_before_a_date_is_the_dates():
     from datetime import date
 
     assert _times("شامگاه ۳۱ شهریور امسال حادثه رخ داد.", date(2010, 9, 26)) == [("شامگاه ۳۱ شهریور امسال", "2010-09-22")]
+
+
+def test_a_new_year_around_january_in_a_story_of_a_christian_calendar_country():
+    text = "جشن سال نو در نیویورک با حضور هزاران نفر برگزار شد و مهمانان سال نوی خود را در خیابان گذراندند."
+    assert _times(text, date(2019, 1, 2)) == [("سال نو", "2019-01-01/2019-12-31"), ("سال نوی", "2019-01-01/2019-12-31")]
+
+
+def test_a_month_then_last_year_is_that_month_of_last_year():
+    assert _times("قیمت‌ها از اسفند سال گذشته بالا رفت.", date(2021, 6, 30)) == [("از اسفند سال گذشته", "2021-02-19/2021-03-20")]
+    assert _times("قیمت‌ها از تیر سال گذشته بالا رفت.", date(2021, 6, 30)) == [("سال گذشته", "2020-03-20/2021-03-20")]  # "تیر" alone may be a word
+
+
+def test_the_middle_of_a_month_as_for_its_middle_third():
+    assert _times("مذاکرات از نیمه ژانویه آغاز شد.", date(2021, 6, 30)) == [("از نیمه ژانویه", "2021-01-11/2021-01-21")]
+    assert _times("مذاکرات از اواسط ژانویه آغاز شد.", date(2021, 6, 30)) == [("از اواسط ژانویه", "2021-01-11/2021-01-21")]
+
+
+def test_a_weekday_after_this_year_is_its_own_expression():
+    found = _times("نتیجه مسابقه امسال روز شنبه اعلام می‌شود.", date(2021, 6, 30))
+    assert [t for t, _ in found] == ["امسال", "روز شنبه"]
+
+
+def test_a_count_of_years_in_a_row_is_no_time():
+    assert _times("این باشگاه برای سومین سال پیاپی قهرمان شد.", date(2021, 6, 30)) == []
+
+
+def test_the_crop_year_and_a_development_plan():
+    assert _times("خرید گندم در سال زراعی جاری بیشتر شد.", date(2018, 12, 30)) == [("در سال زراعی جاری", "2018-09-23/2019-09-22")]
+    [(span, value)] = _times("ظرفیت تا پایان برنامه ششم توسعه دو برابر می‌شود.", date(2016, 4, 13))
+    assert span == "تا پایان برنامه ششم توسعه" and value is None

@@ -48,6 +48,7 @@ _CALENDAR_AFTER = lazy(lambda w: rf"\s+(?P<calendar>{w.calendar}){WORD_END}")
 _DAY_AFTER = lazy(lambda w: rf"\s+(?:روز\s+)?(?P<relative_day>{w.relative_day}){WORD_END}")
 _WEEKDAY_SAID = lazy(lambda w: rf"\s*\(\s*(?P<weekday>{w.weekday})")
 _RELATIVE_DAY_IN = lazy(lambda w: rf"{WORD_START}(?:{w.relative_day}){WORD_END}")
+_WEEKDAY_IN = lazy(lambda w: rf"{WORD_START}(?:{w.weekday}){WORD_END}")
 _WRITTEN_DATE = lazy(lambda w: rf"{DIGIT}|{WORD_START}(?:{w.month})")  # a day written with its month, or digits
 
 Joiner = Callable[[str, Found, Found, str], "Found | None"]
@@ -271,9 +272,23 @@ def _chains(text: str, prev: Found, expr: Found) -> bool:
     period_then_today = (  # "لیگ سال ۱۳۹۶ | امروز (پنج‌شنبه)", "در فصل جاری | بامداد فردا"; not "ساعات پایانی دیشب"
         prev.kind == "interval" and expr.kind in ("date", "datetime") and _RELATIVE_DAY_IN().search(expr.text)
         and (prev.value and not prev.value.startswith("T") or "فصل" in prev.text))
-    return bool("\n" not in gap and durations_alike and not period_then_today and (
+    year_then_weekday = (  # "امسال | روز جمعه": a weekday does not narrow a year or a month to one day
+        prev.kind == "interval" and expr.kind == "date" and _WEEKDAY_IN().search(expr.text) is not None
+        and _long_interval(prev.value))
+    return bool("\n" not in gap and durations_alike and not period_then_today and not year_then_weekday and (
         words == "" or (words == "و" and prev.kind == expr.kind == "duration")
         or (words == "از" and day_then_clocks)))  # "روز شنبه از ساعت ۸ تا ۱۴"
+
+
+def _long_interval(value: str | None) -> bool:
+    """Whether `value` is an interval of days four weeks long or longer."""
+    if not value or "/" not in value or value.startswith("T"):
+        return False
+    first, last = value.split("/")
+    try:
+        return (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days >= 27
+    except ValueError:
+        return False
 
 
 def _join(text: str, a: Found, b: Found) -> Found:

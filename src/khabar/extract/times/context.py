@@ -18,7 +18,7 @@ from khabar.persian.chars import ZWNJ
 # parstdex gold marks it): prepositions, approximations and the edges of a period.
 _LEFT = re.compile(
     r"(?:(?<![\w\u200c])(?:(?:در|از|به)\s+تاریخ|حدفاصل|حد\s+فاصل|در\s+آستانه|بازه|به\s+مدت|در\s*طول|پس\s+از|بعد\s+از|قبل\s+از|در|از|طی|ظرف|تا|هر|بین|حدود|حدوداً|حدودا|"
-    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم))|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر|"
+    r"(?:در\s*)?(?:اوایل|اواخر|اواسط|ابتدای|آغاز|پایان|انتهای|شروع|(?:نیمه|نیمسال)\s+(?:اول|نخست|دوم)|نیمه)|شامگاه|صبحگاه|سحرگاه|بامداد|غروب|راس|رأس|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|قبل\s+ظهر|"
     r"ساعات\s+(?:اولیه|نخست|پایانی)|(?:نخستین|اولین|آخرین)\s+ساعات)\s*)$"
 )
 _TWO_ENDS = re.compile(r"\s(?:تا|و|الی)\s|[-–]")
@@ -43,6 +43,11 @@ def extend_left(text: str, expr: Found, today: date | None = None) -> Found:
         if word == "بین" and not _TWO_ENDS.search(expr.text):
             return expr  # "بین" opens a range ("بین ۸ تا ۱۰"); before one time it is another word ("لیو بین بین")
         edge = EDGES.get(word)
+        if word == "نیمه" or word.endswith(" نیمه"):
+            days = _days_of(expr.value) if expr.kind == "interval" else None
+            if days is None or not 27 <= (days[1] - days[0]).days <= 30:
+                return expr  # "نیمه" before a month is its middle ("نیمه فوریه"); before anything else, another word
+            edge = "middle"
         if edge and expr.kind == "interval" and (days := _days_of(expr.value)):
             first, last = days
             expr.value = interval(*edge_of(edge, first, last, expr.calendar))

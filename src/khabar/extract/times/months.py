@@ -86,6 +86,7 @@ def _month_alone_pattern(w: Fragments) -> str:
     return (
         rf"{WORD_START}(?:(?:ماه\s+(?:مبارک\s+)?(?P<hijri_month>{w.hijri_month}))|(?P<jalali_month>{w.jalali_month})[\s\u200c]*ماه|"
         rf"(?:(?<=(?:اوایل|اواخر|اواسط|پایان)\s)|(?<=(?:ابتدای|انتهای)\s)|(?<=نیمه\s(?:اول|دوم)\s))(?P<edged_month>{w.jalali_month})(?!\s*(?:{w.year_after_month}))"
+        rf"|(?P<bare_month>{w.jalali_month})(?=\s+(?:امسال|گذشته|آینده|جاری|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)){WORD_END})"
         rf"|(?:ماه\s+)?(?P<gregorian_month>{gregorian}){EZAFE}|ماه\s+(?P<everyday_month>جون|اوت){EZAFE}|ماه\s+(?P<may>مه|می)(?![\w\u200c]))"
         rf"(?:\s+(?P<which>امسال|جاری|گذشته|آینده|سال\s+(?:جاری|گذشته|قبل|آینده|بعد)|همان\s+سال))?{WORD_END}"
     )
@@ -93,8 +94,10 @@ def _month_alone_pattern(w: Fragments) -> str:
 
 def _resolve_month_alone(hit: Hit) -> Found:
     named = (hit["hijri_month"] or hit["jalali_month"] or hit["gregorian_month"] or hit["everyday_month"]
-             or hit["edged_month"] or hit["may"])
+             or hit["edged_month"] or hit["may"] or hit["bare_month"])
     month_name = bare_month(named)
+    if hit["bare_month"] and month_name in AMBIGUOUS_MONTHS:
+        return None  # "تیر سال گذشته" may be a word; "تیرماه سال گذشته" is the month
     cal = month_calendar(month_name)
     year = year_of(hit.today, cal)
     if year is None:
@@ -118,6 +121,7 @@ MONTH_ALONE = Rule(
     keywords=month_keywords,
     needs=lambda w: (
         rf"{WORD_START}(?:(?:{w.jalali_month})[\s\u200c]*ماه|(?:اوایل|اواخر|اواسط|ابتدای|پایان|انتهای|اول|دوم)\s(?:{w.jalali_month})"
+        rf"|(?:{w.jalali_month})\s+(?:امسال|گذشته|آینده|جاری|سال\s)"
         rf"|ماه\s+(?:مبارک\s+)?(?:{w.hijri_month})|(?:{w.gregorian_month})(?![\w\u200c]))"
     ),
     examples=(
@@ -125,8 +129,10 @@ MONTH_ALONE = Rule(
         Example("ماه رمضان", "2021-04-13/2021-05-12"),
         Example("اکتبر گذشته", "2020-10-01/2020-10-31"),
         Example("اردیبهشت‌ماه سال آینده", "2022-04-21/2022-05-21"),
+        Example("اسفند سال گذشته", "2021-02-19/2021-03-20"),  # a month then "سال گذشته": that month of last year
+        Example("اسفند امسال", "2022-02-20/2022-03-20"),
     ),
-    rejects=("توپ از بالای دروازه راهی اوت شد.",),
+    rejects=("توپ از بالای دروازه راهی اوت شد.", "تیر سال گذشته"),
 )
 
 

@@ -37,6 +37,7 @@ from khabar.persian.calendar import (
     month_end,
     to_gregorian,
     year_end,
+    year_month,
 )
 
 _THIS_YEAR = ["امسال", "پارسال"]
@@ -185,6 +186,7 @@ QUARTER = Rule(
 )
 
 _MONTH_AFTER = lazy(lambda w: rf"\s+(?:{w.month}){WORD_END}")
+_IN_A_ROW = re.compile(r"\s*(?:متوالی|پیاپی|پی\s*در\s*پی|پی\u200cدرپی|پی\u200cدر\u200cپی|پشت\s+سر\s+هم)(?![\w\u200c])")
 _SCHOOL_YEAR_AFTER = re.compile(r"\s+(?:تحصیلی|زراعی|آبی)(?![\w\u200c])")
 
 
@@ -192,6 +194,8 @@ def _resolve_ordinal_period(hit: Hit) -> Found | None:
     unit, ordinal = hit["unit"], hit["ordinal"]
     if unit == "ماه" and _MONTH_AFTER().match(hit.text, hit.stop):
         return None  # "نیمه دوم ماه سپتامبر": the month is named after
+    if _IN_A_ROW.match(hit.text, hit.stop):
+        return None  # "برای دومین سال متوالی": a count of years, not a time
     if _SCHOOL_YEAR_AFTER.match(hit.text[hit.stop : hit.stop + 10]):
         return None  # "اول سال تحصیلی": the school year, not the calendar's
     if ordinal and ordinal.endswith("م") and unit == "روز" and not hit.span.startswith(("ربع", "نیمه")):
@@ -213,6 +217,7 @@ ORDINAL_PERIOD = Rule(
     ),
     joined=True,
     examples=(Example("سومین روز", None), Example("روزهای پایانی سال", None)),
+    rejects=("این تیم برای سومین سال متوالی قهرمان شد", "برای دومین هفته پیاپی"),
 )
 
 ANAPHORIC = Rule(  # the year of "همان سال" is the one named just before it (context.resolve_anaphora)
@@ -225,6 +230,19 @@ ANAPHORIC = Rule(  # the year of "همان سال" is the one named just before 
     needs=lambda w: r"همان|همین",
     examples=(Example("همان سال", None), Example("مهر همان سال", None)),
 )
+
+
+# Words that place a story around the first of January in a country of the Christian
+# calendar: its month names, Christmas, and countries and cities that keep that new year.
+_CHRISTIAN_CUE = re.compile(
+    r"(?<![\w\u200c])(?:ژانویه|ژانویهٔ|دسامبر|کریسمس|میلادی|آمریکا|امریکا|ایالات\s+متحده|واشنگتن|نیویورک|فلوریدا|کالیفرنیا|"
+    r"اروپا|انگلیس|انگلستان|بریتانیا|لندن|فرانسه|پاریس|آلمان|برلین|ایتالیا|اسپانیا|روسیه|مسکو|کانادا|استرالیا|"
+    r"برزیل|مکزیک|آرژانتین|لهستان|اوکراین|یونان|سوئد|نروژ|هلند|بلژیک|سوئیس|اتریش|ژاپن|کره\s+جنوبی|فیلیپین)(?![\w\u200c])")
+
+
+def _christian_new_year_cue(text: str) -> bool:
+    """Whether the article names a Christian-calendar month, Christmas or country."""
+    return _CHRISTIAN_CUE.search(text) is not None
 
 
 def _near_new_year_day(day: date) -> bool:
@@ -243,7 +261,9 @@ def _resolve_new_year(hit: Hit) -> Found:
     if hit.today is None:
         return hit.found(kind, None, cal, UNKNOWN_PUBLICATION)
     if not hit["calendar"] and calendar_cue(hit.text, hit.start) is None and _near_new_year_day(hit.today):
-        return hit.found(kind, None, None, "a new year named around the first of January: the Christian or the Iranian one is not said")
+        if not _christian_new_year_cue(hit.text):
+            return hit.found(kind, None, None, "a new year named around the first of January: the Christian or the Iranian one is not said")
+        cal = GREGORIAN  # "مهمانی سال نو … در فلوریدا" on the 3rd of January: the Christian new year
     this = year_of(hit.today, cal)
     firsts = [(y, to_gregorian(cal, y, 1, 1)) for y in (this, this + 1)]
     year, first = min(((y, d) for y, d in firsts if d is not None), key=lambda yd: abs((yd[1] - hit.today).days))
@@ -257,7 +277,7 @@ def _resolve_new_year(hit: Hit) -> Found:
 NEW_YEAR = Rule(
     "new_year",
     pattern=lambda w: (
-        rf"{WORD_START}(?:(?P<edge>آغاز|شروع|ابتدای|تحویل|حلول|فرارسیدن|فرا\s+رسیدن)\s+)?سال\s+(?:جدید|نو)"
+        rf"{WORD_START}(?:(?P<edge>آغاز|شروع|ابتدای|تحویل|حلول|فرارسیدن|فرا\s+رسیدن)\s+)?سال\s+(?:جدید|نوی?)"
         rf"(?:\s+(?P<calendar>{w.calendar}))?{WORD_END}(?!\s+(?:تحصیلی|زراعی|آبی|مالی){WORD_END})"
     ),
     resolve=_resolve_new_year,
@@ -267,6 +287,48 @@ NEW_YEAR = Rule(
         Example("سال جدید", "2021-03-21/2022-03-20"),  # 101 days after Nowruz: the year just begun
         Example("سال جدید میلادی", None),  # half a year from either first of January: which one is not said
         Example("آغاز سال جدید", "2021-03-21"),
+        Example("سال نوی", "2021-03-21/2022-03-20"),
     ),
     rejects=("سال جدید تحصیلی از مهر آغاز می‌شود",),
+)
+
+
+def _resolve_crop_year(hit: Hit) -> Found:
+    """"سال زراعی جاری": Iran's crop year, 1 Mehr to 31 Shahrivar, the one the
+    publication date is in ("گذشته" the one before, "آینده" the one after)."""
+    if hit.today is None:
+        return hit.found("interval", None, JALALI, UNKNOWN_PUBLICATION)
+    year, month = year_month(hit.today, JALALI)
+    relative = hit["relative"]
+    first_year = year - (month < 7) + (PAST_WORDS.get(relative, 0) or NEXT_WORDS.get(relative, 0))
+    return hit.found("interval", interval(to_gregorian(JALALI, first_year, 7, 1), month_end(JALALI, first_year + 1, 6)), JALALI)
+
+
+CROP_YEAR = Rule(
+    "crop_year",
+    pattern=lambda w: rf"{WORD_START}سال\s+زراعی\s+(?P<relative>جاری|گذشته|قبل|آینده|بعد|پیش){WORD_END}",
+    resolve=_resolve_crop_year,
+    keywords=lambda: ["زراعی"],
+    needs=lambda w: r"سال\s+زراعی\s",
+    examples=(
+        Example("سال زراعی جاری", "2020-09-22/2021-09-22"),  # Tir 1400: the crop year that began in Mehr 1399
+        Example("سال زراعی گذشته", "2019-09-23/2020-09-21"),
+    ),
+)
+
+_PLAN_ORDINALS = "اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم"
+PLAN_REASON = "a development plan: its years are not tabled"
+
+DEVELOPMENT_PLAN = Rule(  # "تا پایان برنامه ششم توسعه": a period named by one of Iran's development plans
+    "development_plan",
+    pattern=lambda w: (
+        rf"{WORD_START}برنامه\s+(?:(?P<ordinal>{_PLAN_ORDINALS})\s+توسعه|توسعه\s+(?P<after>{_PLAN_ORDINALS})){WORD_END}"
+        rf"|(?:(?<=پایان\s)|(?<=انتهای\s)|(?<=ابتدای\s)|(?<=آغاز\s)|(?<=طول\s)|(?<=دوره\s)|(?<=دوران\s))"
+        rf"برنامه\s+(?P<bare>{_PLAN_ORDINALS}){WORD_END}(?!\s+(?:تلویزیون|سیما|رادیو|مسابقه|این|آن){WORD_END})"
+    ),
+    resolve=lambda hit: hit.found("interval", None, JALALI, PLAN_REASON),
+    keywords=lambda: ["برنامه"],
+    needs=lambda w: rf"برنامه\s+(?:{_PLAN_ORDINALS}|توسعه)",
+    examples=(Example("برنامه ششم توسعه", None), Example("برنامه توسعه پنجم", None)),
+    rejects=("برنامه ششم این مسابقه پخش شد",),
 )
