@@ -322,7 +322,7 @@ PLAN_REASON = "a development plan: its years are not tabled"
 DEVELOPMENT_PLAN = Rule(  # "تا پایان برنامه ششم توسعه": a period named by one of Iran's development plans
     "development_plan",
     pattern=lambda w: (
-        rf"{WORD_START}برنامه\s+(?:(?P<ordinal>{_PLAN_ORDINALS})\s+توسعه|توسعه\s+(?P<after>{_PLAN_ORDINALS})){WORD_END}"
+        rf"{WORD_START}(?<!قانون\s)(?<!لایحه\s)برنامه\s+(?:(?P<ordinal>{_PLAN_ORDINALS})\s+توسعه|توسعه\s+(?P<after>{_PLAN_ORDINALS})){WORD_END}"
         rf"|(?:(?<=پایان\s)|(?<=انتهای\s)|(?<=ابتدای\s)|(?<=آغاز\s)|(?<=طول\s)|(?<=دوره\s)|(?<=دوران\s))"
         rf"برنامه\s+(?P<bare>{_PLAN_ORDINALS}){WORD_END}(?!\s+(?:تلویزیون|سیما|رادیو|مسابقه|این|آن){WORD_END})"
     ),
@@ -330,5 +330,5 @@ DEVELOPMENT_PLAN = Rule(  # "تا پایان برنامه ششم توسعه": a 
     keywords=lambda: ["برنامه"],
     needs=lambda w: rf"برنامه\s+(?:{_PLAN_ORDINALS}|توسعه)",
     examples=(Example("برنامه ششم توسعه", None), Example("برنامه توسعه پنجم", None)),
-    rejects=("برنامه ششم این مسابقه پخش شد",),
+    rejects=("برنامه ششم این مسابقه پخش شد", "قانون برنامه چهارم توسعه اصلاح شد"),  # a law's name
 )
