@@ -48,7 +48,7 @@ def counted_nouns(doc: Doc) -> list[Quantity]:
     """`doc.quantities` with the counts of nouns added (and numbers in words
     before a noun made counts of it), in text order."""
     starts = [t.start for t in doc.tokens]
-    named = _named_starts(doc)
+    named = _named_starts(doc, starts)
     for q in doc.quantities:
         if _upgradable(q):
             k = bisect_left(starts, q.end)  # the first token after the number
@@ -85,14 +85,13 @@ def _noted(note: str | None) -> str:
     return f"{note}; {COUNT_NOTE}" if note else COUNT_NOTE
 
 
-def _named_starts(doc: Doc) -> set[int]:
+def _named_starts(doc: Doc, starts: list[int]) -> set[int]:
     """The starts of the tokens inside a named entity: a person, a place, or an
     organisation of one word ("۲ استقلال"); an organisation of several words
     begins with the noun a number before it counts ("۱۳ پلیس عراق"). Empty
     when the entities layer did not run."""
     if not doc.entities:
         return set()
-    starts = [t.start for t in doc.tokens]
     inside: set[int] = set()
     for e in doc.entities:
         if e.label not in ("PER", "LOC") and " " in e.text:
@@ -117,46 +116,36 @@ def _joins(text: str, q: Quantity, token: Token) -> bool:
 
 
 def _a_noun_to_count(token: Token, named: set[int] = frozenset()) -> bool:
-    """Whether `token` is a noun a number before it counts. The tagger reads
-    some common nouns as names ("۵۰ ایالت"): a proper noun counts unless it is
-    a known name or a month (a common noun: unless a month).
-    An adjective right after a number stands for a
-    noun (Persian adjectives follow their noun) when it names people: of a
-    place ("سه فلسطینی", "۱۳ اروپایی") or of PEOPLE_ADJECTIVES ("۸۵ هزار
-    نظامی"); not "پنج تیمی", "دو دولتی" (adjectives of a noun before them)."""
+    """Whether `token` is a noun a number before it counts. A common noun
+    counts unless it is a month ("۲۲ بهمن": a date). The tagger reads some
+    common nouns as names ("۵۰ ایالت"): a proper noun counts unless it is a
+    known name, a month or an adjective of a unit. An adjective right after a
+    number stands for a noun (Persian adjectives follow their noun) when it
+    names people: of a place ("سه فلسطینی", "۱۳ اروپایی") or of
+    PEOPLE_ADJECTIVES ("۸۵ هزار نظامی"); not "پنج تیمی", "دو دولتی"
+    (adjectives of a noun before them)."""
     if token.start in named or token.text in TIME_UNITS or token.text in CARDINALS or token.text in MULTIPLIERS:
         return False  # "۳ تهران", "۲ استقلال" are no things counted
     if token.pos == "ADJ":
         return token.text in PEOPLE_ADJECTIVES or _of_a_place(token.text)
-    if token.pos not in ("NOUN", "PROPN"):
+    if token.pos not in ("NOUN", "PROPN") or token.text in _MONTHS:
         return False
-    if token.text in _MONTHS:
-        return False  # "۲۲ بهمن": a date
     if token.pos == "NOUN":  # the gazetteer's villages are named by common nouns ("سرباز", "بانک")
         return True
     known = gazetteer().get(token.text) not in (None, "FIRST")  # a first name is often a word too ("مسافر")
-    return not known and _unit_stem(token.text) is None
+    return not known and not any(stem in CARDINALS or stem in _UNIT_WORDS for stem in _stems(token.text))
 
 
 def _of_a_place(word: str) -> bool:
     """Whether `word` is an adjective of a known place ("فلسطینی", "اروپایی", "ایرانی")."""
     from khabar.extract.kb import knowledge_base
 
-    if word in knowledge_base().demonyms:
-        return True
-    for cut in ("\u200cای", "یی", "ی"):
-        if word.endswith(cut) and gazetteer().get(word[: -len(cut)]) == "LOC":
-            return True
-    return False
+    return word in knowledge_base().demonyms or any(gazetteer().get(stem) == "LOC" for stem in _stems(word))
 
 
-def _unit_stem(word: str) -> str | None:
-    """The unit or number an adjective in -ی is made from ("یورویی" → "یورو"), or None."""
-    for cut in ("\u200cای", "یی", "ی"):
-        stem = word[: -len(cut)] if word.endswith(cut) else None
-        if stem and (stem in CARDINALS or stem in _UNIT_WORDS):
-            return stem
-    return None
+def _stems(word: str) -> list[str]:
+    """What an adjective in -ی may be made from: "یورویی" → ["یوروی", "یورو"]."""
+    return [word[: -len(cut)] for cut in ("\u200cای", "یی", "ی") if len(word) > len(cut) and word.endswith(cut)]
 
 
 def _number_run(tokens: list[Token], i: int) -> int | None:
